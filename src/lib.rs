@@ -1,0 +1,9 @@
+//! Fanpath: model the eight-stage customer experience, from first-time buyer to raving fan.
+//!
+//! - [`model`]: the domain (stages, personas, emotions, funnel maths); no egui, no SQL.
+//! - [`store`]: one SQLite file per workspace, with migrations, queries, import and export.
+//! - [`ui`]: the egui views and the app shell.
+
+pub mod model;
+pub mod store;
+pub mod ui;

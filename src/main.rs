@@ -1,0 +1,178 @@
+//! The `fanpath` command: opens the window, or imports, reports and makes demo data
+//! from the command line.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use fanpath::store::{
+    DemoOptions, ImportKind, ImportOptions, ImportProgress, StoreError, Workspace, group_digits,
+};
+
+/// Model the eight-stage customer experience: personas, emotions, drop-off.
+///
+/// Without a command, opens the window.
+#[derive(Debug, Parser)]
+#[command(name = "fanpath", version)]
+struct Cli {
+    /// The workspace file [default: workspace.sqlite in the platform's data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import customers' stage events or emotion entries from a CSV file.
+    ///
+    /// customers: customer_id,persona,stage,reached_at (all required).
+    /// emotions: persona,stage,score,label,note,touchpoint,source,logged_at
+    /// (persona, stage and score required). Columns in any order and case; `,` or `;`.
+    /// Any invalid row refuses the whole file unless --skip-invalid.
+    Import {
+        /// What the file holds.
+        #[arg(value_enum)]
+        kind: KindArg,
+        /// The CSV file.
+        file: PathBuf,
+        /// Import the valid rows and list the invalid ones, instead of refusing the file.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// Print the funnel: customers reaching each stage, drop-off, median days and emotions.
+    Report {
+        /// Only the customers and emotions of this persona (name in any case).
+        #[arg(long, value_name = "NAME")]
+        persona: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Fill the workspace with a demo: a Vietnamese coffee chain with four personas.
+    Demo {
+        /// How many customers to make up.
+        #[arg(long, value_name = "N", default_value_t = DemoOptions::DEFAULT_CUSTOMERS)]
+        customers: u64,
+        /// Seed of the generator: the same seed on the same day gives the same data.
+        #[arg(long, default_value_t = DemoOptions::DEFAULT_SEED)]
+        seed: u64,
+        /// Delete everything in the workspace first (without it, a workspace with data is refused).
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum KindArg {
+    Customers,
+    Emotions,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let Some(command) = cli.command else {
+        // The window reopens the last workspace used when no --db is given.
+        return fanpath::ui::run(cli.db);
+    };
+    let path = match cli.db {
+        Some(path) => path,
+        None => Workspace::default_path()?,
+    };
+    match command {
+        Command::Import { kind, file, skip_invalid } => import(&path, kind, &file, skip_invalid),
+        Command::Report { persona, format } => {
+            let workspace = open_existing(&path)?;
+            let report = workspace.report(persona.as_deref())?;
+            match format {
+                Format::Table => print!("{}", report.to_table()),
+                Format::Json => println!("{}", report.to_json()),
+            }
+            Ok(())
+        }
+        Command::Demo { customers, seed, replace } => {
+            let mut workspace = Workspace::open(&path)?;
+            let today = chrono::Local::now().date_naive();
+            let options = DemoOptions { customers, seed, today, replace };
+            let summary = workspace.write_demo(&options)?;
+            println!("{summary}");
+            println!("Workspace: {}", path.display());
+            Ok(())
+        }
+    }
+}
+
+/// Opens a workspace that must already exist: a report on a mistyped path should say so,
+/// not create an empty workspace there.
+fn open_existing(path: &Path) -> anyhow::Result<Workspace> {
+    if !path.exists() {
+        anyhow::bail!("{} does not exist: there is no workspace there yet", path.display());
+    }
+    Ok(Workspace::open(path)?)
+}
+
+fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow::Result<()> {
+    // Check the CSV first so a wrong file name leaves no new workspace behind.
+    std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let mut workspace = Workspace::open(path)?;
+    let kind = match kind {
+        KindArg::Customers => ImportKind::Customers,
+        KindArg::Emotions => ImportKind::Emotions,
+    };
+    let terminal = std::io::stderr().is_terminal();
+    let mut shown = false;
+    let mut progress = |p: ImportProgress| {
+        let line = match p {
+            ImportProgress::Read(rows) => format!("read {} rows", group_digits(rows)),
+            ImportProgress::Written { done, total } => {
+                format!("wrote {} of {} rows", group_digits(done), group_digits(total))
+            }
+        };
+        // Small imports finish before a progress line would help.
+        if let ImportProgress::Written { total, .. } = p
+            && total < fanpath::store::PROGRESS_EVERY
+            && !shown
+        {
+            return;
+        }
+        shown = true;
+        if terminal {
+            eprint!("\r{line}\x1b[K");
+        } else {
+            eprintln!("{line}");
+        }
+    };
+    let result = workspace.import_csv(kind, file, ImportOptions { skip_invalid }, &mut progress);
+    if shown && terminal {
+        eprintln!();
+    }
+    match result {
+        Ok(summary) => {
+            println!("{summary}");
+            Ok(())
+        }
+        Err(err @ StoreError::InvalidRows { .. }) => {
+            Err(anyhow::anyhow!("{err}\nFix these rows, or pass --skip-invalid to import the valid ones."))
+        }
+        Err(err) => Err(err.into()),
+    }
+}

@@ -1,0 +1,20 @@
+//! The domain: the eight stages, personas, emotions, customers and the funnel maths.
+//!
+//! Nothing in here knows about egui or SQL, so every number the app shows can be
+//! computed and tested on plain values.
+
+pub mod collate;
+pub mod customer;
+pub mod date;
+pub mod emotion;
+pub mod funnel;
+pub mod persona;
+pub mod stage;
+pub mod touchpoint;
+
+pub use customer::{CustomerEvent, PersonaFunnel};
+pub use emotion::{EmotionEntry, EmotionId, EmotionStats, Score, Source};
+pub use funnel::{DropOff, Funnel};
+pub use persona::{Persona, PersonaField, PersonaId, Rgb};
+pub use stage::{Language, ParseStageError, Stage};
+pub use touchpoint::{Channel, Touchpoint, TouchpointId};

@@ -1,0 +1,127 @@
+//! Versioned schema migrations. `PRAGMA user_version` holds the version a file is at;
+//! each step runs in its own transaction so a crash never leaves half a schema.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use super::{APPLICATION_ID, Result, StoreError};
+
+/// Migration `i` brings a file from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[V1];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Version 1: personas, touchpoints, emotions, customers and their stage events.
+///
+/// Stage events carry two derived columns kept in step by the importer, because the
+/// report must not load a million events to compute medians:
+/// `days_from_start` (days since the customer's first event) and a copy of the
+/// customer's `persona_id` (a customer never changes persona), so the indexes
+/// `(stage, days_from_start)` and `(persona_id, stage, days_from_start)` answer a median
+/// by skipping to the middle row.
+const V1: &str = "
+CREATE TABLE personas (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL UNIQUE,
+    segment TEXT NOT NULL DEFAULT '',
+    age_range TEXT NOT NULL DEFAULT '',
+    occupation TEXT NOT NULL DEFAULT '',
+    location TEXT NOT NULL DEFAULT '',
+    income_band TEXT NOT NULL DEFAULT '',
+    shopping_habits TEXT NOT NULL DEFAULT '',
+    goals TEXT NOT NULL DEFAULT '',
+    pain_points TEXT NOT NULL DEFAULT '',
+    motivations TEXT NOT NULL DEFAULT '',
+    preferred_channels TEXT NOT NULL DEFAULT '',
+    quote TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    color TEXT NOT NULL DEFAULT '#1f77b4',
+    avatar_png BLOB,
+    stage INTEGER CHECK (stage BETWEEN 1 AND 8)
+);
+
+CREATE TABLE touchpoints (
+    id INTEGER PRIMARY KEY,
+    persona_id INTEGER NOT NULL REFERENCES personas(id) ON DELETE CASCADE,
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 8),
+    channel TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX touchpoints_by_persona ON touchpoints(persona_id, stage);
+
+CREATE TABLE emotions (
+    id INTEGER PRIMARY KEY,
+    persona_id INTEGER NOT NULL REFERENCES personas(id) ON DELETE CASCADE,
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 8),
+    score INTEGER NOT NULL CHECK (score BETWEEN -5 AND 5),
+    label TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    touchpoint TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'assumption',
+    logged_at TEXT
+);
+CREATE INDEX emotions_by_persona ON emotions(persona_id, stage);
+CREATE INDEX emotions_by_stage ON emotions(stage);
+
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    external_id TEXT NOT NULL UNIQUE,
+    persona_id INTEGER REFERENCES personas(id) ON DELETE SET NULL,
+    first_at INTEGER NOT NULL,
+    last_at INTEGER NOT NULL,
+    furthest_stage INTEGER NOT NULL CHECK (furthest_stage BETWEEN 1 AND 8)
+);
+CREATE INDEX customers_by_persona ON customers(persona_id, furthest_stage);
+CREATE INDEX customers_by_furthest ON customers(furthest_stage, last_at);
+
+CREATE TABLE stage_events (
+    customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 8),
+    reached_at INTEGER NOT NULL,
+    days_from_start REAL NOT NULL,
+    persona_id INTEGER REFERENCES personas(id) ON DELETE SET NULL,
+    PRIMARY KEY (customer_id, stage)
+) WITHOUT ROWID;
+CREATE INDEX stage_events_by_stage ON stage_events(stage, days_from_start);
+CREATE INDEX stage_events_by_persona ON stage_events(persona_id, stage, days_from_start);
+";
+
+/// Brings the file up to [`CURRENT_VERSION`], stamping it as a Fanpath workspace.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > CURRENT_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: path.to_path_buf(),
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    for (from, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", from as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_an_empty_database_to_current() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        migrate(&mut conn, Path::new(":memory:")).expect("migrate");
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+        assert_eq!(version, CURRENT_VERSION);
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).expect("id");
+        assert_eq!(app, APPLICATION_ID);
+        // Running again is a no-op.
+        migrate(&mut conn, Path::new(":memory:")).expect("idempotent");
+    }
+}

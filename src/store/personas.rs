@@ -1,0 +1,363 @@
+//! Persona cards: create, edit, move along the path, delete and restore (for undo).
+
+use rusqlite::{OptionalExtension, Row, named_params};
+
+use super::{Result, StoreError, Workspace};
+use crate::model::collate;
+use crate::model::emotion::{EmotionEntry, EmotionId};
+use crate::model::persona::{Persona, PersonaError, PersonaId, Rgb};
+use crate::model::stage::Stage;
+use crate::model::touchpoint::{Touchpoint, TouchpointId};
+
+/// A persona with its row id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonaRecord {
+    pub id: PersonaId,
+    pub persona: Persona,
+}
+
+/// Everything a persona deletion removed, so undo can put it back exactly, ids included.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeletedPersona {
+    pub id: PersonaId,
+    pub persona: Persona,
+    pub emotions: Vec<(EmotionId, EmotionEntry)>,
+    pub touchpoints: Vec<(TouchpointId, Touchpoint)>,
+    /// Row ids of the customers that belonged to the persona (their link is cleared).
+    pub customer_ids: Vec<i64>,
+}
+
+const COLUMNS: &str = "id, name, segment, age_range, occupation, location, income_band, \
+    shopping_habits, goals, pain_points, motivations, preferred_channels, quote, notes, \
+    color, avatar_png, stage";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonaRecord> {
+    let color: String = row.get(14)?;
+    let stage: Option<u8> = row.get(16)?;
+    Ok(PersonaRecord {
+        id: PersonaId(row.get(0)?),
+        persona: Persona {
+            name: row.get(1)?,
+            segment: row.get(2)?,
+            age_range: row.get(3)?,
+            occupation: row.get(4)?,
+            location: row.get(5)?,
+            income_band: row.get(6)?,
+            shopping_habits: row.get(7)?,
+            goals: row.get(8)?,
+            pain_points: row.get(9)?,
+            motivations: row.get(10)?,
+            preferred_channels: row.get(11)?,
+            quote: row.get(12)?,
+            notes: row.get(13)?,
+            color: Rgb::from_hex(&color).unwrap_or_default(),
+            avatar_png: row.get(15)?,
+            stage: stage.and_then(Stage::from_number),
+        },
+    })
+}
+
+/// Turns the UNIQUE(name_key) violation into the error the editor shows beside the name.
+fn map_duplicate(err: rusqlite::Error, name: &str) -> StoreError {
+    match &err {
+        rusqlite::Error::SqliteFailure(e, Some(msg))
+            if e.code == rusqlite::ErrorCode::ConstraintViolation && msg.contains("name_key") =>
+        {
+            StoreError::Persona(PersonaError::DuplicateName(name.trim().to_owned()))
+        }
+        _ => StoreError::Sqlite(err),
+    }
+}
+
+fn validated(persona: &Persona) -> Result<Persona> {
+    if let Some(first) = persona.validate().into_iter().next() {
+        return Err(first.into());
+    }
+    Ok(persona.clone().normalized())
+}
+
+impl Workspace {
+    /// All personas, in Vietnamese name order.
+    pub fn personas(&self) -> Result<Vec<PersonaRecord>> {
+        let mut stmt = self.conn().prepare(&format!("SELECT {COLUMNS} FROM personas"))?;
+        let mut records = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        records.sort_by_cached_key(|r| collate::sort_key(&r.persona.name));
+        Ok(records)
+    }
+
+    pub fn persona(&self, id: PersonaId) -> Result<Persona> {
+        self.conn()
+            .query_row(&format!("SELECT {COLUMNS} FROM personas WHERE id = ?1"), [id.0], from_row)
+            .optional()?
+            .map(|r| r.persona)
+            .ok_or(StoreError::NotFound(id.0))
+    }
+
+    /// Finds a persona by name, ignoring case and surrounding spaces.
+    pub fn persona_by_name(&self, name: &str) -> Result<Option<PersonaRecord>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM personas WHERE name_key = ?1"),
+                [Persona::name_key(name)],
+                from_row,
+            )
+            .optional()?)
+    }
+
+    /// Saves a new persona after validating it; the name must be unique ignoring case.
+    pub fn create_persona(&mut self, persona: &Persona) -> Result<PersonaId> {
+        let p = validated(persona)?;
+        self.insert_persona(None, &p)
+    }
+
+    fn insert_persona(&mut self, id: Option<PersonaId>, p: &Persona) -> Result<PersonaId> {
+        self.conn()
+            .execute(
+                "INSERT INTO personas (id, name, name_key, segment, age_range, occupation, location,
+                    income_band, shopping_habits, goals, pain_points, motivations,
+                    preferred_channels, quote, notes, color, avatar_png, stage)
+                 VALUES (:id, :name, :key, :segment, :age, :occupation, :location, :income,
+                    :habits, :goals, :pains, :motivations, :channels, :quote, :notes, :color,
+                    :avatar, :stage)",
+                named_params! {
+                    ":id": id.map(|i| i.0),
+                    ":name": p.name,
+                    ":key": Persona::name_key(&p.name),
+                    ":segment": p.segment,
+                    ":age": p.age_range,
+                    ":occupation": p.occupation,
+                    ":location": p.location,
+                    ":income": p.income_band,
+                    ":habits": p.shopping_habits,
+                    ":goals": p.goals,
+                    ":pains": p.pain_points,
+                    ":motivations": p.motivations,
+                    ":channels": p.preferred_channels,
+                    ":quote": p.quote,
+                    ":notes": p.notes,
+                    ":color": p.color.to_hex(),
+                    ":avatar": p.avatar_png,
+                    ":stage": p.stage.map(Stage::number),
+                },
+            )
+            .map_err(|e| map_duplicate(e, &p.name))?;
+        Ok(PersonaId(self.conn().last_insert_rowid()))
+    }
+
+    /// Replaces every field of a persona.
+    pub fn update_persona(&mut self, id: PersonaId, persona: &Persona) -> Result<()> {
+        let p = validated(persona)?;
+        let changed = self
+            .conn()
+            .execute(
+                "UPDATE personas SET name = :name, name_key = :key, segment = :segment,
+                    age_range = :age, occupation = :occupation, location = :location,
+                    income_band = :income, shopping_habits = :habits, goals = :goals,
+                    pain_points = :pains, motivations = :motivations,
+                    preferred_channels = :channels, quote = :quote, notes = :notes,
+                    color = :color, avatar_png = :avatar, stage = :stage
+                 WHERE id = :id",
+                named_params! {
+                    ":id": id.0,
+                    ":name": p.name,
+                    ":key": Persona::name_key(&p.name),
+                    ":segment": p.segment,
+                    ":age": p.age_range,
+                    ":occupation": p.occupation,
+                    ":location": p.location,
+                    ":income": p.income_band,
+                    ":habits": p.shopping_habits,
+                    ":goals": p.goals,
+                    ":pains": p.pain_points,
+                    ":motivations": p.motivations,
+                    ":channels": p.preferred_channels,
+                    ":quote": p.quote,
+                    ":notes": p.notes,
+                    ":color": p.color.to_hex(),
+                    ":avatar": p.avatar_png,
+                    ":stage": p.stage.map(Stage::number),
+                },
+            )
+            .map_err(|e| map_duplicate(e, &p.name))?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(id.0));
+        }
+        Ok(())
+    }
+
+    /// Places a persona on the path (or takes it off with `None`).
+    pub fn set_persona_stage(&mut self, id: PersonaId, stage: Option<Stage>) -> Result<()> {
+        let changed = self.conn().execute(
+            "UPDATE personas SET stage = ?2 WHERE id = ?1",
+            rusqlite::params![id.0, stage.map(Stage::number)],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(id.0));
+        }
+        Ok(())
+    }
+
+    /// A name not yet taken, based on `base`: "Hằng (2)", "Hằng (3)" …
+    pub fn free_persona_name(&self, base: &str) -> Result<String> {
+        let base = base.trim();
+        for n in 2.. {
+            let candidate = format!("{base} ({n})");
+            if self.persona_by_name(&candidate)?.is_none() {
+                return Ok(candidate);
+            }
+        }
+        Ok(base.to_owned())
+    }
+
+    /// Deletes a persona with its emotions and touchpoints, and unlinks its customers.
+    /// Returns what was removed so [`Workspace::restore_persona`] can undo it.
+    pub fn delete_persona(&mut self, id: PersonaId) -> Result<DeletedPersona> {
+        let persona = self.persona(id)?;
+        let emotions = self.emotions(Some(id), None)?;
+        let touchpoints = self.touchpoints(Some(id))?;
+        let tx = self.conn_mut().transaction()?;
+        let customer_ids = {
+            let mut stmt = tx.prepare("SELECT id FROM customers WHERE persona_id = ?1")?;
+            stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?
+        };
+        // Foreign keys cascade to emotions and touchpoints and clear customer links.
+        tx.execute("DELETE FROM personas WHERE id = ?1", [id.0])?;
+        tx.commit()?;
+        Ok(DeletedPersona { id, persona, emotions, touchpoints, customer_ids })
+    }
+
+    /// Puts back a deleted persona exactly as it was, ids included.
+    pub fn restore_persona(&mut self, deleted: &DeletedPersona) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        {
+            let p = &deleted.persona;
+            tx.execute(
+                "INSERT INTO personas (id, name, name_key, segment, age_range, occupation,
+                    location, income_band, shopping_habits, goals, pain_points, motivations,
+                    preferred_channels, quote, notes, color, avatar_png, stage)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                rusqlite::params![
+                    deleted.id.0,
+                    p.name,
+                    Persona::name_key(&p.name),
+                    p.segment,
+                    p.age_range,
+                    p.occupation,
+                    p.location,
+                    p.income_band,
+                    p.shopping_habits,
+                    p.goals,
+                    p.pain_points,
+                    p.motivations,
+                    p.preferred_channels,
+                    p.quote,
+                    p.notes,
+                    p.color.to_hex(),
+                    p.avatar_png,
+                    p.stage.map(Stage::number),
+                ],
+            )
+            .map_err(|e| map_duplicate(e, &p.name))?;
+            for (eid, entry) in &deleted.emotions {
+                super::emotions::insert(&tx, Some(*eid), entry)?;
+            }
+            for (tid, tp) in &deleted.touchpoints {
+                super::touchpoints::insert(&tx, Some(*tid), tp)?;
+            }
+            let mut relink = tx.prepare("UPDATE customers SET persona_id = ?1 WHERE id = ?2")?;
+            let mut relink_events =
+                tx.prepare("UPDATE stage_events SET persona_id = ?1 WHERE customer_id = ?2")?;
+            for customer in &deleted.customer_ids {
+                relink.execute([deleted.id.0, *customer])?;
+                relink_events.execute([deleted.id.0, *customer])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws() -> Workspace {
+        Workspace::open_in_memory().expect("in-memory workspace")
+    }
+
+    #[test]
+    fn create_read_update_round_trip() {
+        let mut ws = ws();
+        let mut p = Persona::named("  Nguyễn Thị Hằng ");
+        p.segment = "Dân văn phòng".into();
+        p.quote = "Tôi cần cà phê ngon trước 8 giờ.".into();
+        p.color = Rgb([10, 20, 30]);
+        p.avatar_png = Some(vec![1, 2, 3]);
+        p.stage = Some(Stage::Validation);
+        let id = ws.create_persona(&p).expect("create");
+        let stored = ws.persona(id).expect("read");
+        assert_eq!(stored, p.clone().normalized());
+        assert_eq!(stored.name, "Nguyễn Thị Hằng");
+
+        let mut edited = stored.clone();
+        edited.goals = "Tiết kiệm thời gian".into();
+        edited.stage = None;
+        ws.update_persona(id, &edited).expect("update");
+        assert_eq!(ws.persona(id).expect("read"), edited);
+        ws.set_persona_stage(id, Some(Stage::Advocacy)).expect("move");
+        assert_eq!(ws.persona(id).expect("read").stage, Some(Stage::Advocacy));
+    }
+
+    #[test]
+    fn names_are_unique_ignoring_case_and_sorted_vietnamese() {
+        let mut ws = ws();
+        ws.create_persona(&Persona::named("Đức")).expect("create");
+        let err = ws.create_persona(&Persona::named(" đỨC ")).expect_err("duplicate");
+        assert!(matches!(err, StoreError::Persona(PersonaError::DuplicateName(_))), "{err}");
+        let err = ws.create_persona(&Persona::named("")).expect_err("empty");
+        assert!(matches!(err, StoreError::Persona(PersonaError::EmptyName)));
+        for name in ["Zoe", "Dung", "Anh"] {
+            ws.create_persona(&Persona::named(name)).expect("create");
+        }
+        let names: Vec<String> = ws.personas().expect("list").into_iter().map(|r| r.persona.name).collect();
+        assert_eq!(names, ["Anh", "Dung", "Đức", "Zoe"]);
+        assert_eq!(ws.free_persona_name("Đức").expect("name"), "Đức (2)");
+        let other = ws.create_persona(&Persona::named("Other")).expect("create");
+        let err = ws.update_persona(other, &Persona::named("ĐỨC")).expect_err("rename onto existing");
+        assert!(matches!(err, StoreError::Persona(PersonaError::DuplicateName(_))));
+    }
+
+    #[test]
+    fn delete_and_restore_keep_everything() {
+        use crate::model::emotion::{Score, Source};
+        use crate::model::touchpoint::Channel;
+        let mut ws = ws();
+        let id = ws.create_persona(&Persona::named("Minh Anh")).expect("create");
+        let entry = EmotionEntry {
+            persona: id,
+            stage: Stage::Validation,
+            score: Score::new(-3).expect("score"),
+            label: "hoài nghi".into(),
+            note: String::new(),
+            touchpoint: "Zalo".into(),
+            source: Source::Interview,
+            logged_at: None,
+        };
+        let eid = ws.add_emotion(&entry).expect("emotion");
+        let tp = Touchpoint {
+            persona: id,
+            stage: Stage::Kickoff,
+            channel: Channel::Email,
+            description: "Chào mừng".into(),
+        };
+        let tid = ws.add_touchpoint(&tp).expect("touchpoint");
+        let deleted = ws.delete_persona(id).expect("delete");
+        assert!(ws.personas().expect("list").is_empty());
+        assert!(ws.emotions(None, None).expect("emotions").is_empty());
+        ws.restore_persona(&deleted).expect("restore");
+        assert_eq!(ws.persona(id).expect("back").name, "Minh Anh");
+        assert_eq!(ws.emotions(Some(id), None).expect("emotions"), vec![(eid, entry)]);
+        assert_eq!(ws.touchpoints(Some(id)).expect("tps"), vec![(tid, tp)]);
+    }
+}

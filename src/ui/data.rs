@@ -1,0 +1,81 @@
+//! What the views read: query results cached after each command, never per frame.
+
+use std::collections::HashMap;
+
+use crate::model::{
+    EmotionEntry, EmotionId, EmotionStats, PersonaId, Stage, Touchpoint, TouchpointId,
+};
+use crate::store::{PersonaRecord, Result, Workspace};
+
+/// A snapshot of the workspace for drawing.
+#[derive(Debug, Default)]
+pub struct ViewData {
+    /// All personas, in Vietnamese name order.
+    pub personas: Vec<PersonaRecord>,
+    /// All emotion entries, oldest first.
+    pub emotions: Vec<(EmotionId, EmotionEntry)>,
+    /// All touchpoints, by stage.
+    pub touchpoints: Vec<(TouchpointId, Touchpoint)>,
+    /// Per-stage emotion statistics for everyone (`None`) and for each persona.
+    stats: HashMap<Option<PersonaId>, [EmotionStats; 8]>,
+    /// Bumped on every reload, so views can cache what they derive from the data.
+    pub generation: u64,
+}
+
+impl ViewData {
+    /// Reads everything the views show. Emotion entries and touchpoints are hand-logged,
+    /// so they stay small enough to keep in memory; customer events are never loaded here.
+    pub fn load(workspace: &Workspace) -> Result<Self> {
+        let personas = workspace.personas()?;
+        let emotions = workspace.emotions(None, None)?;
+        let touchpoints = workspace.touchpoints(None)?;
+        let mut stats = HashMap::new();
+        stats.insert(None, stats_by_stage(emotions.iter().map(|(_, e)| e)));
+        for record in &personas {
+            let own = emotions.iter().map(|(_, e)| e).filter(|e| e.persona == record.id);
+            stats.insert(Some(record.id), stats_by_stage(own));
+        }
+        Ok(Self { personas, emotions, touchpoints, stats, generation: 0 })
+    }
+
+    pub fn persona(&self, id: PersonaId) -> Option<&PersonaRecord> {
+        self.personas.iter().find(|r| r.id == id)
+    }
+
+    /// Emotion statistics at `stage`, for one persona or everyone.
+    pub fn stats(&self, persona: Option<PersonaId>, stage: Stage) -> EmotionStats {
+        self.stats.get(&persona).map(|s| s[stage.index()]).unwrap_or_default()
+    }
+
+    pub fn touchpoints_at(
+        &self,
+        persona: Option<PersonaId>,
+        stage: Stage,
+    ) -> impl Iterator<Item = &(TouchpointId, Touchpoint)> {
+        self.touchpoints
+            .iter()
+            .filter(move |(_, t)| t.stage == stage && persona.is_none_or(|p| t.persona == p))
+    }
+
+    pub fn emotions_at(
+        &self,
+        persona: PersonaId,
+        stage: Stage,
+    ) -> impl Iterator<Item = &(EmotionId, EmotionEntry)> {
+        self.emotions.iter().filter(move |(_, e)| e.persona == persona && e.stage == stage)
+    }
+
+    /// How many emotion entries and touchpoints a persona has, for the delete confirmation.
+    pub fn persona_counts(&self, persona: PersonaId) -> (usize, usize) {
+        (
+            self.emotions.iter().filter(|(_, e)| e.persona == persona).count(),
+            self.touchpoints.iter().filter(|(_, t)| t.persona == persona).count(),
+        )
+    }
+}
+
+fn stats_by_stage<'a>(entries: impl Iterator<Item = &'a EmotionEntry> + Clone) -> [EmotionStats; 8] {
+    Stage::ALL.map(|stage| {
+        EmotionStats::from_scores(entries.clone().filter(|e| e.stage == stage).map(|e| e.score))
+    })
+}

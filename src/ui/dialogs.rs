@@ -1,0 +1,49 @@
+//! Modal dialogs: errors and the persona delete confirmation.
+
+use egui::{Id, Modal, RichText};
+
+use super::app::Dialog;
+use super::command::Command;
+use super::data::ViewData;
+use super::i18n::{Text, Tr};
+
+/// Shows `dialog`. Returns `Some(answer)` once the user closed it, with the command the
+/// answer asks for, if any.
+pub fn dialog_ui(ctx: &egui::Context, tr: Tr, dialog: &Dialog, data: &ViewData) -> Option<Option<Command>> {
+    let mut answer = None;
+    let modal = Modal::new(Id::unique("fanpath_dialog")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        match dialog {
+            Dialog::Error(message) => {
+                ui.heading(tr.t(Text::SomethingWentWrong));
+                ui.add_space(4.0);
+                ui.label(message);
+                ui.add_space(8.0);
+                if ui.button(tr.t(Text::Ok)).clicked() {
+                    answer = Some(None);
+                }
+            }
+            Dialog::ConfirmDelete(id) => {
+                let name = data.persona(*id).map_or("?", |r| r.persona.name.as_str());
+                let (emotions, touchpoints) = data.persona_counts(*id);
+                ui.heading(tr.delete_persona_question(name));
+                ui.add_space(4.0);
+                ui.label(tr.delete_persona_consequences(emotions, touchpoints));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let delete = RichText::new(tr.t(Text::Delete)).color(super::style::GAP);
+                    if ui.button(delete).clicked() {
+                        answer = Some(Some(Command::DeletePersona(*id)));
+                    }
+                    if ui.button(tr.t(Text::Cancel)).clicked() {
+                        answer = Some(None);
+                    }
+                });
+            }
+        }
+    });
+    if answer.is_none() && modal.should_close() {
+        answer = Some(None);
+    }
+    answer
+}

@@ -1,0 +1,215 @@
+//! Every emotion entry in one table, filterable by persona and stage and sortable by any
+//! column.
+
+use std::cmp::Ordering;
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::command::{Command, Commands};
+use super::data::ViewData;
+use super::i18n::{Text, Tr};
+use super::style;
+use crate::model::collate;
+use crate::model::{EmotionEntry, PersonaId, Stage};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum SortColumn {
+    #[default]
+    Date,
+    Persona,
+    Stage,
+    Score,
+    Label,
+    Source,
+}
+
+impl SortColumn {
+    const ALL: [Self; 6] = [Self::Date, Self::Persona, Self::Stage, Self::Score, Self::Label, Self::Source];
+
+    fn text(self) -> Text {
+        match self {
+            Self::Date => Text::Date,
+            Self::Persona => Text::Persona,
+            Self::Stage => Text::Stage,
+            Self::Score => Text::Score,
+            Self::Label => Text::Label,
+            Self::Source => Text::Source,
+        }
+    }
+}
+
+type OrderKey = (Option<PersonaId>, Option<Stage>, SortColumn, bool, u64);
+
+/// The table of all emotion entries.
+#[derive(Default)]
+pub struct EmotionTable {
+    persona: Option<PersonaId>,
+    stage: Option<Stage>,
+    sort: SortColumn,
+    descending: bool,
+    /// Row order (indices into `ViewData::emotions`) and what it was computed for.
+    order: Option<(OrderKey, Vec<usize>)>,
+}
+
+impl EmotionTable {
+    fn rows(&mut self, data: &ViewData) -> Vec<usize> {
+        let key = (self.persona, self.stage, self.sort, self.descending, data.generation);
+        if let Some((cached, rows)) = &self.order
+            && *cached == key
+        {
+            return rows.clone();
+        }
+        let name = |e: &EmotionEntry| data.persona(e.persona).map_or("", |r| r.persona.name.as_str());
+        let mut rows: Vec<usize> = data
+            .emotions
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, e))| self.persona.is_none_or(|p| e.persona == p) && self.stage.is_none_or(|s| e.stage == s))
+            .map(|(i, _)| i)
+            .collect();
+        let entry = |i: usize| &data.emotions[i].1;
+        rows.sort_by(|&a, &b| {
+            let (a, b) = (entry(a), entry(b));
+            let order = match self.sort {
+                SortColumn::Date => a.logged_at.cmp(&b.logged_at),
+                SortColumn::Persona => collate::compare(name(a), name(b)),
+                SortColumn::Stage => a.stage.cmp(&b.stage),
+                SortColumn::Score => a.score.cmp(&b.score),
+                SortColumn::Label => collate::compare(&a.label, &b.label),
+                SortColumn::Source => a.source.cmp(&b.source),
+            };
+            if order == Ordering::Equal { a.logged_at.cmp(&b.logged_at) } else { order }
+        });
+        if self.descending {
+            rows.reverse();
+        }
+        self.order = Some((key, rows.clone()));
+        rows
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, out: &mut Commands) {
+        self.filters_ui(ui, tr, data);
+        let rows = self.rows(data);
+        ui.label(RichText::new(tr.showing_entries(rows.len(), data.emotions.len())).small().weak());
+        ui.add_space(4.0);
+
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::auto().at_least(88.0))
+            .column(Column::auto().at_least(130.0))
+            .column(Column::auto().at_least(110.0))
+            .column(Column::auto().at_least(50.0))
+            .column(Column::auto().at_least(100.0).clip(true))
+            .column(Column::remainder().at_least(110.0).clip(true))
+            .column(Column::initial(90.0).at_least(60.0).clip(true))
+            .column(Column::auto().at_least(80.0))
+            .column(Column::auto().at_least(80.0))
+            .header(row_height + 4.0, |mut header| {
+                for column in SortColumn::ALL {
+                    if column == SortColumn::Source {
+                        header.col(|ui| {
+                            ui.strong(tr.t(Text::Note));
+                        });
+                        header.col(|ui| {
+                            ui.strong(tr.t(Text::Touchpoint));
+                        });
+                    }
+                    header.col(|ui| {
+                        let arrow = match (self.sort == column, self.descending) {
+                            (true, false) => " ▲",
+                            (true, true) => " ▼",
+                            (false, _) => "",
+                        };
+                        let title = format!("{}{arrow}", tr.t(column.text()));
+                        if ui.add(egui::Button::new(RichText::new(title).strong()).frame(false)).on_hover_text(tr.t(Text::SortTip)).clicked() {
+                            if self.sort == column {
+                                self.descending = !self.descending;
+                            } else {
+                                self.sort = column;
+                                self.descending = false;
+                            }
+                        }
+                    });
+                }
+                header.col(|_| {});
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let (id, entry) = &data.emotions[rows[row.index()]];
+                    row.col(|ui| {
+                        ui.label(entry.logged_at.map_or_else(|| "—".to_owned(), |t| t.format("%Y-%m-%d").to_string()));
+                    });
+                    row.col(|ui| {
+                        if let Some(record) = data.persona(entry.persona) {
+                            style::color_dot_ui(ui, record.persona.color, 5.0);
+                            ui.label(&record.persona.name);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(format!("{}. {}", entry.stage.number(), entry.stage.name(tr.0)));
+                    });
+                    row.col(|ui| {
+                        style::score_badge_ui(ui, entry.score);
+                    });
+                    row.col(|ui| {
+                        ui.label(&entry.label);
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&entry.note).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&entry.touchpoint).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.label(entry.source.name(tr.0));
+                    });
+                    row.col(|ui| {
+                        if ui.small_button(tr.t(Text::Edit)).clicked() {
+                            out.send(Command::EditEmotion(*id));
+                        }
+                        if ui.small_button("×").on_hover_text(tr.t(Text::DeleteEntry)).clicked() {
+                            out.send(Command::DeleteEmotion(*id));
+                        }
+                    });
+                });
+            });
+    }
+
+    fn filters_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData) {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.t(Text::Persona));
+            let current = self
+                .persona
+                .and_then(|id| data.persona(id))
+                .map_or_else(|| tr.t(Text::AllPersonas).to_owned(), |r| r.persona.name.clone());
+            egui::ComboBox::from_id_salt("table_persona")
+                .selected_text(current)
+                .width(200.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.persona, None, tr.t(Text::AllPersonas));
+                    for record in &data.personas {
+                        ui.selectable_value(&mut self.persona, Some(record.id), &record.persona.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label(tr.t(Text::Stage));
+            let current = self.stage.map_or_else(|| tr.t(Text::AllStages).to_owned(), |s| format!("{}. {}", s.number(), s.name(tr.0)));
+            egui::ComboBox::from_id_salt("table_stage")
+                .selected_text(current)
+                .width(180.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.stage, None, tr.t(Text::AllStages));
+                    for stage in Stage::ALL {
+                        ui.selectable_value(&mut self.stage, Some(stage), format!("{}. {}", stage.number(), stage.name(tr.0)));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+    }
+}

@@ -1,0 +1,236 @@
+//! Every user-facing string, in English and Vietnamese.
+//!
+//! A typed table rather than string keys: a missing translation is a compile error, and
+//! a view can only show text that exists here.
+
+use crate::model::Language;
+use crate::model::persona::PersonaError;
+
+macro_rules! texts {
+    ($($name:ident => $en:literal, $vi:literal;)*) => {
+        /// A piece of UI text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Text { $($name,)* }
+
+        impl Text {
+            /// Every text, for tests that check the table.
+            pub const ALL: &[Self] = &[$(Self::$name,)*];
+
+            pub fn english(self) -> &'static str {
+                match self { $(Self::$name => $en,)* }
+            }
+
+            pub fn vietnamese(self) -> &'static str {
+                match self { $(Self::$name => $vi,)* }
+            }
+        }
+    };
+}
+
+texts! {
+    // Menus and commands.
+    File => "File", "Tệp";
+    Edit => "Edit", "Sửa";
+    ViewMenu => "View", "Xem";
+    Language => "Language", "Ngôn ngữ";
+    Help => "Help", "Trợ giúp";
+    NewWorkspace => "New workspace…", "Không gian làm việc mới…";
+    NewWorkspaceTip => "Start an empty workspace file", "Tạo một tệp không gian làm việc trống";
+    OpenWorkspace => "Open…", "Mở…";
+    OpenWorkspaceTip => "Open another workspace file", "Mở một tệp không gian làm việc khác";
+    RecentWorkspaces => "Recent workspaces", "Không gian làm việc gần đây";
+    NoRecent => "No other recent workspaces", "Chưa có không gian làm việc nào khác";
+    SaveCopy => "Save a copy…", "Lưu một bản sao…";
+    SaveCopyTip => "Write a copy of this workspace to another file; you keep working here", "Ghi một bản sao của không gian làm việc này ra tệp khác; bạn vẫn làm việc ở đây";
+    SavedCopyTo => "Saved a copy to", "Đã lưu bản sao vào";
+    Quit => "Quit", "Thoát";
+    Undo => "Undo", "Hoàn tác";
+    UndoTip => "Undo the last change", "Hoàn tác thay đổi gần nhất";
+    Redo => "Redo", "Làm lại";
+    RedoTip => "Redo the change you undid", "Làm lại thay đổi vừa hoàn tác";
+    ZoomIn => "Zoom in", "Phóng to";
+    ZoomOut => "Zoom out", "Thu nhỏ";
+    ZoomReset => "Actual size", "Kích thước gốc";
+    ZoomTip => "Bigger text for projectors and workshops", "Chữ to hơn khi trình chiếu và đào tạo";
+    AboutStages => "About the eight stages", "Về tám giai đoạn";
+    WorkspaceFiles => "Fanpath workspace", "Không gian làm việc Fanpath";
+    WorkspaceLabel => "Workspace:", "Không gian làm việc:";
+    Images => "Images", "Hình ảnh";
+    CannotReplaceOpen => "That file is the workspace you have open. Choose another name for the new workspace.", "Tệp đó là không gian làm việc đang mở. Hãy chọn tên khác cho không gian làm việc mới.";
+
+    // Views.
+    JourneyBoard => "Journey board", "Bảng hành trình";
+    PersonaCard => "Persona card", "Thẻ chân dung";
+    EmotionLog => "Emotion log", "Nhật ký cảm xúc";
+    Analytics => "Analytics", "Phân tích";
+    AnalyticsComing => "Charts of drop-off and emotion arrive with the analytics view.", "Biểu đồ rời bỏ và cảm xúc sẽ có trong phần phân tích.";
+
+    // Personas.
+    Personas => "Personas", "Chân dung";
+    NewPersona => "New persona", "Chân dung mới";
+    NewPersonaTip => "Create a persona and open its card", "Tạo một chân dung và mở thẻ của nó";
+    NewPersonaName => "New persona", "Chân dung mới";
+    EditPersona => "Edit persona", "Sửa chân dung";
+    Duplicate => "Duplicate", "Nhân bản";
+    DuplicateTip => "Make a copy of this persona's card", "Tạo bản sao thẻ chân dung này";
+    DeletePersona => "Delete persona…", "Xoá chân dung…";
+    DeletePersonaTip => "Delete this persona with its emotions and touchpoints (you can undo)", "Xoá chân dung này cùng cảm xúc và điểm chạm (có thể hoàn tác)";
+    SearchPersonas => "Search personas", "Tìm chân dung";
+    SearchHint => "Name, segment, place…", "Tên, phân khúc, nơi sống…";
+    SortBy => "Sort by", "Sắp xếp theo";
+    NoPersonasYet => "No personas yet. Create one to start mapping a journey.", "Chưa có chân dung nào. Hãy tạo một chân dung để bắt đầu vẽ hành trình.";
+    NoPersonaMatches => "No persona matches the search.", "Không có chân dung nào khớp.";
+    NotOnPath => "Not on the path", "Chưa vào hành trình";
+    NotOnPathYet => "Not on the path yet:", "Chưa vào hành trình:";
+    TakeOffPath => "Take off the path", "Đưa ra khỏi hành trình";
+    MoveTo => "Move to stage", "Chuyển đến giai đoạn";
+    SelectPersonaHint => "Select a persona on the left, or create one.", "Chọn một chân dung bên trái, hoặc tạo mới.";
+    Colour => "Colour", "Màu";
+    CurrentStage => "Current stage", "Giai đoạn hiện tại";
+    ChooseAvatar => "Choose avatar…", "Chọn ảnh đại diện…";
+    RemoveAvatar => "Remove avatar", "Bỏ ảnh đại diện";
+    WhoTheyAre => "Who they are", "Họ là ai";
+    GoalsPainsMotivations => "Goals, pains and motivations", "Mục tiêu, nỗi đau và động lực";
+    ChannelsAndHabits => "Channels and habits", "Kênh và thói quen";
+    InTheirWords => "In their words", "Lời của họ";
+    Name => "Name", "Tên";
+    Segment => "Segment", "Phân khúc";
+    AgeRange => "Age range", "Độ tuổi";
+    Occupation => "Occupation", "Nghề nghiệp";
+    Location => "Location", "Nơi sống";
+    IncomeBand => "Income band", "Mức thu nhập";
+    ShoppingHabits => "Shopping habits", "Thói quen mua sắm";
+    Goals => "Goals", "Mục tiêu";
+    PainPoints => "Pain points", "Nỗi đau";
+    Motivations => "Motivations", "Động lực";
+    PreferredChannels => "Preferred channels", "Kênh ưa thích";
+    Quote => "Quote", "Câu nói tiêu biểu";
+    Notes => "Notes", "Ghi chú";
+    Persona => "Persona", "Chân dung";
+
+    // The board.
+    Stage => "Stage", "Giai đoạn";
+    ShowFor => "Show for", "Hiển thị cho";
+    AllPersonas => "All personas", "Tất cả chân dung";
+    AllStages => "All stages", "Tất cả giai đoạn";
+    DragHint => "Drag a persona onto a stage to move it; click a stage to see its details below.", "Kéo chân dung vào một giai đoạn để chuyển; bấm vào giai đoạn để xem chi tiết bên dưới.";
+    Expected => "Expected", "Kỳ vọng";
+    High => "High", "Cao";
+    Low => "Low", "Thấp";
+    Touchpoints => "Touchpoints", "Điểm chạm";
+    NoTouchpointGap => "No touchpoint: a gap", "Chưa có điểm chạm: khoảng trống";
+    GapTip => "Nothing reaches this persona at this stage. Gaps are where customers drift away.", "Không có gì chạm tới chân dung này ở giai đoạn này. Khoảng trống là nơi khách hàng dễ rời đi.";
+    PickPersonaForDetail => "Select a persona to see and log its touchpoints and emotions here.", "Chọn một chân dung để xem và ghi điểm chạm, cảm xúc tại đây.";
+
+    // Touchpoints.
+    Channel => "Channel", "Kênh";
+    OtherChannel => "Other…", "Khác…";
+    ChannelName => "Channel name", "Tên kênh";
+    Description => "Description", "Mô tả";
+    AddTouchpoint => "Add touchpoint", "Thêm điểm chạm";
+    DeleteTouchpoint => "Delete touchpoint", "Xoá điểm chạm";
+
+    // Emotions.
+    Score => "Score", "Điểm";
+    Label => "Label", "Nhãn";
+    Note => "Note", "Ghi chú";
+    Touchpoint => "Touchpoint", "Điểm chạm";
+    Source => "Source", "Nguồn";
+    Date => "Date", "Ngày";
+    LogEmotion => "Log emotion", "Ghi cảm xúc";
+    SaveChanges => "Save changes", "Lưu thay đổi";
+    EditEntry => "Edit entry", "Sửa mục";
+    DeleteEntry => "Delete entry", "Xoá mục";
+    NoEntriesYet => "No emotions logged here yet.", "Chưa ghi cảm xúc nào ở đây.";
+    SortTip => "Click to sort; click again to reverse", "Bấm để sắp xếp; bấm lần nữa để đảo chiều";
+
+    // Dialogs.
+    SomethingWentWrong => "That did not work", "Không thực hiện được";
+    Ok => "OK", "OK";
+    Cancel => "Cancel", "Huỷ";
+    Delete => "Delete", "Xoá";
+
+    // Help.
+    AboutIntro => "Every customer can travel eight stages, from weighing you up to championing you. Most businesses stop guiding them after the sale, and lose them somewhere between Kickoff and Accomplishment, in the first hundred days. Map where your personas are, how they feel, and where the path has gaps.", "Mỗi khách hàng đều có thể đi qua tám giai đoạn, từ lúc cân nhắc đến lúc nhiệt tình giới thiệu bạn. Phần lớn doanh nghiệp ngừng dẫn dắt sau khi bán được hàng, và đánh mất khách ở đâu đó giữa Khởi động và Hoàn thành, trong một trăm ngày đầu. Hãy vẽ ra chân dung của bạn đang ở đâu, họ cảm thấy thế nào, và hành trình còn khoảng trống nào.";
+    AboutDanger => "Watch stage 3: right after buying, excitement turns into doubt. Reassure quickly, then make the first steps after the sale easy.", "Hãy để ý giai đoạn 3: ngay sau khi mua, sự hào hứng chuyển thành hoài nghi. Hãy trấn an thật nhanh, rồi làm cho những bước đầu sau khi bán thật dễ dàng.";
+}
+
+/// The translator for one language; cheap to copy into every view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tr(pub Language);
+
+impl Tr {
+    pub fn t(self, text: Text) -> &'static str {
+        match self.0 {
+            Language::English => text.english(),
+            Language::Vietnamese => text.vietnamese(),
+        }
+    }
+
+    fn pick(self, english: String, vietnamese: String) -> String {
+        match self.0 {
+            Language::English => english,
+            Language::Vietnamese => vietnamese,
+        }
+    }
+
+    pub fn entries_count(self, n: u64) -> String {
+        self.pick(if n == 1 { "1 emotion entry".to_owned() } else { format!("{n} emotion entries") }, format!("{n} mục cảm xúc"))
+    }
+
+    pub fn showing_entries(self, shown: usize, total: usize) -> String {
+        self.pick(format!("Showing {shown} of {total} entries"), format!("Đang hiện {shown} trên {total} mục"))
+    }
+
+    pub fn delete_persona_question(self, name: &str) -> String {
+        self.pick(format!("Delete “{name}”?"), format!("Xoá “{name}”?"))
+    }
+
+    pub fn delete_persona_consequences(self, emotions: usize, touchpoints: usize) -> String {
+        self.pick(
+            format!("Its {emotions} emotion entries and {touchpoints} touchpoints are deleted with it, and its customers are unlinked. Edit → Undo brings everything back."),
+            format!("{emotions} mục cảm xúc và {touchpoints} điểm chạm của chân dung này sẽ bị xoá theo, và khách hàng của nó được tách ra. Sửa → Hoàn tác sẽ khôi phục tất cả."),
+        )
+    }
+
+    pub fn bad_date(self, typed: &str) -> String {
+        self.pick(
+            format!("“{typed}” is not a date: use YYYY-MM-DD or DD/MM/YYYY, or leave it empty."),
+            format!("“{typed}” không phải là ngày: hãy dùng YYYY-MM-DD hoặc DD/MM/YYYY, hoặc để trống."),
+        )
+    }
+
+    pub fn persona_error(self, error: &PersonaError) -> String {
+        match error {
+            PersonaError::EmptyName => self.pick("A name is required.".to_owned(), "Cần có tên.".to_owned()),
+            PersonaError::TooLong { chars, max, .. } => self.pick(
+                format!("Too long: {chars} characters, at most {max}. Not saved."),
+                format!("Quá dài: {chars} ký tự, tối đa {max}. Chưa lưu."),
+            ),
+            PersonaError::DuplicateName(name) => self.pick(
+                format!("Another persona is already called “{name}”. Not saved."),
+                format!("Đã có chân dung khác tên “{name}”. Chưa lưu."),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for text in Text::ALL {
+            assert!(!text.english().trim().is_empty(), "{text:?}");
+            assert!(!text.vietnamese().trim().is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn vietnamese_is_translated() {
+        // Identical strings are fine only for loan words and symbols.
+        let same: Vec<_> = Text::ALL.iter().filter(|t| t.english() == t.vietnamese()).collect();
+        assert_eq!(same, vec![&Text::Ok]);
+    }
+}

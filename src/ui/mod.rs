@@ -1,0 +1,53 @@
+//! The desktop app: egui views over the cached workspace data.
+//!
+//! One view per file; every function that takes `&mut Ui` ends in `_ui`; views only send
+//! [`command::Command`]s, which [`app::FanpathApp`] applies after the frame.
+
+pub mod about;
+pub mod app;
+pub mod command;
+pub mod data;
+pub mod dialogs;
+pub mod emotion_table;
+pub mod i18n;
+pub mod journey_board;
+pub mod menu;
+pub mod persona_editor;
+pub mod persona_list;
+pub mod stage_detail;
+pub mod style;
+
+use std::path::PathBuf;
+
+pub use app::{FanpathApp, Settings};
+
+use crate::store::Workspace;
+
+/// Opens the window on `db`, or on the last workspace used, or on the default one.
+pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Fanpath")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([960.0, 600.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Fanpath",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+            let path = match db {
+                Some(path) => path,
+                None => match settings.recent.first().filter(|p| p.exists()) {
+                    Some(last) => last.clone(),
+                    None => Workspace::default_path()?,
+                },
+            };
+            let workspace = Workspace::open(&path)?;
+            Ok(Box::new(FanpathApp::new(workspace, settings)))
+        }),
+    )
+    .map_err(|err| anyhow::anyhow!("could not open the window: {err}"))
+}

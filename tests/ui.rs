@@ -1,0 +1,313 @@
+//! UI tests: drive the real app through egui_kittest as a user would, and check both what
+//! the screen shows and what the workspace file holds.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use fanpath::model::date::parse_date_time;
+use fanpath::model::{
+    Channel, EmotionEntry, Language, Persona, PersonaId, Rgb, Score, Source, Stage, Touchpoint,
+};
+use fanpath::store::Workspace;
+use fanpath::ui::command::{Command, View};
+use fanpath::ui::{FanpathApp, Settings};
+
+/// Every UI test runs at the same size, scale, date and theme, so snapshots are stable.
+fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
+    let workspace = Workspace::open(path).expect("open workspace");
+    let settings = Settings { language, ..Settings::default() };
+    let today = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
+    let app = FanpathApp::with_today(workspace, settings, today);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn temp_workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("journeys.sqlite");
+    (dir, path)
+}
+
+/// Reads the file through a second connection: proof the change reached the disk.
+fn on_disk(path: &Path) -> Workspace {
+    Workspace::open(path).expect("reopen workspace")
+}
+
+/// Replaces the text of the field labelled `label` and presses Enter, like a user.
+fn type_into(harness: &mut Harness<'_, FanpathApp>, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    if !text.is_empty() {
+        harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    }
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+fn date(text: &str) -> Option<chrono::NaiveDateTime> {
+    Some(parse_date_time(text).expect("date"))
+}
+
+/// A small coffee-shop workspace with every kind of data the screens show.
+fn sample_workspace(path: &Path) {
+    let mut ws = Workspace::open(path).expect("create");
+    let people = [
+        ("Nguyễn Thị Hằng", "Dân văn phòng", Stage::Validation, Rgb::PALETTE[0]),
+        ("Trần Minh Đức", "Sinh viên", Stage::Kickoff, Rgb::PALETTE[1]),
+        ("Lê Thu Trang", "Chủ quán nhỏ", Stage::Advocacy, Rgb::PALETTE[2]),
+    ];
+    let mut ids: Vec<PersonaId> = Vec::new();
+    for (name, segment, stage, color) in people {
+        let mut p = Persona::named(name);
+        p.segment = segment.into();
+        p.age_range = "25–34".into();
+        p.occupation = "Kế toán".into();
+        p.location = "Hà Nội".into();
+        p.income_band = "15–25 triệu/tháng".into();
+        p.goals = "Một ly cà phê ngon, nhanh, trước giờ làm.".into();
+        p.pain_points = "Xếp hàng lâu; ứng dụng đặt món khó dùng.".into();
+        p.motivations = "Tiện lợi và được nhớ tên.".into();
+        p.preferred_channels = "Zalo, Facebook".into();
+        p.shopping_habits = "Mua mang đi mỗi sáng, trả bằng ví điện tử.".into();
+        p.quote = "Tôi chỉ cần ly cà phê sẵn sàng khi tôi tới.".into();
+        p.stage = Some(stage);
+        p.color = color;
+        ids.push(ws.create_persona(&p).expect("persona"));
+    }
+    let mut unplaced = Persona::named("Phạm Quốc Bảo");
+    unplaced.segment = "Khách du lịch".into();
+    unplaced.color = Rgb::PALETTE[3];
+    ws.create_persona(&unplaced).expect("persona");
+
+    let touch = [
+        (0, Stage::Evaluation, Channel::Video, "Clip TikTok về quán"),
+        (0, Stage::Acknowledgment, Channel::InPerson, "Chào khách ở quầy"),
+        (0, Stage::Kickoff, Channel::Email, "Thư chào mừng thành viên"),
+        (1, Stage::Evaluation, Channel::Other("Zalo".into()), "Nhóm Zalo sinh viên"),
+        (2, Stage::Advocacy, Channel::Gift, "Túi cà phê tặng bạn bè"),
+    ];
+    for (who, stage, channel, description) in touch {
+        ws.add_touchpoint(&Touchpoint { persona: ids[who], stage, channel, description: description.into() })
+            .expect("touchpoint");
+    }
+    let feelings = [
+        (0, Stage::Evaluation, 2, "hy vọng", "2026-01-05"),
+        (0, Stage::Acknowledgment, 4, "phấn khích", "2026-01-06"),
+        (0, Stage::Validation, -3, "hối tiếc sau mua", "2026-01-08"),
+        (0, Stage::Validation, -1, "hoài nghi", "2026-01-09"),
+        (1, Stage::Kickoff, 3, "háo hức", "2026-02-01"),
+        (1, Stage::Acclimation, -2, "bối rối", "2026-02-10"),
+        (2, Stage::Advocacy, 5, "tự hào", "2026-03-01"),
+    ];
+    for (who, stage, score, label, at) in feelings {
+        ws.add_emotion(&EmotionEntry {
+            persona: ids[who],
+            stage,
+            score: Score::new(score).expect("score"),
+            label: label.into(),
+            note: "Phỏng vấn tại quán".into(),
+            touchpoint: "Quầy".into(),
+            source: Source::Interview,
+            logged_at: date(at),
+        })
+        .expect("emotion");
+    }
+}
+
+#[test]
+fn a_persona_from_creation_to_undo() {
+    let (_dir, path) = temp_workspace();
+    let mut h = harness(&path, Language::English);
+
+    // Create a persona with a Vietnamese name.
+    h.get_by_label("+ New persona").click();
+    h.run();
+    assert_eq!(h.state().selection.view, View::PersonaCard);
+    type_into(&mut h, "Name", "Nguyễn Thị Hằng");
+    let saved = on_disk(&path).personas().expect("personas");
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].persona.name, "Nguyễn Thị Hằng");
+    let id = saved[0].id;
+    // The list and the card header show it.
+    assert!(h.query_all_by_label("Nguyễn Thị Hằng").count() >= 2);
+
+    // Edit it.
+    type_into(&mut h, "Segment", "Dân văn phòng");
+    assert_eq!(on_disk(&path).persona(id).expect("persona").segment, "Dân văn phòng");
+
+    // An empty name is refused beside the field, and nothing is saved.
+    type_into(&mut h, "Name", "");
+    h.get_by_label("A name is required.");
+    assert_eq!(on_disk(&path).persona(id).expect("persona").name, "Nguyễn Thị Hằng");
+    type_into(&mut h, "Name", "Nguyễn Thị Hằng");
+
+    // Move it along the board: from the chip's context menu.
+    h.get_by_label("Journey board").click();
+    h.run();
+    let header = h.get_by_label("3. Validation").rect();
+    h.get_all_by_role_and_label(Role::Button, "Nguyễn Thị Hằng").last().expect("chip").click_secondary();
+    h.run();
+    h.get_by_label("Move to stage").click();
+    h.run();
+    assert_eq!(h.get_all_by_label("3. Validation").count(), 2, "the submenu is open");
+    // The menu item, not the column header of the same name.
+    h.get_all_by_label("3. Validation").find(|n| n.rect() != header).expect("menu item").click();
+    h.run();
+    assert_eq!(on_disk(&path).persona(id).expect("persona").stage, Some(Stage::Validation));
+
+    // And by dragging the chip onto Kickoff.
+    let chip = h.get_all_by_role_and_label(Role::Button, "Nguyễn Thị Hằng").last().expect("chip").rect();
+    let kickoff = h.get_all_by_label("4. Kickoff").next().expect("column").rect();
+    h.drag_at(chip.center());
+    h.run();
+    h.hover_at(kickoff.center() + egui::vec2(0.0, 60.0));
+    h.run();
+    h.drop_at(kickoff.center() + egui::vec2(0.0, 60.0));
+    h.run();
+    assert_eq!(on_disk(&path).persona(id).expect("persona").stage, Some(Stage::Kickoff));
+    assert_eq!(h.state().data.persona(id).and_then(|r| r.persona.stage), Some(Stage::Kickoff));
+
+    // Log an emotion at Validation.
+    h.get_all_by_label("3. Validation").next().expect("column header").click();
+    h.run();
+    h.get_by_label("doubtful").click();
+    h.run();
+    type_into(&mut h, "Note", "Lo rằng thẻ thành viên không đáng tiền");
+    h.get_by_role_and_label(Role::Button, "Log emotion").click();
+    h.run();
+    let logged = on_disk(&path).emotions(Some(id), Some(Stage::Validation)).expect("emotions");
+    assert_eq!(logged.len(), 1);
+    assert_eq!(logged[0].1.label, "doubtful");
+    assert_eq!(logged[0].1.note, "Lo rằng thẻ thành viên không đáng tiền");
+    assert_eq!(logged[0].1.logged_at, date("2026-03-14"));
+    assert!(h.query_by_label("1 emotion entry").is_some());
+
+    // Undo takes the entry away, redo brings it back — on screen and on disk.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(on_disk(&path).emotions(Some(id), None).expect("emotions").is_empty());
+    assert!(h.query_by_label("1 emotion entry").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(on_disk(&path).emotions(Some(id), None).expect("emotions").len(), 1);
+    assert!(h.query_by_label("1 emotion entry").is_some());
+
+    // Undo twice more: the emotion, then the drag back to Validation.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(on_disk(&path).persona(id).expect("persona").stage, Some(Stage::Validation));
+
+    // Switch language: every label follows, and the choice is kept in the settings.
+    h.get_by_label("Language").click();
+    h.run();
+    h.get_by_label("Tiếng Việt").click();
+    h.run();
+    assert_eq!(h.state().settings.language, Language::Vietnamese);
+    h.get_by_label("Bảng hành trình");
+    h.get_by_label("3. Xác nhận");
+    assert!(h.query_by_label("Journey board").is_none());
+}
+
+#[test]
+fn deleting_a_persona_asks_first_and_undo_restores_everything() {
+    let (_dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let mut h = harness(&path, Language::English);
+    let hang = on_disk(&path).persona_by_name("Nguyễn Thị Hằng").expect("query").expect("exists").id;
+    h.state_mut().send(Command::AskDeletePersona(hang));
+    h.run();
+    h.get_by_label_contains("Its 4 emotion entries and 3 touchpoints");
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(on_disk(&path).persona_by_name("Nguyễn Thị Hằng").expect("query").is_none());
+    assert_eq!(h.query_all_by_label("Nguyễn Thị Hằng").count(), 0);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let disk = on_disk(&path);
+    assert_eq!(disk.persona(hang).expect("restored").name, "Nguyễn Thị Hằng");
+    assert_eq!(disk.emotions(Some(hang), None).expect("emotions").len(), 4);
+    assert_eq!(disk.touchpoints(Some(hang)).expect("touchpoints").len(), 3);
+}
+
+#[test]
+fn the_list_searches_without_diacritics_and_sorts_vietnamese() {
+    let (_dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let mut ws = Workspace::open(&path).expect("open");
+    ws.create_persona(&Persona::named("Dương Văn An")).expect("persona");
+    ws.create_persona(&Persona::named("Đặng Thu Hà")).expect("persona");
+    drop(ws);
+    let mut h = harness(&path, Language::English);
+
+    // Đ sorts after D: Dương before Đặng, both before Lê.
+    let y = |h: &Harness<'_, FanpathApp>, name: &str| h.get_all_by_label(name).next().expect(name).rect().top();
+    assert!(y(&h, "Dương Văn An") < y(&h, "Đặng Thu Hà"));
+    assert!(y(&h, "Đặng Thu Hà") < y(&h, "Lê Thu Trang"));
+
+    h.get_by_role_and_label(Role::TextInput, "Search personas").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search personas").type_text("hang");
+    h.run();
+    // Filtered in the list; the board still shows everyone's chips, so count list rows.
+    let rows = |h: &Harness<'_, FanpathApp>, name: &str| h.query_all_by_label(name).filter(|n| n.rect().left() < 300.0).count();
+    assert_eq!(rows(&h, "Nguyễn Thị Hằng"), 1);
+    assert_eq!(rows(&h, "Lê Thu Trang"), 0);
+}
+
+#[test]
+fn a_bad_workspace_keeps_the_current_one_open() {
+    let (dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let bogus = dir.path().join("notes.sqlite");
+    std::fs::write(&bogus, "không phải cơ sở dữ liệu").expect("write");
+    let mut h = harness(&path, Language::English);
+    h.state_mut().send(Command::OpenWorkspaceAt(bogus.clone()));
+    h.run();
+    h.get_by_label_contains("is not a Fanpath workspace");
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(h.state().workspace().path(), path);
+    assert_eq!(h.state().data.personas.len(), 4);
+    assert_eq!(std::fs::read_to_string(&bogus).expect("read"), "không phải cơ sở dữ liệu");
+}
+
+fn snapshot_screens(language: Language, suffix: &str) {
+    let (_dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let mut h = harness(&path, language);
+    let hang = on_disk(&path).persona_by_name("Nguyễn Thị Hằng").expect("query").expect("exists").id;
+    h.state_mut().send(Command::SelectPersona(Some(hang)));
+    h.state_mut().send(Command::SelectStage(Stage::Validation));
+    h.run();
+    h.snapshot(format!("board_{suffix}"));
+    h.state_mut().send(Command::ShowView(View::PersonaCard));
+    h.run();
+    h.snapshot(format!("persona_editor_{suffix}"));
+    h.state_mut().send(Command::ShowView(View::EmotionLog));
+    h.run();
+    h.snapshot(format!("emotion_log_{suffix}"));
+}
+
+#[test]
+fn snapshots_in_english() {
+    snapshot_screens(Language::English, "en");
+}
+
+#[test]
+fn snapshots_in_vietnamese() {
+    snapshot_screens(Language::Vietnamese, "vi");
+}
