@@ -33,8 +33,8 @@ struct Fixture {
 static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp dir");
     let csv = dir.path().join("events.csv");
-    // About 4.4 events per demo customer: make enough, keep the first million.
-    let events = demo_customer_events(240_000, 1, today());
+    // About four events per demo customer: make enough, keep the first million.
+    let events = demo_customer_events(280_000, 1, today());
     assert!(events.len() >= EVENTS, "only {} events", events.len());
     let mut out = BufWriter::new(std::fs::File::create(&csv).expect("create csv"));
     writeln!(out, "customer_id,persona,stage,reached_at").expect("write");

@@ -1,6 +1,8 @@
 //! The `fanpath` command: opens the window, or imports, reports and makes demo data
 //! from the command line.
 
+mod export_cli;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -64,6 +66,11 @@ enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Write the funnel to a CSV or JSON file.
+    Export {
+        #[command(subcommand)]
+        what: export_cli::ExportWhat,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -109,6 +116,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Export { what } => export_cli::run(&path, what),
         Command::Demo { customers, seed, replace } => {
             let mut workspace = Workspace::open(&path)?;
             let today = chrono::Local::now().date_naive();

@@ -311,3 +311,93 @@ fn snapshots_in_english() {
 fn snapshots_in_vietnamese() {
     snapshot_screens(Language::Vietnamese, "vi");
 }
+
+/// The default demo (2,000 customers) ending on a fixed day, so numbers never drift.
+fn demo_workspace(path: &Path) {
+    let mut ws = Workspace::open(path).expect("create");
+    let today = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
+    ws.write_demo(&fanpath::store::DemoOptions::new(today)).expect("demo");
+}
+
+#[test]
+fn analytics_follow_the_persona_filter() {
+    let (_dir, path) = temp_workspace();
+    demo_workspace(&path);
+    let mut h = harness(&path, Language::English);
+    h.get_by_label("Analytics").click();
+    h.run();
+
+    // The headline matches `fanpath report` for everyone...
+    let tr = fanpath::ui::i18n::Tr(Language::English);
+    let overall = |report: &fanpath::store::Report| {
+        let f = &report.funnel;
+        tr.overall_conversion(f.conversion_from_start(Stage::Advocacy), f.reached(Stage::Advocacy), f.customers())
+    };
+    let everyone = on_disk(&path).report_for(None).expect("report");
+    assert!(everyone.customers() > 1_000);
+    h.get_by_label(&overall(&everyone));
+
+    // ...and for one persona once the filter is switched in the combo box.
+    let persona = on_disk(&path).personas().expect("personas").remove(0);
+    h.get_by_role_and_label(Role::ComboBox, "Persona").click();
+    h.run();
+    h.get_all_by_label(&persona.persona.name).last().expect("menu item").click();
+    h.run();
+    let theirs = on_disk(&path).report_for(Some(persona.id)).expect("report");
+    assert!(theirs.customers() < everyone.customers());
+    h.get_by_label(&overall(&theirs));
+    assert!(h.query_by_label(&overall(&everyone)).is_none());
+
+    // The time chart shows the 100-day shares the store computed.
+    h.get_by_label("Time to stage").click();
+    h.run();
+    let analytics = h.state().analytics().expect("computed").clone();
+    let kickoff = analytics.first_100_days.kickoff;
+    h.get_by_label(&tr.within_100_days("Kickoff", kickoff.rate().unwrap_or(0.0), kickoff.customers, kickoff.of));
+
+    // Findings are listed under the chart, naming their numbers.
+    assert!(!analytics.findings.is_empty());
+    h.get_by_label(&format!("• {}", analytics.findings[0].text(Language::English)));
+}
+
+#[test]
+fn an_exported_chart_is_a_1600_pixel_png() {
+    let (_dir, path) = temp_workspace();
+    demo_workspace(&path);
+    let ws = on_disk(&path);
+    let options = fanpath::store::analytics::AnalyticsOptions {
+        persona: None,
+        stall_days: 30,
+        reference_date: NaiveDate::from_ymd_opt(2026, 3, 14).expect("date"),
+        stalled_list_limit: 200,
+    };
+    let analytics = ws.analytics(&options).expect("analytics");
+    for chart in fanpath::ui::analytics::Chart::ALL {
+        let png = fanpath::ui::analytics::export::chart_png(chart, &analytics, &Default::default(), Language::Vietnamese)
+            .expect("png");
+        let image = image::load_from_memory(&png).expect("decodes");
+        assert_eq!((image.width(), image.height()), (1600, 900), "{chart:?}");
+        // Not a blank page: the bars, lines and text put many colours on it.
+        let rgb = image.to_rgb8();
+        let distinct: std::collections::HashSet<[u8; 3]> = rgb.pixels().map(|p| p.0).collect();
+        assert!(distinct.len() > 50, "{chart:?} has only {} colours", distinct.len());
+    }
+}
+
+#[test]
+fn analytics_snapshots() {
+    let (_dir, path) = temp_workspace();
+    demo_workspace(&path);
+    let mut h = harness(&path, Language::English);
+    h.state_mut().send(Command::ShowView(View::Analytics));
+    h.run();
+    for chart in fanpath::ui::analytics::Chart::ALL {
+        h.state_mut().analytics_view_mut().chart = chart;
+        h.run();
+        h.snapshot(format!("analytics_{}", chart.key()));
+    }
+    h.state_mut().analytics_view_mut().chart = fanpath::ui::analytics::Chart::Funnel;
+    h.state_mut().analytics_view_mut().options.by_persona = true;
+    h.run();
+    h.snapshot("analytics_funnel_by_persona");
+}

@@ -151,7 +151,7 @@ pub fn median(values: &mut [f64]) -> Option<f64> {
     }
     values.sort_by(f64::total_cmp);
     let mid = values.len() / 2;
-    Some(if values.len() % 2 == 0 { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] })
+    Some(if values.len().is_multiple_of(2) { (values[mid - 1] + values[mid]) / 2.0 } else { values[mid] })
 }
 
 #[cfg(test)]
@@ -191,17 +191,20 @@ mod tests {
 
     #[test]
     fn ties_go_to_the_earlier_stage() {
-        // 50 % lost at 1→2 and at 2→3.
-        let f = Funnel::from_furthest([4, 2, 2, 0, 0, 0, 0, 0]);
-        assert_eq!(f.reached, [8, 4, 2, 0, 0, 0, 0, 0]);
+        // 50 % lost at 1→2 and at 2→3; the rest reach Advocacy.
+        let f = Funnel::from_furthest([4, 2, 0, 0, 0, 0, 0, 2]);
+        assert_eq!(f.reached, [8, 4, 2, 2, 2, 2, 2, 2]);
         let biggest = f.biggest_drop_off().expect("some");
         assert_eq!(biggest.from, Stage::Evaluation);
-        assert_eq!(biggest.rate, 0.5);
-        // Stage 3 loses everyone: 100 % beats both.
-        assert_eq!(f.drop_off_rate(Stage::Validation), Some(1.0));
-        // Nobody reached Kickoff: no rate there.
-        assert_eq!(f.drop_off_rate(Stage::Kickoff), None);
-        assert_eq!(f.step_conversion(Stage::Acclimation), None);
+        assert_eq!((biggest.lost, biggest.rate), (4, 0.5));
+        assert_eq!(f.drop_off_rate(Stage::Acknowledgment), Some(0.5));
+
+        // A stage that loses everyone beats both; after it nobody is left to lose.
+        let g = Funnel::from_furthest([4, 2, 2, 0, 0, 0, 0, 0]);
+        assert_eq!(g.reached, [8, 4, 2, 0, 0, 0, 0, 0]);
+        assert_eq!(g.biggest_drop_off().map(|b| (b.from, b.rate)), Some((Stage::Validation, 1.0)));
+        assert_eq!(g.drop_off_rate(Stage::Kickoff), None);
+        assert_eq!(g.step_conversion(Stage::Acclimation), None);
     }
 
     #[test]
@@ -232,7 +235,8 @@ mod tests {
             event("d", 1, "2024-03-01"),
         ];
         let f = Funnel::from_events(&events);
-        assert_eq!(f.reached, [4, 3, 2, 1, 0, 0, 0, 0]);
+        // Furthest stages: a 3, b 4, c 1, d 3.
+        assert_eq!(f.reached, [4, 3, 3, 1, 0, 0, 0, 0]);
         // Stage 1: a, c, d at day 0 → 0.
         assert_eq!(f.median_days(Stage::Evaluation), Some(0.0));
         // Stage 2: only b, which starts there → 0.

@@ -3,6 +3,7 @@
 //! Nothing in here knows about egui or SQL, so every number the app shows can be
 //! computed and tested on plain values.
 
+pub mod analytics;
 pub mod collate;
 pub mod customer;
 pub mod date;

@@ -137,6 +137,7 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::emotion::Source;
     use crate::model::persona::Persona;
 
     fn entry(persona: PersonaId, stage: Stage, score: i64, at: Option<&str>) -> EmotionEntry {

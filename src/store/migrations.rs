@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use super::{APPLICATION_ID, Result, StoreError};
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -89,6 +89,15 @@ CREATE INDEX stage_events_by_stage ON stage_events(stage, days_from_start);
 CREATE INDEX stage_events_by_persona ON stage_events(persona_id, stage, days_from_start);
 ";
 
+/// Version 2: the Analytics view counts one persona's stalled customers (short of
+/// Advocacy, latest event before a cutoff) from an index alone. The new index
+/// `(persona_id, furthest_stage, last_at)` has the old `(persona_id, furthest_stage)` as
+/// its prefix, so it serves every query that used the old one, which goes.
+const V2: &str = "
+CREATE INDEX customers_by_persona_last ON customers(persona_id, furthest_stage, last_at);
+DROP INDEX customers_by_persona;
+";
+
 /// Brings the file up to [`CURRENT_VERSION`], stamping it as a Fanpath workspace.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -123,5 +132,30 @@ mod tests {
         assert_eq!(app, APPLICATION_ID);
         // Running again is a no-op.
         migrate(&mut conn, Path::new(":memory:")).expect("idempotent");
+    }
+
+    #[test]
+    fn version_1_files_gain_the_stall_index() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        conn.execute_batch(V1).expect("v1");
+        conn.pragma_update(None, "user_version", 1).expect("v1 stamp");
+        conn.execute(
+            "INSERT INTO customers (external_id, first_at, last_at, furthest_stage) VALUES ('k', 0, 9, 2)",
+            [],
+        )
+        .expect("a customer");
+        migrate(&mut conn, Path::new(":memory:")).expect("migrate");
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+        assert_eq!(version, 2);
+        let indexes: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL ORDER BY name")
+            .expect("query")
+            .query_map([], |r| r.get(0))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("names");
+        assert_eq!(indexes, ["customers_by_furthest", "customers_by_persona_last"]);
+        let kept: i64 = conn.query_row("SELECT last_at FROM customers", [], |r| r.get(0)).expect("row");
+        assert_eq!(kept, 9);
     }
 }

@@ -4,9 +4,11 @@
 //! schema is versioned through `PRAGMA user_version`, and a file that is not ours,
 //! is damaged, or comes from a newer Fanpath is refused before anything is written.
 
+pub mod analytics;
 pub mod avatar;
 mod demo;
 mod emotions;
+pub mod export;
 mod import;
 mod migrations;
 mod personas;
@@ -17,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use analytics::{Analytics, AnalyticsOptions};
 pub use personas::{DeletedPersona, PersonaRecord};
 pub use demo::{DemoOptions, DemoSummary, demo_customer_events};
 pub use import::{

@@ -11,10 +11,11 @@ use super::command::{Command, Commands, View};
 use super::data::ViewData;
 use super::i18n::{Text, Tr};
 use super::{
-    about, dialogs, emotion_table, journey_board, menu, persona_editor, persona_list,
+    about, analytics, dialogs, emotion_table, journey_board, menu, persona_editor, persona_list,
     stage_detail,
 };
 use crate::model::{Language, Persona, PersonaId, Stage};
+use crate::store::analytics::Analytics;
 use crate::store::{self, Workspace};
 
 /// Preferences kept between runs in eframe's storage (not in the workspace: they belong
@@ -61,6 +62,9 @@ struct UndoStep {
     at: f64,
 }
 
+/// What an analytics result depends on: the data generation, persona filter, stall days.
+type AnalyticsKey = (u64, Option<PersonaId>, u32);
+
 /// Edits of one persona closer together than this undo as one.
 const MERGE_SECONDS: f64 = 1.0;
 
@@ -89,6 +93,11 @@ pub struct FanpathApp {
     stage_detail: stage_detail::StageDetail,
     emotion_table: emotion_table::EmotionTable,
     about_open: bool,
+    analytics_view: analytics::AnalyticsView,
+    /// The last analytics computed, with the (data generation, filter) it belongs to.
+    analytics: Option<(AnalyticsKey, Result<Analytics, String>)>,
+    /// The reference date for new entries and stalls; fixed in tests.
+    today: chrono::NaiveDate,
     title: String,
     /// Fonts, style and textures go on the context at the first frame.
     started: bool,
@@ -118,6 +127,9 @@ impl FanpathApp {
             stage_detail: stage_detail::StageDetail::new(today),
             emotion_table: emotion_table::EmotionTable::default(),
             about_open: false,
+            analytics_view: analytics::AnalyticsView::default(),
+            analytics: None,
+            today,
             title: String::new(),
             started: false,
         };
@@ -179,6 +191,9 @@ impl FanpathApp {
                     self.stage_detail.ui(ui, tr, &self.data, &self.selection, &mut self.commands);
                 });
         }
+        if self.selection.view == View::Analytics {
+            self.ensure_analytics();
+        }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             self.view_tabs_ui(ui, tr);
             ui.separator();
@@ -187,7 +202,8 @@ impl FanpathApp {
                 View::PersonaCard => self.persona_editor.ui(ui, tr, &self.data, &self.selection, &self.avatars, &mut self.commands),
                 View::EmotionLog => self.emotion_table.ui(ui, tr, &self.data, &mut self.commands),
                 View::Analytics => {
-                    ui.label(tr.t(Text::AnalyticsComing));
+                    let result = self.analytics.as_ref().map(|(_, result)| result);
+                    self.analytics_view.ui(ui, tr, &self.data, result, &mut self.commands);
                 }
             }
         });
@@ -205,6 +221,26 @@ impl FanpathApp {
         }
 
         self.apply_commands(&ctx);
+    }
+
+    /// Recomputes the analytics when the data or the filter changed since the last time;
+    /// otherwise the cached result is drawn.
+    fn ensure_analytics(&mut self) {
+        let key = (self.data.generation, self.analytics_view.persona, self.analytics_view.stall_days);
+        if self.analytics.as_ref().is_some_and(|(cached, _)| *cached == key) {
+            return;
+        }
+        let result = self.workspace.analytics(&self.analytics_view.query(self.today)).map_err(|err| err.to_string());
+        self.analytics = Some((key, result));
+    }
+
+    /// The analytics on show, if computed.
+    pub fn analytics(&self) -> Option<&Analytics> {
+        self.analytics.as_ref().and_then(|(_, result)| result.as_ref().ok())
+    }
+
+    pub fn analytics_view_mut(&mut self) -> &mut analytics::AnalyticsView {
+        &mut self.analytics_view
     }
 
     fn view_tabs_ui(&mut self, ui: &mut Ui, tr: Tr) {
@@ -361,6 +397,45 @@ impl FanpathApp {
             }
             Command::SelectPersona(id) => {
                 self.selection.persona = id;
+                false
+            }
+            Command::ExportChart(chart) => {
+                let Some(analytics) = self.analytics() else { return false };
+                let Some(path) = rfd::FileDialog::new()
+                    .set_title(tr.t(Text::ExportPng))
+                    .add_filter("PNG", &["png"])
+                    .set_file_name(format!("{}.png", chart.key()))
+                    .save_file()
+                else {
+                    return false;
+                };
+                let written = analytics::export::chart_png(chart, analytics, &self.analytics_view.options, self.settings.language)
+                    .map_err(|err| err.to_string())
+                    .and_then(|png| store::export::write_export(&path, &png).map_err(|err| err.to_string()));
+                match written {
+                    Ok(()) => self.status = Some(format!("{} {}", tr.t(Text::ExportedTo), path.display())),
+                    Err(message) => self.dialog = Some(Dialog::Error(message)),
+                }
+                false
+            }
+            Command::ExportCsv(table) => {
+                let Some(analytics) = self.analytics() else { return false };
+                let (name, contents) = match table {
+                    analytics::CsvTable::Funnel => ("funnel.csv", Ok(store::export::funnel_csv(&analytics.report))),
+                    analytics::CsvTable::Emotions => ("emotions.csv", store::export::emotions_csv(&self.workspace, self.analytics_view.persona)),
+                };
+                let Some(path) = rfd::FileDialog::new()
+                    .set_title(tr.t(command_text(table)))
+                    .add_filter(tr.t(Text::CsvFiles), &["csv"])
+                    .set_file_name(name)
+                    .save_file()
+                else {
+                    return false;
+                };
+                match contents.and_then(|csv| store::export::write_export(&path, csv.as_bytes())) {
+                    Ok(()) => self.status = Some(format!("{} {}", tr.t(Text::ExportedTo), path.display())),
+                    Err(err) => self.show_error(&err),
+                }
                 false
             }
             Command::EditEmotion(id) => {
@@ -603,6 +678,10 @@ impl FanpathApp {
             .collect();
         self.persona_editor.sync(&self.data, &self.selection);
     }
+}
+
+fn command_text(table: analytics::CsvTable) -> Text {
+    Command::ExportCsv(table).text()
 }
 
 impl eframe::App for FanpathApp {

@@ -74,6 +74,10 @@ pub enum Command {
     DeleteTouchpoint(TouchpointId),
     RestoreTouchpoint(TouchpointId, Touchpoint),
 
+    // Analytics exports (they open a save dialog).
+    ExportChart(super::analytics::Chart),
+    ExportCsv(super::analytics::CsvTable),
+
     // Selection and view; not recorded for undo.
     SelectPersona(Option<PersonaId>),
     SelectStage(Stage),
@@ -150,6 +154,9 @@ impl Command {
             Self::ShowView(view) => view.text(),
             Self::SetLanguage(_) => Text::Language,
             Self::ShowAbout => Text::AboutStages,
+            Self::ExportChart(_) => Text::ExportPng,
+            Self::ExportCsv(super::analytics::CsvTable::Funnel) => Text::ExportFunnelCsv,
+            Self::ExportCsv(super::analytics::CsvTable::Emotions) => Text::ExportEmotionsCsv,
             Self::FocusSearch => Text::SearchPersonas,
             Self::ZoomIn => Text::ZoomIn,
             Self::ZoomOut => Text::ZoomOut,

@@ -55,7 +55,6 @@ texts! {
     AboutStages => "About the eight stages", "Về tám giai đoạn";
     WorkspaceFiles => "Fanpath workspace", "Không gian làm việc Fanpath";
     WorkspaceLabel => "Workspace:", "Không gian làm việc:";
-    Images => "Images", "Hình ảnh";
     CannotReplaceOpen => "That file is the workspace you have open. Choose another name for the new workspace.", "Tệp đó là không gian làm việc đang mở. Hãy chọn tên khác cho không gian làm việc mới.";
 
     // Views.
@@ -63,7 +62,38 @@ texts! {
     PersonaCard => "Persona card", "Thẻ chân dung";
     EmotionLog => "Emotion log", "Nhật ký cảm xúc";
     Analytics => "Analytics", "Phân tích";
-    AnalyticsComing => "Charts of drop-off and emotion arrive with the analytics view.", "Biểu đồ rời bỏ và cảm xúc sẽ có trong phần phân tích.";
+
+    // Analytics.
+    EmotionCurve => "Emotion curve", "Đường cảm xúc";
+    DropOffFunnel => "Drop-off funnel", "Phễu rơi rớt";
+    EmotionVsDropOff => "Emotion × drop-off", "Cảm xúc × rơi rớt";
+    TimeToStage => "Time to stage", "Thời gian tới giai đoạn";
+    StalledCustomers => "Stalled customers", "Khách hàng bị chững lại";
+    Findings => "Findings", "Phát hiện";
+    NoFindings => "No findings yet: import customers or log emotions to see where people leave.", "Chưa có phát hiện nào: hãy nhập khách hàng hoặc ghi cảm xúc để thấy khách rời đi ở đâu.";
+    Counts => "Counts", "Số lượng";
+    PercentOfStart => "% of start", "% so với ban đầu";
+    ByPersona => "Break down by persona", "Tách theo chân dung";
+    ExportPng => "Export PNG…", "Xuất PNG…";
+    ExportFunnelCsv => "Export funnel CSV…", "Xuất CSV phễu…";
+    ExportEmotionsCsv => "Export emotions CSV…", "Xuất CSV cảm xúc…";
+    ExportedTo => "Exported to", "Đã xuất ra";
+    StalledAfter => "Stalled after (days)", "Chững lại sau (ngày)";
+    ExpectedEmotion => "Expected emotion", "Cảm xúc kỳ vọng";
+    MeanEmotion => "Mean emotion", "Cảm xúc trung bình";
+    Reached => "Reached", "Đã tới";
+    MedianDays => "Median days from start", "Trung vị số ngày từ lúc bắt đầu";
+    Days => "days", "ngày";
+    CustomerId => "Customer", "Khách hàng";
+    LastEvent => "Last event", "Sự kiện cuối";
+    DaysSince => "Days since", "Số ngày";
+    NoCustomersYet => "No customers in this workspace yet. Import stage events (fanpath import customers FILE.csv) or write the demo (fanpath demo).", "Chưa có khách hàng nào. Hãy nhập sự kiện giai đoạn (fanpath import customers FILE.csv) hoặc tạo dữ liệu mẫu (fanpath demo).";
+    NoEntriesForCurve => "No emotion entries for the chosen personas yet.", "Chưa có mục cảm xúc nào cho các chân dung đã chọn.";
+    PersonasOnCurve => "Personas on the curve", "Chân dung trên đường cong";
+    HundredDayLine => "First 100 days", "100 ngày đầu";
+    CannotCompute => "Could not compute the analytics", "Không tính được số liệu phân tích";
+    Images => "Images", "Hình ảnh";
+    CsvFiles => "CSV (Excel)", "CSV (Excel)";
 
     // Personas.
     Personas => "Personas", "Chân dung";
@@ -174,6 +204,58 @@ impl Tr {
         }
     }
 
+    /// A share as a percentage, with the decimal mark of the language ("38.5 %", "38,5 %").
+    pub fn percent(self, rate: f64) -> String {
+        let text = format!("{:.1} %", rate * 100.0);
+        match self.0 {
+            Language::English => text,
+            Language::Vietnamese => text.replace('.', ","),
+        }
+    }
+
+    /// A whole number with thousands grouped ("12,345" / "12.345").
+    pub fn count(self, n: u64) -> String {
+        let digits = n.to_string();
+        let separator = if self.0 == Language::Vietnamese { '.' } else { ',' };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    pub fn overall_conversion(self, rate: f64, reached: u64, customers: u64) -> String {
+        let (p, r, c) = (self.percent(rate), self.count(reached), self.count(customers));
+        self.pick(
+            format!("Overall conversion: {p} of customers reached Advocacy ({r} of {c})."),
+            format!("Chuyển đổi toàn hành trình: {p} khách hàng tới Ủng hộ ({r} trên {c})."),
+        )
+    }
+
+    pub fn within_100_days(self, stage: &str, rate: f64, reached: u64, customers: u64) -> String {
+        let (p, r, c) = (self.percent(rate), self.count(reached), self.count(customers));
+        self.pick(
+            format!("Reached {stage} within 100 days of their first event: {p} ({r} of {c})"),
+            format!("Tới {stage} trong vòng 100 ngày đầu: {p} ({r} trên {c})"),
+        )
+    }
+
+    pub fn stalled_total(self, n: u64, days: u32) -> String {
+        let n = self.count(n);
+        self.pick(
+            format!("{n} customers have had no stage event for more than {days} days and have not reached Advocacy."),
+            format!("{n} khách hàng không có sự kiện giai đoạn nào trong hơn {days} ngày và chưa tới Ủng hộ."),
+        )
+    }
+
+    pub fn showing_first(self, shown: usize, total: u64) -> String {
+        let total = self.count(total);
+        self.pick(format!("The {shown} longest stalled of {total}"), format!("{shown} khách chững lâu nhất trên {total}"))
+    }
+
     pub fn entries_count(self, n: u64) -> String {
         self.pick(if n == 1 { "1 emotion entry".to_owned() } else { format!("{n} emotion entries") }, format!("{n} mục cảm xúc"))
     }
@@ -231,6 +313,6 @@ mod tests {
     fn vietnamese_is_translated() {
         // Identical strings are fine only for loan words and symbols.
         let same: Vec<_> = Text::ALL.iter().filter(|t| t.english() == t.vietnamese()).collect();
-        assert_eq!(same, vec![&Text::Ok]);
+        assert_eq!(same, vec![&Text::Ok, &Text::CsvFiles]);
     }
 }

@@ -139,7 +139,7 @@ fn column_header_ui(ui: &mut Ui, tr: Tr, stage: Stage, out: &mut Commands) {
         .on_hover_cursor(egui::CursorIcon::PointingHand)
         .on_hover_text(stage.description(tr.0));
     let name = format!("{}. {}", stage.number(), stage.name(tr.0));
-    header.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, &name));
+    header.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     if header.clicked() {
         out.send(Command::SelectStage(stage));
     }
@@ -187,7 +187,7 @@ fn chip_ui(ui: &mut Ui, tr: Tr, record: &PersonaRecord, selection: &Selection, o
     }
     let body = ui.scope(|ui| chip_body_ui(ui, record, selected)).response;
     let response = ui.interact(body.rect, id, egui::Sense::click_and_drag()).on_hover_cursor(egui::CursorIcon::Grab);
-    response.widget_info(|| egui::WidgetInfo::selected(egui::WidgetType::Button, true, selected, &record.persona.name));
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &record.persona.name));
     let response = response.on_hover_text(&record.persona.name);
     if response.clicked() {
         out.send(Command::SelectPersona(Some(record.id)));

@@ -4,6 +4,7 @@
 //! [`command::Command`]s, which [`app::FanpathApp`] applies after the frame.
 
 pub mod about;
+pub mod analytics;
 pub mod app;
 pub mod command;
 pub mod data;
@@ -14,6 +15,7 @@ pub mod journey_board;
 pub mod menu;
 pub mod persona_editor;
 pub mod persona_list;
+pub mod raster;
 pub mod stage_detail;
 pub mod style;
 

@@ -1,0 +1,89 @@
+//! `fanpath export`: writes the funnel (and, later, charts) to a file.
+//!
+//! To add an export, add a variant to [`ExportWhat`] (its doc comment is the subcommand's
+//! help) and a match arm in [`run`]; write the file with
+//! [`fanpath::store::export::write_export`] so it is replaced atomically.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Subcommand, ValueEnum};
+use fanpath::store::export::{funnel_csv, write_export};
+use fanpath::store::{Workspace, group_digits};
+
+/// What `fanpath export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportWhat {
+    /// Write the funnel report (the numbers of `fanpath report`) as CSV or JSON.
+    ///
+    /// CSV: one row per stage, UTF-8 with a byte-order mark and CRLF line ends, so Excel
+    /// opens it with Vietnamese text intact. JSON: the shape of `fanpath report --format json`.
+    Funnel {
+        /// The file to write (replaced if it exists).
+        file: PathBuf,
+        /// File format [default: from the file's extension, .csv or .json]
+        #[arg(long, value_enum)]
+        format: Option<FunnelFormat>,
+        /// Only the customers and emotions of this persona (name in any case).
+        #[arg(long, value_name = "NAME")]
+        persona: Option<String>,
+    },
+}
+
+/// File format of `fanpath export funnel`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FunnelFormat {
+    Csv,
+    Json,
+}
+
+impl FunnelFormat {
+    /// The format a file name implies: `.csv` or `.json`, in any case.
+    fn from_extension(file: &Path) -> Option<Self> {
+        let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" => Some(Self::Csv),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+}
+
+/// Runs `fanpath export …` on the workspace at `db`.
+pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
+    match what {
+        ExportWhat::Funnel { file, format, persona } => {
+            let Some(format) = format.or_else(|| FunnelFormat::from_extension(&file)) else {
+                anyhow::bail!(
+                    "cannot tell the format of {} from its name: pass --format csv or --format json",
+                    file.display()
+                );
+            };
+            let workspace = open_existing(db)?;
+            let report = workspace.report(persona.as_deref())?;
+            let contents = match format {
+                FunnelFormat::Csv => funnel_csv(&report),
+                FunnelFormat::Json => format!("{}\n", report.to_json()),
+            };
+            write_export(&file, contents)?;
+            let scope =
+                report.persona.as_ref().map_or_else(|| "all personas".to_owned(), |p| format!("persona {p}"));
+            let customers = report.customers();
+            let noun = if customers == 1 { "customer" } else { "customers" };
+            println!(
+                "Wrote the funnel of {scope} ({} {noun}) to {}",
+                group_digits(customers),
+                file.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Opens a workspace that must already exist: an export from a mistyped path should say
+/// so, not create an empty workspace there.
+fn open_existing(path: &Path) -> anyhow::Result<Workspace> {
+    if !path.exists() {
+        anyhow::bail!("{} does not exist: there is no workspace there yet", path.display());
+    }
+    Ok(Workspace::open(path)?)
+}

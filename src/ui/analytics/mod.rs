@@ -1,0 +1,270 @@
+//! The Analytics view: where customers leave, and how they feel there.
+//!
+//! Every chart is one function drawing from an [`Analytics`] computed by the store (the
+//! same code path as `fanpath report`), so the window, the PNG export and the command
+//! line all show the same numbers.
+
+mod emotion_curve;
+pub mod export;
+mod funnel_chart;
+mod leak_chart;
+mod stalled;
+mod time_chart;
+
+use egui::{RichText, Ui};
+use egui_plot::{AxisHints, GridInput, GridMark, Plot};
+
+use super::command::{Command, Commands};
+use super::data::ViewData;
+use super::i18n::{Text, Tr};
+use crate::model::{PersonaId, Stage};
+use crate::store::analytics::{Analytics, AnalyticsOptions};
+
+/// The charts of the view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Chart {
+    #[default]
+    Funnel,
+    EmotionCurve,
+    EmotionVsDropOff,
+    TimeToStage,
+    Stalled,
+}
+
+impl Chart {
+    pub const ALL: [Self; 5] = [Self::Funnel, Self::EmotionCurve, Self::EmotionVsDropOff, Self::TimeToStage, Self::Stalled];
+
+    pub fn text(self) -> Text {
+        match self {
+            Self::Funnel => Text::DropOffFunnel,
+            Self::EmotionCurve => Text::EmotionCurve,
+            Self::EmotionVsDropOff => Text::EmotionVsDropOff,
+            Self::TimeToStage => Text::TimeToStage,
+            Self::Stalled => Text::StalledCustomers,
+        }
+    }
+
+    /// A file-name friendly key, also what the command line accepts.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Funnel => "funnel",
+            Self::EmotionCurve => "emotion",
+            Self::EmotionVsDropOff => "emotion-dropoff",
+            Self::TimeToStage => "time",
+            Self::Stalled => "stalled",
+        }
+    }
+}
+
+/// How the charts are drawn (beyond the data filter).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartOptions {
+    /// Funnel bars as a share of stage 1 instead of counts.
+    pub percent: bool,
+    /// Funnel as grouped bars, one group per persona.
+    pub by_persona: bool,
+    /// Personas drawn on the emotion curve; empty means every curve available.
+    pub curve_personas: Vec<PersonaId>,
+}
+
+/// The tables that can be exported as CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvTable {
+    Funnel,
+    Emotions,
+}
+
+/// State of the Analytics view: filter, chart on show, chart options.
+#[derive(Clone, Debug)]
+pub struct AnalyticsView {
+    pub persona: Option<PersonaId>,
+    pub stall_days: u32,
+    pub chart: Chart,
+    pub options: ChartOptions,
+}
+
+impl Default for AnalyticsView {
+    fn default() -> Self {
+        Self { persona: None, stall_days: 30, chart: Chart::default(), options: ChartOptions::default() }
+    }
+}
+
+impl AnalyticsView {
+    /// What to ask the store for; the app recomputes only when this (or the data) changes.
+    pub fn query(&self, today: chrono::NaiveDate) -> AnalyticsOptions {
+        AnalyticsOptions { persona: self.persona, stall_days: self.stall_days, reference_date: today, stalled_list_limit: 200 }
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        tr: Tr,
+        data: &ViewData,
+        analytics: Option<&Result<Analytics, String>>,
+        out: &mut Commands,
+    ) {
+        self.controls_ui(ui, tr, data, out);
+        ui.separator();
+        let Some(result) = analytics else { return };
+        let analytics = match result {
+            Ok(analytics) => analytics,
+            Err(message) => {
+                ui.label(RichText::new(format!("{}: {message}", tr.t(Text::CannotCompute))).color(super::style::GAP));
+                return;
+            }
+        };
+        ui.horizontal(|ui| {
+            for chart in Chart::ALL {
+                if ui.selectable_label(self.chart == chart, tr.t(chart.text())).clicked() {
+                    self.chart = chart;
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(tr.t(Text::ExportPng)).clicked() {
+                    out.send(Command::ExportChart(self.chart));
+                }
+            });
+        });
+        self.chart_options_ui(ui, tr, data, analytics);
+        // Findings below, in their own resizable, scrolling panel; the chart fills the rest.
+        let wanted = ui.text_style_height(&egui::TextStyle::Body) * (analytics.findings.len().max(1) as f32 + 1.0) * 1.35 + 16.0;
+        egui::Panel::bottom("analytics_findings")
+            .resizable(true)
+            .default_size(wanted.min(ui.available_height() * 0.4))
+            .size_range(60.0..=600.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| findings_ui(ui, tr, analytics));
+            });
+        chart_ui(ui, tr, self.chart, analytics, &self.options, false);
+    }
+
+    fn controls_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, out: &mut Commands) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label(tr.t(Text::Persona));
+            let current = self
+                .persona
+                .and_then(|id| data.persona(id))
+                .map_or_else(|| tr.t(Text::AllPersonas).to_owned(), |r| r.persona.name.clone());
+            egui::ComboBox::from_id_salt("analytics_persona")
+                .selected_text(current)
+                .width(200.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.persona, None, tr.t(Text::AllPersonas));
+                    for record in &data.personas {
+                        ui.selectable_value(&mut self.persona, Some(record.id), &record.persona.name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label(tr.t(Text::StalledAfter));
+            ui.add(egui::DragValue::new(&mut self.stall_days).range(1..=3650)).labelled_by(label.id);
+            ui.separator();
+            if ui.button(tr.t(Text::ExportFunnelCsv)).clicked() {
+                out.send(Command::ExportCsv(CsvTable::Funnel));
+            }
+            if ui.button(tr.t(Text::ExportEmotionsCsv)).clicked() {
+                out.send(Command::ExportCsv(CsvTable::Emotions));
+            }
+        });
+    }
+
+    fn chart_options_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, analytics: &Analytics) {
+        match self.chart {
+            Chart::Funnel => {
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.options.percent, false, tr.t(Text::Counts));
+                    ui.radio_value(&mut self.options.percent, true, tr.t(Text::PercentOfStart));
+                    ui.separator();
+                    ui.checkbox(&mut self.options.by_persona, tr.t(Text::ByPersona));
+                });
+            }
+            Chart::EmotionCurve => {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(tr.t(Text::PersonasOnCurve));
+                    for curve in &analytics.emotion_curves {
+                        let shown = self.options.curve_personas.is_empty() || self.options.curve_personas.contains(&curve.persona);
+                        let mut checked = shown;
+                        let text = RichText::new(&curve.name).color(super::style::color(curve.color));
+                        if ui.checkbox(&mut checked, text).changed() {
+                            let all: Vec<PersonaId> = analytics.emotion_curves.iter().map(|c| c.persona).collect();
+                            let selected = if self.options.curve_personas.is_empty() { all } else { self.options.curve_personas.clone() };
+                            self.options.curve_personas = selected.into_iter().filter(|p| *p != curve.persona || checked).collect();
+                            if checked && !self.options.curve_personas.contains(&curve.persona) {
+                                self.options.curve_personas.push(curve.persona);
+                            }
+                        }
+                    }
+                    let _ = data;
+                });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Draws `chart`. `still` is for export: no hover, no interaction.
+pub fn chart_ui(ui: &mut Ui, tr: Tr, chart: Chart, analytics: &Analytics, options: &ChartOptions, still: bool) {
+    if analytics.report.customers() == 0 && chart != Chart::EmotionCurve {
+        ui.label(RichText::new(tr.t(Text::NoCustomersYet)).weak());
+        return;
+    }
+    match chart {
+        Chart::Funnel => funnel_chart::funnel_chart_ui(ui, tr, analytics, options, still),
+        Chart::EmotionCurve => emotion_curve::emotion_curve_ui(ui, tr, analytics, options, still),
+        Chart::EmotionVsDropOff => leak_chart::leak_chart_ui(ui, tr, analytics, still),
+        Chart::TimeToStage => time_chart::time_chart_ui(ui, tr, analytics, still),
+        Chart::Stalled => stalled::stalled_ui(ui, tr, analytics, still),
+    }
+}
+
+fn findings_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(tr.t(Text::Findings)).strong());
+    if analytics.findings.is_empty() {
+        ui.label(RichText::new(tr.t(Text::NoFindings)).weak());
+    }
+    for finding in &analytics.findings {
+        ui.label(format!("• {}", finding.text(tr.0)));
+    }
+}
+
+/// A plot with the eight stages on the x axis, locked in place (a chart for a meeting,
+/// not an explorer).
+fn stage_plot(id: &str, tr: Tr, still: bool) -> Plot<'static> {
+    let language = tr.0;
+    Plot::new(id)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_crosshair(false)
+        .show_x(false)
+        .show_y(false)
+        .sense(if still { egui::Sense::hover() } else { egui::Sense::click_and_drag() })
+        .x_grid_spacer(stage_marks)
+        .custom_x_axes(vec![AxisHints::new_x().tick_label_font(egui::FontId::proportional(12.5)).formatter(
+            move |mark: GridMark, _range| {
+                let n = mark.value.round();
+                if (mark.value - n).abs() > 1e-6 {
+                    return String::new();
+                }
+                // egui_plot drops a tick label wider than the tick spacing: names only,
+                // in a slightly smaller font, so "Acknowledgment" fits at 1280 px.
+                Stage::from_number(n as u8).map_or_else(String::new, |s| s.name(language).to_owned())
+            },
+        )])
+        .y_axis_min_width(52.0)
+        .include_x(0.5)
+        .include_x(8.5)
+}
+
+/// One grid line per stage.
+fn stage_marks(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    (1..=8).map(f64::from).filter(|v| *v >= lo && *v <= hi).map(|value| GridMark { value, step_size: 1.0 }).collect()
+}
+
+fn x(stage: Stage) -> f64 {
+    f64::from(stage.number())
+}
