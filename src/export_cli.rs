@@ -1,4 +1,4 @@
-//! `fanpath export`: writes the funnel (and, later, charts) to a file.
+//! `fanpath export`: writes the funnel or a chart to a file.
 //!
 //! To add an export, add a variant to [`ExportWhat`] (its doc comment is the subcommand's
 //! help) and a match arm in [`run`]; write the file with
@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 use fanpath::store::export::{funnel_csv, write_export};
-use fanpath::store::{Workspace, group_digits};
+use fanpath::model::Language;
+use fanpath::store::{AnalyticsOptions, Workspace, group_digits};
+use fanpath::ui::analytics::export::chart_png;
+use fanpath::ui::analytics::{Chart, ChartOptions};
 
 /// What `fanpath export` writes.
 #[derive(Debug, Subcommand)]
@@ -27,6 +30,54 @@ pub enum ExportWhat {
         #[arg(long, value_name = "NAME")]
         persona: Option<String>,
     },
+    /// Draw a chart of the Analytics view into a PNG (1600 × 900 pixels), without a window.
+    Chart {
+        /// Which chart.
+        #[arg(value_enum)]
+        chart: ChartArg,
+        /// The PNG file to write (replaced if it exists).
+        file: PathBuf,
+        /// Only the customers and emotions of this persona (name in any case).
+        #[arg(long, value_name = "NAME")]
+        persona: Option<String>,
+        /// Language of the chart's text.
+        #[arg(long, value_enum, default_value = "en")]
+        language: LanguageArg,
+    },
+}
+
+/// The charts `fanpath export chart` draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChartArg {
+    /// Customers reaching each stage, with drop-off rates.
+    Funnel,
+    /// Mean, highest and lowest emotion per stage, per persona.
+    Emotion,
+    /// Funnel bars with the mean emotion on a second axis.
+    EmotionDropoff,
+    /// Median days from the first event to each stage.
+    Time,
+    /// Stalled customers per stage.
+    Stalled,
+}
+
+impl From<ChartArg> for Chart {
+    fn from(arg: ChartArg) -> Self {
+        match arg {
+            ChartArg::Funnel => Self::Funnel,
+            ChartArg::Emotion => Self::EmotionCurve,
+            ChartArg::EmotionDropoff => Self::EmotionVsDropOff,
+            ChartArg::Time => Self::TimeToStage,
+            ChartArg::Stalled => Self::Stalled,
+        }
+    }
+}
+
+/// `--language en|vi`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    En,
+    Vi,
 }
 
 /// File format of `fanpath export funnel`.
@@ -74,6 +125,29 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
                 group_digits(customers),
                 file.display()
             );
+            Ok(())
+        }
+        ExportWhat::Chart { chart, file, persona, language } => {
+            let workspace = open_existing(db)?;
+            let persona = match persona {
+                Some(name) => Some(
+                    workspace
+                        .persona_by_name(&name)?
+                        .ok_or_else(|| anyhow::anyhow!("there is no persona called \"{name}\" in {}", db.display()))?
+                        .id,
+                ),
+                None => None,
+            };
+            let options = AnalyticsOptions { persona, ..AnalyticsOptions::default() };
+            let analytics = workspace.analytics(&options)?;
+            let language = match language {
+                LanguageArg::En => Language::English,
+                LanguageArg::Vi => Language::Vietnamese,
+            };
+            let png = chart_png(chart.into(), &analytics, &ChartOptions::default(), language)
+                .map_err(|err| anyhow::anyhow!("could not draw the chart: {err}"))?;
+            write_export(&file, png)?;
+            println!("Wrote the {} chart to {}", Chart::from(chart).key(), file.display());
             Ok(())
         }
     }

@@ -59,7 +59,10 @@ pub fn render(
         shapes = std::mem::take(&mut output.shapes);
     }
     let primitives = ctx.tessellate(shapes, pixels_per_point);
+    // Start from the opaque panel colour: an exported picture has no transparent holes.
+    let background = ctx.global_style().visuals.panel_fill;
     let mut canvas = Canvas::new((size.x * pixels_per_point).round() as usize, (size.y * pixels_per_point).round() as usize);
+    canvas.pixels.fill(to_f32(background));
     for primitive in &primitives {
         canvas.paint(primitive, &textures, pixels_per_point);
     }
@@ -155,7 +158,10 @@ impl Canvas {
                 let w0 = edge(p[1], p[2], centre) / area;
                 let w1 = edge(p[2], p[0], centre) / area;
                 let w2 = 1.0 - w0 - w1;
-                if w0 < 0.0 || w1 < 0.0 || w2 < 0.0 {
+                // Slightly inclusive, so a pixel centre exactly on an edge (common at
+                // fractional scales) is never left uncovered by both neighbours.
+                const EDGE: f32 = -1e-4;
+                if w0 < EDGE || w1 < EDGE || w2 < EDGE {
                     continue;
                 }
                 let uv = Pos2::new(

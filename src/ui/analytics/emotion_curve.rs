@@ -2,7 +2,7 @@
 //! as whiskers, every entry as a point, and the model's expected emotion as a dashed line.
 
 use egui::{Color32, RichText, Stroke, Ui};
-use egui_plot::{Legend, Line, LineStyle, MarkerShape, PlotPoints, Points};
+use egui_plot::{ColorConflictHandling, Legend, Line, LineStyle, MarkerShape, PlotPoints, Points};
 
 use super::{ChartOptions, stage_plot, x};
 use crate::model::Stage;
@@ -38,7 +38,8 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
         })
         .collect();
     stage_plot("emotion_curve", tr, still)
-        .legend(Legend::default())
+        // A persona's line, whiskers and points share one legend entry in its colour.
+        .legend(Legend::default().color_conflict_handling(ColorConflictHandling::PickFirst))
         .y_axis_label(tr.t(Text::MeanEmotion))
         .include_y(-5.5)
         .include_y(5.5)
