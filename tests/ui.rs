@@ -401,3 +401,35 @@ fn analytics_snapshots() {
     h.run();
     h.snapshot("analytics_funnel_by_persona");
 }
+
+#[test]
+fn the_emotion_table_sorts_by_column_and_filters_by_persona() {
+    let (_dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let mut h = harness(&path, Language::English);
+    h.get_by_label("Emotion log").click();
+    h.run();
+    h.get_by_label("Showing 7 of 7 entries");
+    let top = |h: &Harness<'_, FanpathApp>, label: &str| h.get_by_label(label).rect().top();
+
+    // By date (the default), oldest first: +2 (5 Jan) above +5 (1 Mar).
+    assert!(top(&h, "+2") < top(&h, "+5"));
+    // By score, ascending: the lowest (-3) first, the highest (+5) last.
+    h.get_by_label("Score").click();
+    h.run();
+    assert!(top(&h, "-3") < top(&h, "-2"));
+    assert!(top(&h, "-2") < top(&h, "+5"));
+    // Again: descending.
+    h.get_by_label("Score ▲").click();
+    h.run();
+    assert!(top(&h, "+5") < top(&h, "-3"));
+
+    // Only one persona's entries.
+    h.get_by_role_and_label(Role::ComboBox, "Persona").click();
+    h.run();
+    // The menu item: a button outside the persona list on the left.
+    h.get_all_by_role_and_label(Role::Button, "Trần Minh Đức").find(|n| n.rect().left() > 210.0).expect("menu item").click();
+    h.run();
+    h.get_by_label("Showing 2 of 7 entries");
+    assert!(h.query_by_label("+5").is_none());
+}

@@ -321,7 +321,8 @@ impl FanpathApp {
                     _ => None,
                 };
                 match self.execute(command) {
-                    Ok(inverse) => {
+                    Ok(None) => false,
+                    Ok(Some(inverse)) => {
                         let now = ctx.input(|i| i.time);
                         let merges = self.undo.last().is_some_and(|last| {
                             merge_key.is_some() && last.merge_key == merge_key && now - last.at < MERGE_SECONDS
@@ -482,10 +483,11 @@ impl FanpathApp {
         }
     }
 
-    /// Runs an edit against the store and returns the command that undoes it.
-    fn execute(&mut self, command: Command) -> store::Result<Command> {
+    /// Runs an edit against the store and returns the command that undoes it (none for a
+    /// command that is not an edit).
+    fn execute(&mut self, command: Command) -> store::Result<Option<Command>> {
         let ws = &mut self.workspace;
-        Ok(match command {
+        Ok(Some(match command {
             Command::NewPersona => {
                 let base = Tr(self.settings.language).t(Text::NewPersonaName);
                 let name = if ws.persona_by_name(base)?.is_some() { ws.free_persona_name(base)? } else { base.to_owned() };
@@ -549,18 +551,16 @@ impl FanpathApp {
                 ws.restore_touchpoint(id, &touchpoint)?;
                 Command::DeleteTouchpoint(id)
             }
-            other => return Err(store::StoreError::Io {
-                path: ws.path().to_path_buf(),
-                source: std::io::Error::other(format!("{other:?} is not an edit")),
-            }),
-        })
+            _ => return Ok(None),
+        }))
     }
 
     fn step_history(&mut self, ctx: &egui::Context, undo: bool) -> bool {
         let popped = if undo { self.undo.pop() } else { self.redo.pop() };
         let Some(step) = popped else { return false };
         match self.execute(step.inverse) {
-            Ok(inverse) => {
+            Ok(None) => false,
+            Ok(Some(inverse)) => {
                 let step = UndoStep { inverse, merge_key: None, at: ctx.input(|i| i.time) };
                 if undo {
                     self.redo.push(step);

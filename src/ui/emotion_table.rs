@@ -53,12 +53,11 @@ pub struct EmotionTable {
 }
 
 impl EmotionTable {
-    fn rows(&mut self, data: &ViewData) -> Vec<usize> {
+    /// Filters and sorts only when a filter, the sort or the data changed.
+    fn refresh_rows(&mut self, data: &ViewData) {
         let key = (self.persona, self.stage, self.sort, self.descending, data.generation);
-        if let Some((cached, rows)) = &self.order
-            && *cached == key
-        {
-            return rows.clone();
+        if self.order.as_ref().is_some_and(|(cached, _)| *cached == key) {
+            return;
         }
         let name = |e: &EmotionEntry| data.persona(e.persona).map_or("", |r| r.persona.name.as_str());
         let mut rows: Vec<usize> = data
@@ -84,13 +83,16 @@ impl EmotionTable {
         if self.descending {
             rows.reverse();
         }
-        self.order = Some((key, rows.clone()));
-        rows
+        self.order = Some((key, rows));
     }
 
     pub fn ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, out: &mut Commands) {
         self.filters_ui(ui, tr, data);
-        let rows = self.rows(data);
+        self.refresh_rows(data);
+        let Some((_, rows)) = &self.order else { return };
+        let (sort, descending) = (self.sort, self.descending);
+        // Applied after the table, which borrows the cached rows.
+        let mut clicked: Option<SortColumn> = None;
         ui.label(RichText::new(tr.showing_entries(rows.len(), data.emotions.len())).small().weak());
         ui.add_space(4.0);
 
@@ -119,19 +121,14 @@ impl EmotionTable {
                         });
                     }
                     header.col(|ui| {
-                        let arrow = match (self.sort == column, self.descending) {
+                        let arrow = match (sort == column, descending) {
                             (true, false) => " ▲",
                             (true, true) => " ▼",
                             (false, _) => "",
                         };
                         let title = format!("{}{arrow}", tr.t(column.text()));
                         if ui.add(egui::Button::new(RichText::new(title).strong()).frame(false)).on_hover_text(tr.t(Text::SortTip)).clicked() {
-                            if self.sort == column {
-                                self.descending = !self.descending;
-                            } else {
-                                self.sort = column;
-                                self.descending = false;
-                            }
+                            clicked = Some(column);
                         }
                     });
                 }
@@ -177,6 +174,14 @@ impl EmotionTable {
                     });
                 });
             });
+        if let Some(column) = clicked {
+            if self.sort == column {
+                self.descending = !self.descending;
+            } else {
+                self.sort = column;
+                self.descending = false;
+            }
+        }
     }
 
     fn filters_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData) {

@@ -49,7 +49,7 @@ impl PersonaList {
     }
 
     /// Filters and sorts only when the search, the sort or the data changed.
-    fn order(&mut self, data: &ViewData) -> &[usize] {
+    fn refresh_order(&mut self, data: &ViewData) {
         let fresh = self
             .order
             .as_ref()
@@ -75,7 +75,6 @@ impl PersonaList {
             }
             self.order = Some((self.search.clone(), self.sort, data.generation, order));
         }
-        self.order.as_ref().map_or(&[], |(.., order)| order.as_slice())
     }
 
     pub fn ui(
@@ -123,14 +122,15 @@ impl PersonaList {
         });
         ui.separator();
 
-        let order = self.order(data).to_vec();
+        self.refresh_order(data);
+        let order = self.order.as_ref().map_or(&[][..], |(.., order)| order.as_slice());
         if data.personas.is_empty() {
             ui.label(RichText::new(tr.t(Text::NoPersonasYet)).weak());
         } else if order.is_empty() {
             ui.label(RichText::new(tr.t(Text::NoPersonaMatches)).weak());
         }
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            for i in order {
+            for &i in order {
                 let record = &data.personas[i];
                 persona_row_ui(ui, tr, record, selection.persona == Some(record.id), avatars.get(&record.id), out);
             }
