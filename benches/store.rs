@@ -25,14 +25,18 @@ fn today() -> NaiveDate {
 /// A folder holding the CSV of a million events (realistic: demo customers, ISO dates)
 /// and a workspace with those events imported.
 struct Fixture {
-    dir: tempfile::TempDir,
+    dir: PathBuf,
     csv: PathBuf,
     workspace: PathBuf,
 }
 
 static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let csv = dir.path().join("events.csv");
+    // Under target/ and emptied on each run: a static is never dropped, so a TempDir here
+    // would leave 200 MB behind every run.
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("store-bench");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let csv = dir.join("events.csv");
     // About four events per demo customer: make enough, keep the first million.
     let events = demo_customer_events(280_000, 1, today());
     assert!(events.len() >= EVENTS, "only {} events", events.len());
@@ -44,7 +48,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     }
     out.flush().expect("flush");
     drop(out);
-    let workspace = dir.path().join("million.sqlite");
+    let workspace = dir.join("million.sqlite");
     Workspace::open(&workspace)
         .expect("workspace")
         .import_csv(ImportKind::Customers, &csv, ImportOptions::default(), &mut |_| {})
@@ -53,7 +57,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
 });
 
 fn fresh_workspace(name: &str) -> Workspace {
-    let path = FIXTURE.dir.path().join(name);
+    let path = FIXTURE.dir.join(name);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
@@ -63,29 +67,31 @@ fn fresh_workspace(name: &str) -> Workspace {
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn import_1m_customer_events(bencher: Bencher) {
     let csv = &FIXTURE.csv;
-    bencher.counter(ItemsCount::new(EVENTS)).with_inputs(|| fresh_workspace("import.sqlite")).bench_local_values(
-        |mut ws| {
+    bencher
+        .counter(ItemsCount::new(EVENTS))
+        .with_inputs(|| fresh_workspace("import.sqlite"))
+        .bench_local_values(|mut ws| {
             let summary = ws
                 .import_csv(ImportKind::Customers, csv, ImportOptions::default(), &mut |_| {})
                 .expect("import");
             assert_eq!(summary.rows, EVENTS as u64);
             ws
-        },
-    );
+        });
 }
 
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn reimport_1m_customer_events_unchanged(bencher: Bencher) {
     let fixture = &*FIXTURE;
-    bencher.counter(ItemsCount::new(EVENTS)).with_inputs(|| Workspace::open(&fixture.workspace).expect("ws")).bench_local_values(
-        |mut ws| {
+    bencher
+        .counter(ItemsCount::new(EVENTS))
+        .with_inputs(|| Workspace::open(&fixture.workspace).expect("ws"))
+        .bench_local_values(|mut ws| {
             let summary = ws
                 .import_csv(ImportKind::Customers, &fixture.csv, ImportOptions::default(), &mut |_| {})
                 .expect("import");
             assert_eq!(summary.added, 0);
             ws
-        },
-    );
+        });
 }
 
 #[divan::bench(sample_count = 10)]

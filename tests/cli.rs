@@ -4,12 +4,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn fanpath(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanpath"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run fanpath")
+    Command::new(env!("CARGO_BIN_EXE_fanpath")).arg("--db").arg(db).args(args).output().expect("run fanpath")
 }
 
 fn stdout(output: &Output) -> String {
@@ -62,7 +57,10 @@ fn import_then_report_as_json_and_table() {
     assert_eq!(json["stages"][1]["reached"], 2);
     assert_eq!(json["stages"][1]["median_days_from_start"], 1.5);
     assert_eq!(json["stages"][2]["reached"], 1);
-    assert_eq!(json["stages"][2]["emotion"], serde_json::json!({"entries": 2, "mean": -3.0, "min": -4, "max": -2}));
+    assert_eq!(
+        json["stages"][2]["emotion"],
+        serde_json::json!({"entries": 2, "mean": -3.0, "min": -4, "max": -2})
+    );
     assert_eq!(json["biggest_drop_off"]["from"], 3);
     assert_eq!(json["personas"][0]["name"], "Hằng");
 

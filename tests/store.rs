@@ -25,7 +25,13 @@ fn import_with(
     text: impl AsRef<[u8]>,
     skip_invalid: bool,
 ) -> Result<ImportSummary, StoreError> {
-    ws.import_csv_from(kind, text.as_ref(), Path::new("test.csv"), ImportOptions { skip_invalid }, &mut |_| {})
+    ws.import_csv_from(
+        kind,
+        text.as_ref(),
+        Path::new("test.csv"),
+        ImportOptions { skip_invalid },
+        &mut |_| {},
+    )
 }
 
 /// (external id, persona name, stage, reached_at, days_from_start, event persona).
@@ -85,8 +91,12 @@ fn workspace_round_trip_and_migration_from_empty_file() {
     std::fs::write(&path, b"").expect("empty file");
     {
         let mut ws = Workspace::open(&path).expect("an empty file becomes a workspace");
-        import(&mut ws, ImportKind::Customers, "customer_id,persona,stage,reached_at\nk1,Hằng,1,2024-01-01\n")
-            .expect("import");
+        import(
+            &mut ws,
+            ImportKind::Customers,
+            "customer_id,persona,stage,reached_at\nk1,Hằng,1,2024-01-01\n",
+        )
+        .expect("import");
     }
     let conn = Connection::open(&path).expect("raw");
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
@@ -171,7 +181,13 @@ fn imports_bom_crlf_semicolons_quotes_vietnamese_and_day_first_dates() {
                \"2\";2024-03-06 09:00:00;;\"Trần \"\"Khoa\"\"\";\"KH,2\"\r\n\
                ;;;;\r\n";
     let summary = ws
-        .import_csv_from(ImportKind::Customers, csv.as_bytes(), Path::new("x.csv"), ImportOptions::default(), &mut |_| {})
+        .import_csv_from(
+            ImportKind::Customers,
+            csv.as_bytes(),
+            Path::new("x.csv"),
+            ImportOptions::default(),
+            &mut |_| {},
+        )
         .expect("import");
     assert_eq!(summary.rows, 3, "the blank row is not a row");
     assert_eq!(summary.added, 3);
@@ -182,7 +198,17 @@ fn imports_bom_crlf_semicolons_quotes_vietnamese_and_day_first_dates() {
     assert_eq!(events.len(), 3);
     assert_eq!(events[0].0, "KH,2");
     assert_eq!(events[0].2, 2);
-    assert_eq!(events[1], ("KH-1".into(), Some("Nguyễn Thị Hằng".into()), 1, day("2024-03-05"), 0.0, Some("Nguyễn Thị Hằng".into())));
+    assert_eq!(
+        events[1],
+        (
+            "KH-1".into(),
+            Some("Nguyễn Thị Hằng".into()),
+            1,
+            day("2024-03-05"),
+            0.0,
+            Some("Nguyễn Thị Hằng".into())
+        )
+    );
     assert_eq!(events[2].2, 3);
     assert_eq!(events[2].3, day("2024-03-07T08:30:00"));
     assert_eq!(events[2].4, 2.0 + 8.5 / 24.0);
@@ -190,8 +216,11 @@ fn imports_bom_crlf_semicolons_quotes_vietnamese_and_day_first_dates() {
 
     // The same content from a real file, with LF and commas, into a second workspace.
     let file = dir.path().join("plain.csv");
-    std::fs::write(&file, "customer_id,persona,stage,reached_at,extra\nKH-9,Lê Văn Dũng,Khởi động,2024-01-01,x\n")
-        .expect("write");
+    std::fs::write(
+        &file,
+        "customer_id,persona,stage,reached_at,extra\nKH-9,Lê Văn Dũng,Khởi động,2024-01-01,x\n",
+    )
+    .expect("write");
     let mut other = Workspace::open(dir.path().join("other.sqlite")).expect("ws");
     let summary = other
         .import_csv(ImportKind::Customers, &file, ImportOptions::default(), &mut |_| {})
@@ -206,10 +235,21 @@ fn header_only_and_header_problems() {
     let summary = import(&mut ws, ImportKind::Customers, HEADER).expect("header only");
     assert_eq!((summary.rows, summary.added), (0, 0));
 
-    let err = import(&mut ws, ImportKind::Customers, "customer_id,Persona,reached\nk,P,1\n").expect_err("missing");
+    let err =
+        import(&mut ws, ImportKind::Customers, "customer_id,Persona,reached\nk,P,1\n").expect_err("missing");
     let message = err.to_string();
     assert!(message.contains("test.csv"), "{message}");
     assert!(message.contains("\"stage\", \"reached_at\""), "{message}");
+
+    // Line numbers count the header as line 1, whatever the line ends.
+    let crlf = "\u{feff}customer_id;persona;stage;reached_at\r\n\r\nk;P;1;2024-01-01\r\nk;P;0;2024-01-01\r\n";
+    let err = import(&mut ws, ImportKind::Customers, crlf).expect_err("bad stage");
+    assert!(err.to_string().contains("\n  line 4: unknown stage \"0\""), "{err}");
+
+    let quoted =
+        "customer_id,persona,stage,reached_at,note\nk,P,1,2024-01-01,\"two\nlines\"\nk,P,x,2024-01-01,\n";
+    let err = import(&mut ws, ImportKind::Customers, quoted).expect_err("bad stage");
+    assert!(err.to_string().contains("\n  line 4: unknown stage \"x\""), "{err}");
 
     let err = import(&mut ws, ImportKind::Customers, "").expect_err("empty");
     assert!(err.to_string().contains("empty"), "{err}");
@@ -309,8 +349,12 @@ fn reimporting_changes_nothing_and_the_earliest_date_wins() {
     assert_eq!(stored_events(&path), before);
 
     // Later dates change nothing; an earlier first event moves every day count.
-    let s = import(&mut ws, ImportKind::Customers, format!("{HEADER}a,p,2,2024-01-20\na,P,1,2024-01-08\nb,Q,5,2024-03-01\n"))
-        .expect("earlier");
+    let s = import(
+        &mut ws,
+        ImportKind::Customers,
+        format!("{HEADER}a,p,2,2024-01-20\na,P,1,2024-01-08\nb,Q,5,2024-03-01\n"),
+    )
+    .expect("earlier");
     assert_eq!((s.added, s.updated, s.unchanged), (1, 1, 1));
     let after = stored_events(&path);
     assert_eq!(after[0].4, 0.0);
@@ -367,7 +411,8 @@ fn imports_emotions_with_defaults_and_without_duplicates() {
     assert_eq!(report.emotions[Stage::Validation.index()].min, Some(-3));
     assert_eq!(report.emotions[Stage::Advocacy.index()].mean, Some(0.0));
 
-    let bad = "persona,stage,score,source,logged_at\nA,1,6,,\nA,1,1,rumour,\nA,1,1,,yesterday\n,1,1,,\nA,,,,\n";
+    let bad =
+        "persona,stage,score,source,logged_at\nA,1,6,,\nA,1,1,rumour,\nA,1,1,,yesterday\n,1,1,,\nA,,,,\n";
     let message = import(&mut ws, ImportKind::Emotions, bad).expect_err("bad").to_string();
     for expected in [
         "5 invalid rows",
@@ -398,16 +443,10 @@ fn hand_computed_funnel_with_skips_empty_stages_and_ties() {
     import(&mut ws, ImportKind::Customers, csv).expect("import");
     let report = ws.report(None).expect("report");
     assert_eq!(report.funnel.reached, [5, 4, 2, 2, 0, 0, 0, 0]);
-    assert_eq!(report.funnel.median_days_from_start, [
-        Some(0.0),
-        Some(1.75),
-        Some(3.0),
-        Some(7.5),
-        None,
-        None,
-        None,
-        None
-    ]);
+    assert_eq!(
+        report.funnel.median_days_from_start,
+        [Some(0.0), Some(1.75), Some(3.0), Some(7.5), None, None, None, None]
+    );
     let stages = report.stages();
     assert_eq!(stages[1].step_conversion, Some(0.8));
     assert_eq!(stages[2].drop_off, Some(0));
@@ -415,9 +454,15 @@ fn hand_computed_funnel_with_skips_empty_stages_and_ties() {
     assert_eq!(stages[5].step_conversion, None, "nobody reached stage 5");
     assert_eq!(stages[7].drop_off, None);
     let biggest = report.biggest_drop_off().expect("drop-off");
-    assert_eq!((biggest.from, biggest.to, biggest.lost, biggest.rate), (Stage::Kickoff, Stage::Acclimation, 2, 1.0));
+    assert_eq!(
+        (biggest.from, biggest.to, biggest.lost, biggest.rate),
+        (Stage::Kickoff, Stage::Acclimation, 2, 1.0)
+    );
     assert_eq!(report.personas.len(), 2);
-    assert_eq!((report.personas[0].name.as_str(), report.personas[0].reached), ("P", [2, 2, 1, 1, 0, 0, 0, 0]));
+    assert_eq!(
+        (report.personas[0].name.as_str(), report.personas[0].reached),
+        ("P", [2, 2, 1, 1, 0, 0, 0, 0])
+    );
     assert_eq!((report.personas[1].customers, report.personas[1].reached), (3, [3, 2, 1, 1, 0, 0, 0, 0]));
 
     let q = ws.report(Some(" q ")).expect("persona report");
@@ -436,12 +481,18 @@ fn hand_computed_funnel_with_skips_empty_stages_and_ties() {
     assert_eq!(json["stages"][0]["emotion"]["entries"], 0);
     assert!(json["stages"][0]["emotion"]["mean"].is_null());
     assert_eq!(json["biggest_drop_off"], serde_json::json!({"from": 4, "to": 5, "lost": 2, "rate": 1.0}));
-    assert_eq!(json["personas"][1], serde_json::json!({"name": "Q", "customers": 3, "reached": [3, 2, 1, 1, 0, 0, 0, 0]}));
+    assert_eq!(
+        json["personas"][1],
+        serde_json::json!({"name": "Q", "customers": 3, "reached": [3, 2, 1, 1, 0, 0, 0, 0]})
+    );
     let keys: Vec<&str> = json.as_object().expect("object").keys().map(String::as_str).collect();
     assert_eq!(keys.len(), 5);
 
     let table = report.to_table();
-    assert!(table.contains("Biggest drop-off: Kickoff → Acclimation: 2 of 2 customers went no further (100.0%)."), "{table}");
+    assert!(
+        table.contains("Biggest drop-off: Kickoff → Acclimation: 2 of 2 customers went no further (100.0%)."),
+        "{table}"
+    );
     assert!(table.contains("4 Kickoff"), "{table}");
 
     // Equal drop-off rates: the earlier stage is the biggest.
@@ -590,14 +641,23 @@ fn programmatic_events_and_long_persona_names_are_validated() {
         .import_customer_events([event("a", "P"), event(" ", "P"), event("b", ""), event("a", "Q")])
         .expect_err("invalid events");
     let message = err.to_string();
-    for expected in ["3 invalid rows", "line 2: customer_id is empty", "line 3: persona is empty", "line 4: customer \"a\""] {
+    for expected in [
+        "3 invalid rows",
+        "line 2: customer_id is empty",
+        "line 3: persona is empty",
+        "line 4: customer \"a\"",
+    ] {
         assert!(message.contains(expected), "{expected:?} not in {message}");
     }
     assert_eq!(ws.report(None).expect("report").customers(), 0);
 
     let long = "ễ".repeat(121);
-    let err = import(&mut ws, ImportKind::Customers, format!("{HEADER}a,{long},1,2024-01-01\n")).expect_err("long");
-    assert!(err.to_string().contains("line 2: persona name is 121 characters long; the limit is 120"), "{err}");
+    let err =
+        import(&mut ws, ImportKind::Customers, format!("{HEADER}a,{long},1,2024-01-01\n")).expect_err("long");
+    assert!(
+        err.to_string().contains("line 2: persona name is 121 characters long; the limit is 120"),
+        "{err}"
+    );
     let summary = ws.import_customer_events([event("a", &"ễ".repeat(120))]).expect("120 is fine");
     assert_eq!(summary.personas_created.len(), 1);
 }

@@ -10,8 +10,9 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
@@ -205,6 +206,15 @@ impl RowErrors {
         }
     }
 
+    /// Takes over another collection's errors.
+    fn append(&mut self, other: Self) {
+        let dropped = other.count - other.kept.len() as u64;
+        for error in other.kept {
+            self.push(error.line, error.reason);
+        }
+        self.count += dropped;
+    }
+
     fn trim(&mut self) {
         self.kept.sort_by_key(|e| e.line);
         self.kept.truncate(ROW_ERRORS_KEPT);
@@ -268,36 +278,47 @@ fn not_utf8(path: &Path, line: u64) -> StoreError {
     }
 }
 
-/// A CSV reader positioned after the header, with the header's column positions.
-struct CsvInput<R: Read> {
-    reader: csv::Reader<BufReader<R>>,
+/// What the header line says: the delimiter, where each column is, where data starts.
+#[derive(Clone, Debug)]
+struct Header {
+    delimiter: u8,
     /// Position of each of `kind.columns()` in a record, if the header has it.
     columns: Vec<Option<usize>>,
+    /// Byte offset of the first data row in the file.
+    data_start: usize,
+    /// Newlines before `data_start`: the lines the data rows come after.
+    line_offset: u64,
 }
 
-fn open_csv<R: Read>(input: R, path: &Path, kind: ImportKind) -> Result<CsvInput<R>> {
-    let mut buffered = BufReader::with_capacity(1 << 16, input);
-    let head = buffered.fill_buf().map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+impl Header {
+    /// A CSV reader over (part of) the data rows.
+    fn reader<'b>(&self, data: &'b [u8]) -> csv::Reader<&'b [u8]> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(data)
+    }
+}
+
+/// Reads the header of a whole file held in memory.
+fn parse_header(bytes: &[u8], path: &Path, kind: ImportKind) -> Result<Header> {
     let expected = kind.columns().join(",");
-    if head.is_empty() {
+    if bytes.is_empty() {
         return Err(StoreError::Csv {
             path: path.to_path_buf(),
             detail: format!("the file is empty; the first line must be a header such as {expected}"),
         });
     }
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(StoreError::Csv {
             path: path.to_path_buf(),
             detail: "the file is UTF-16 text; save it as \"CSV UTF-8\" and try again".to_owned(),
         });
     }
-    let delimiter = detect_delimiter(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head));
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .buffer_capacity(1 << 16)
-        .from_reader(buffered);
+    let delimiter = detect_delimiter(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(bytes);
     let mut header = csv::ByteRecord::new();
     if !reader.read_byte_record(&mut header).map_err(|e| csv_error(path, e))? {
         return Err(StoreError::Csv {
@@ -305,7 +326,7 @@ fn open_csv<R: Read>(input: R, path: &Path, kind: ImportKind) -> Result<CsvInput
             detail: format!("the file has no header; the first line must be a header such as {expected}"),
         });
     }
-    let line = header.position().map_or(1, csv::Position::line);
+    let line = LineCounter::new(0).line(bytes, &header);
     let mut names = Vec::with_capacity(header.len());
     for field in &header {
         let text = std::str::from_utf8(field).map_err(|_| not_utf8(path, line))?;
@@ -322,7 +343,17 @@ fn open_csv<R: Read>(input: R, path: &Path, kind: ImportKind) -> Result<CsvInput
     if !missing.is_empty() {
         return Err(StoreError::MissingColumns { path: path.to_path_buf(), missing, expected });
     }
-    Ok(CsvInput { reader, columns })
+    // The reader stands after the header's last field (before the `\n` of a CRLF, which
+    // LineCounter skips).
+    let data_start = usize::try_from(reader.position().byte()).unwrap_or(bytes.len()).min(bytes.len());
+    Ok(Header { delimiter, columns, data_start, line_offset: newlines(&bytes[..data_start]) })
+}
+
+/// Reads all of `input`, naming `path` if that fails.
+fn read_all(mut input: impl Read, path: &Path) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    input.read_to_end(&mut bytes).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
+    Ok(bytes)
 }
 
 /// A field of a record: `None` when the record is too short (or the column is optional and
@@ -360,8 +391,34 @@ fn is_blank(record: &csv::ByteRecord) -> bool {
     record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
 }
 
-fn line_of(record: &csv::ByteRecord) -> u64 {
-    record.position().map_or(0, csv::Position::line)
+/// File line numbers of records, counted from their byte offsets.
+///
+/// csv's own line numbers run one behind after a CRLF (it consumes the `\n` only when
+/// reading the next record), so lines are counted here: a record starts at the first byte
+/// after its reported offset that is not a line end (blank lines are skipped by csv).
+struct LineCounter {
+    /// Bytes before `data` (the header, the first half of a split file) and their lines.
+    line_offset: u64,
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl LineCounter {
+    fn new(line_offset: u64) -> Self {
+        Self { line_offset, counted_to: 0, newlines: 0 }
+    }
+
+    /// The 1-based line in the file where `record`, read from `data`, starts.
+    fn line(&mut self, data: &[u8], record: &csv::ByteRecord) -> u64 {
+        let reported = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+        let mut start = reported.min(data.len()).max(self.counted_to);
+        while matches!(data.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        self.newlines += newlines(&data[self.counted_to..start]);
+        self.counted_to = start;
+        self.line_offset + self.newlines + 1
+    }
 }
 
 /// Parses stage text, remembering names already seen: matching a stage name folds
@@ -419,6 +476,41 @@ fn parse_epoch(text: &str) -> Result<i64, String> {
 }
 
 // ---------------------------------------------------------------------------------------
+// Hashing
+
+/// A fast hasher for the importer's maps of short strings (customer ids, persona names),
+/// which SipHash made a fifth of the parse time. It is not DoS-resistant; a file crafted
+/// against it can only make its own import slower.
+#[derive(Clone, Copy, Default)]
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0_u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let mut tail = [0_u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ bytes.len() as u64).wrapping_mul(K);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.write(&[byte]);
+    }
+
+    fn finish(&self) -> u64 {
+        // Fold the high bits down: hashbrown picks buckets from the low bits.
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+
+// ---------------------------------------------------------------------------------------
 // Personas named in a file
 
 /// A persona named by the rows, before the database is consulted.
@@ -435,9 +527,9 @@ struct PersonaSlot {
 #[derive(Debug, Default)]
 struct PersonaSlots {
     slots: Vec<PersonaSlot>,
-    by_key: HashMap<String, u32>,
+    by_key: FastMap<String, u32>,
     /// Exact text → slot, so the common case costs one lookup and no allocation.
-    by_text: HashMap<Box<str>, u32>,
+    by_text: FastMap<Box<str>, u32>,
 }
 
 impl PersonaSlots {
@@ -448,9 +540,7 @@ impl PersonaSlots {
         }
         let chars = name.chars().count();
         if chars > NAME_MAX_CHARS {
-            return Err(format!(
-                "persona name is {chars} characters long; the limit is {NAME_MAX_CHARS}"
-            ));
+            return Err(format!("persona name is {chars} characters long; the limit is {NAME_MAX_CHARS}"));
         }
         let key = Persona::name_key(name);
         let slot = match self.by_key.get(&key) {
@@ -546,10 +636,119 @@ struct ExistingCustomer {
 #[derive(Debug, Default)]
 pub(crate) struct EventBatch {
     personas: PersonaSlots,
-    customer_index: HashMap<Box<str>, u32>,
+    customer_index: FastMap<Box<str>, u32>,
     customers: Vec<BatchCustomer>,
     rows: Vec<EventRow>,
     errors: RowErrors,
+}
+
+/// A customer whose first valid row has not been seen yet.
+const NO_PERSONA: u32 = u32::MAX;
+
+/// Rows of one part of a file, with customers and personas numbered within the part.
+#[derive(Debug, Default)]
+struct ParsedChunk {
+    rows: Vec<ParsedRow>,
+    /// External ids, by local customer number.
+    customers: Vec<Box<str>>,
+    /// External id → local customer number.
+    customer_index: FastMap<Box<str>, u32>,
+    personas: PersonaSlots,
+    errors: RowErrors,
+    rows_read: u64,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct ParsedRow {
+    customer: u32,
+    persona: u32,
+    stage: u8,
+    at: i64,
+    line: u64,
+}
+
+/// Below this size a file is parsed on one thread: a second one would not pay for itself.
+const PARALLEL_PARSE_BYTES: usize = 4 << 20;
+
+/// Where the data rows may be cut in two for parsing on two threads: the start of the line
+/// after the middle, when no quote comes before it (a quoted field could hold a newline,
+/// and then the cut might fall inside it). None for small files or when no cut is safe.
+fn split_point(data: &[u8], parallel_from: usize) -> Option<usize> {
+    if data.len() < parallel_from.max(1) {
+        return None;
+    }
+    let middle = data.len() / 2;
+    let newline = data[middle..].iter().position(|&b| b == b'\n')?;
+    let split = middle + newline + 1;
+    (split < data.len() && !data[..split].contains(&b'"')).then_some(split)
+}
+
+/// Newlines in `bytes`: csv counts lines by them, so this is how many lines they span.
+fn newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// Parses and validates the fields of the customers rows in `data`. Everything that needs
+/// only the row itself is checked here; customer–persona consistency across rows is
+/// checked when chunks are combined ([`EventBatch::absorb`]).
+fn parse_chunk(
+    data: &[u8],
+    header: &Header,
+    line_offset: u64,
+    path: &Path,
+    read: &AtomicU64,
+    report: &mut dyn FnMut(u64),
+) -> Result<ParsedChunk> {
+    let mut chunk = ParsedChunk::default();
+    let mut stages = StageParser::default();
+    let mut record = csv::ByteRecord::new();
+    let mut problems = Vec::new();
+    let cols = &header.columns;
+    let mut reader = header.reader(data);
+    let mut lines = LineCounter::new(line_offset);
+    let mut unreported = 0_u64;
+    while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
+        if is_blank(&record) {
+            continue;
+        }
+        chunk.rows_read += 1;
+        unreported += 1;
+        if unreported == 10_000 {
+            // Both threads count into `read`; `report` sees the total so far.
+            report(read.fetch_add(unreported, Ordering::Relaxed) + unreported);
+            unreported = 0;
+        }
+        let line = lines.line(data, &record);
+        problems.clear();
+        let customer = required(field(&record, cols[0], path, line)?, "customer_id", &mut problems);
+        let persona = required(field(&record, cols[1], path, line)?, "persona", &mut problems)
+            .and_then(|name| chunk.personas.slot(name).map_err(|e| problems.push(e)).ok());
+        let stage = required(field(&record, cols[2], path, line)?, "stage", &mut problems)
+            .and_then(|text| stages.parse(text).map_err(|e| problems.push(e)).ok());
+        let at = required(field(&record, cols[3], path, line)?, "reached_at", &mut problems)
+            .and_then(|text| parse_epoch(text).map_err(|e| problems.push(e)).ok());
+        let (Some(customer), Some(persona), Some(stage), Some(at), true) =
+            (customer, persona, stage, at, problems.is_empty())
+        else {
+            chunk.errors.push(line, problems.join("; "));
+            continue;
+        };
+        let customer = match chunk.customer_index.get(customer) {
+            Some(&index) => index,
+            None => {
+                let Ok(index) = u32::try_from(chunk.customers.len()) else {
+                    chunk.errors.push(line, "too many customers in one import".to_owned());
+                    continue;
+                };
+                chunk.customers.push(customer.into());
+                chunk.customer_index.insert(customer.into(), index);
+                index
+            }
+        };
+        chunk.rows.push(ParsedRow { customer, persona, stage: stage.number(), at, line });
+    }
+    read.fetch_add(unreported, Ordering::Relaxed);
+    Ok(chunk)
 }
 
 /// What writing a batch did.
@@ -563,7 +762,14 @@ struct EventWriteStats {
 
 impl EventBatch {
     /// Adds one event whose fields are already parsed; `Err` is the reason the row is invalid.
-    fn push(&mut self, line: u64, customer: &str, persona: &str, stage: Stage, at: i64) -> Result<(), String> {
+    fn push(
+        &mut self,
+        line: u64,
+        customer: &str,
+        persona: &str,
+        stage: Stage,
+        at: i64,
+    ) -> Result<(), String> {
         let slot = self.personas.slot(persona)?;
         let index = match self.customer_index.get(customer) {
             Some(&index) => {
@@ -605,45 +811,122 @@ impl EventBatch {
         }
     }
 
-    /// Reads a customers CSV (header already consumed) into a batch.
-    fn read_csv<R: Read>(
-        input: &mut CsvInput<R>,
+    /// Reads the data rows of a customers CSV held in memory. Large files without quotes
+    /// are parsed in two halves on two threads; the result is the same as reading the
+    /// rows in order.
+    fn read_csv(
+        bytes: &[u8],
+        header: &Header,
         path: &Path,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<(Self, u64)> {
+        Self::read_csv_split(bytes, header, path, progress, PARALLEL_PARSE_BYTES)
+    }
+
+    /// [`Self::read_csv`], splitting files of at least `parallel_from` bytes.
+    fn read_csv_split(
+        bytes: &[u8],
+        header: &Header,
+        path: &Path,
+        progress: &mut dyn FnMut(ImportProgress),
+        parallel_from: usize,
+    ) -> Result<(Self, u64)> {
+        let data = &bytes[header.data_start..];
+        let read = AtomicU64::new(0);
+        // Only this thread holds the callback; it reports each multiple of PROGRESS_EVERY
+        // passed by both threads together.
+        let mut reported = 0;
+        let mut report = |total: u64| {
+            let mark = total / PROGRESS_EVERY * PROGRESS_EVERY;
+            if mark > reported {
+                reported = mark;
+                progress(ImportProgress::Read(mark));
+            }
+        };
+        let chunks = match split_point(data, parallel_from) {
+            None => vec![parse_chunk(data, header, header.line_offset, path, &read, &mut report)?],
+            Some(split) => {
+                let (first, second) = data.split_at(split);
+                let second_offset = header.line_offset + newlines(first);
+                std::thread::scope(|scope| {
+                    let worker =
+                        scope.spawn(|| parse_chunk(second, header, second_offset, path, &read, &mut |_| {}));
+                    let first = parse_chunk(first, header, header.line_offset, path, &read, &mut report);
+                    // A panic in the worker would be a bug; report it rather than abort.
+                    let second = worker.join().unwrap_or_else(|_| {
+                        Err(StoreError::Csv { path: path.to_path_buf(), detail: "parsing failed".to_owned() })
+                    });
+                    Ok::<_, StoreError>(vec![first?, second?])
+                })?
+            }
+        };
+        let total = read.load(Ordering::Relaxed);
+        if total >= PROGRESS_EVERY && total != reported {
+            progress(ImportProgress::Read(total));
+        }
         let mut batch = Self::default();
-        let mut stages = StageParser::default();
-        let mut record = csv::ByteRecord::new();
-        let mut rows = 0_u64;
-        let mut problems = Vec::new();
-        let cols = input.columns.clone();
-        while input.reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
-            if is_blank(&record) {
-                continue;
-            }
-            rows += 1;
-            if rows.is_multiple_of(PROGRESS_EVERY) {
-                progress(ImportProgress::Read(rows));
-            }
-            let line = line_of(&record);
-            problems.clear();
-            let customer = required(field(&record, cols[0], path, line)?, "customer_id", &mut problems);
-            let persona = required(field(&record, cols[1], path, line)?, "persona", &mut problems);
-            let stage = required(field(&record, cols[2], path, line)?, "stage", &mut problems)
-                .and_then(|text| stages.parse(text).map_err(|e| problems.push(e)).ok());
-            let at = required(field(&record, cols[3], path, line)?, "reached_at", &mut problems)
-                .and_then(|text| parse_epoch(text).map_err(|e| problems.push(e)).ok());
-            let result = match (customer, persona, stage, at) {
-                (Some(customer), Some(persona), Some(stage), Some(at)) if problems.is_empty() => {
-                    batch.push(line, customer, persona, stage, at)
-                }
-                _ => Err(problems.join("; ")),
-            };
-            if let Err(reason) = result {
-                batch.errors.push(line, reason);
-            }
+        let mut rows = 0;
+        for chunk in chunks {
+            rows += chunk.rows_read;
+            batch.absorb(chunk);
         }
         Ok((batch, rows))
+    }
+
+    /// Adds a parsed chunk's rows in order, registering customers at their first row and
+    /// turning rows that give a customer another persona into row errors.
+    fn absorb(&mut self, chunk: ParsedChunk) {
+        let ParsedChunk { rows, customers, customer_index, personas, errors, .. } = chunk;
+        let persona_map: Vec<u32> = personas
+            .slots
+            .iter()
+            // Names were validated when the chunk was parsed, so this cannot fail.
+            .map(|slot| self.personas.slot(&slot.name).unwrap_or(0))
+            .collect();
+        let customer_map: Vec<u32> = if self.customers.is_empty() {
+            // The first chunk: its customers become the batch's as they are.
+            self.customer_index = customer_index;
+            self.customers = customers
+                .into_iter()
+                .map(|external| BatchCustomer { external, persona: NO_PERSONA, line: 0 })
+                .collect();
+            (0..self.customers.len() as u32).collect()
+        } else {
+            customers
+                .into_iter()
+                .map(|external| match self.customer_index.get(&external) {
+                    Some(&index) => index,
+                    None => {
+                        let index = self.customers.len() as u32;
+                        self.customer_index.insert(external.clone(), index);
+                        self.customers.push(BatchCustomer { external, persona: NO_PERSONA, line: 0 });
+                        index
+                    }
+                })
+                .collect()
+        };
+        self.rows.reserve(rows.len());
+        for row in rows {
+            let index = customer_map[row.customer as usize];
+            let persona = persona_map[row.persona as usize];
+            let customer = &mut self.customers[index as usize];
+            if customer.persona == NO_PERSONA {
+                customer.persona = persona;
+                customer.line = row.line;
+            } else if customer.persona != persona {
+                let reason = format!(
+                    "customer \"{}\" is persona \"{}\" on line {}, not \"{}\"",
+                    customer.external,
+                    self.personas.name(customer.persona),
+                    customer.line,
+                    self.personas.name(persona)
+                );
+                self.errors.push(row.line, reason);
+                continue;
+            }
+            self.rows.push(EventRow { customer: index, stage: row.stage, at: row.at, line: row.line });
+        }
+        self.errors.append(errors);
     }
 
     /// Resolves personas and existing customers in the open transaction, turns persona
@@ -733,9 +1016,8 @@ impl EventBatch {
                 }
             }
         } else {
-            let mut stmt = conn.prepare_cached(
-                "SELECT id, persona_id, first_at FROM customers WHERE external_id = ?1",
-            )?;
+            let mut stmt =
+                conn.prepare_cached("SELECT id, persona_id, first_at FROM customers WHERE external_id = ?1")?;
             for (slot, customer) in existing.iter_mut().zip(&self.customers) {
                 *slot = stmt.query_row([&*customer.external], |r| from_row(r, 0)).optional()?;
             }
@@ -755,10 +1037,11 @@ impl EventBatch {
         // is the earliest, and new customers' rows go in as appends to both B-trees.
         self.rows.sort_unstable_by_key(|r| (r.customer, r.stage, r.at));
         let total = self.rows.len() as u64;
-        let mut insert_customer = tx.prepare_cached(
-            "INSERT INTO customers (external_id, persona_id, first_at, last_at, furthest_stage)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
+        // New customers get ids counting up from the largest, so their events append.
+        let mut next_id: i64 =
+            tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM customers", [], |r| r.get(0))?;
+        let mut new_customers = BatchInsert::<NewCustomer<'_>>::new(tx)?;
+        let mut new_events = BatchInsert::<NewEvent>::new(tx)?;
         let mut insert_event = tx.prepare_cached(
             "INSERT INTO stage_events (customer_id, stage, reached_at, days_from_start, persona_id)
              VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -792,24 +1075,24 @@ impl EventBatch {
             let file_first = group.iter().map(|r| r.at).min().unwrap_or(0);
             match existing[customer as usize] {
                 None => {
-                    let last = group.iter().map(|r| r.at).max().unwrap_or(file_first);
-                    let furthest = group.iter().map(|r| r.stage).max().unwrap_or(1);
-                    insert_customer.execute(params![
-                        &*batch_customer.external,
-                        slot_persona,
-                        file_first,
-                        last,
-                        furthest
-                    ])?;
-                    let id = tx.last_insert_rowid();
+                    let id = next_id;
+                    next_id += 1;
+                    new_customers.push(NewCustomer {
+                        id,
+                        external: &batch_customer.external,
+                        persona: slot_persona,
+                        first_at: file_first,
+                        last_at: group.iter().map(|r| r.at).max().unwrap_or(file_first),
+                        furthest: group.iter().map(|r| r.stage).max().unwrap_or(1),
+                    })?;
                     for row in &group {
-                        insert_event.execute(params![
-                            id,
-                            row.stage,
-                            row.at,
-                            days_between(file_first, row.at),
-                            slot_persona
-                        ])?;
+                        new_events.push(NewEvent {
+                            customer: id,
+                            stage: row.stage,
+                            at: row.at,
+                            days: days_between(file_first, row.at),
+                            persona: slot_persona,
+                        })?;
                     }
                     stats.added += group.len() as u64;
                     stats.customers_created += 1;
@@ -847,22 +1130,23 @@ impl EventBatch {
                         // The customer's persona was deleted; the file gives it a new one.
                         tx.prepare_cached("UPDATE customers SET persona_id = ?2 WHERE id = ?1")?
                             .execute(params![known.id, persona])?;
-                        tx.prepare_cached(
-                            "UPDATE stage_events SET persona_id = ?2 WHERE customer_id = ?1",
-                        )?
-                        .execute(params![known.id, persona])?;
+                        tx.prepare_cached("UPDATE stage_events SET persona_id = ?2 WHERE customer_id = ?1")?
+                            .execute(params![known.id, persona])?;
                     }
                     if changed {
                         refresh_customer(tx, known.id, first, first < known.first_at)?;
                     }
                 }
             }
+            let before = done;
             done += (end - start) as u64;
-            if done / PROGRESS_EVERY != (done - (end - start) as u64) / PROGRESS_EVERY {
-                progress(ImportProgress::Written { done, total });
+            if done / PROGRESS_EVERY != before / PROGRESS_EVERY && done < total {
+                progress(ImportProgress::Written { done: done / PROGRESS_EVERY * PROGRESS_EVERY, total });
             }
             start = end;
         }
+        new_customers.finish()?;
+        new_events.finish()?;
         if total > 0 {
             progress(ImportProgress::Written { done: total, total });
         }
@@ -870,13 +1154,114 @@ impl EventBatch {
     }
 }
 
+/// A row [`BatchInsert`] can write.
+trait InsertRow {
+    /// `INSERT INTO table (columns) VALUES `, without the values.
+    const INSERT: &'static str;
+    const COLUMNS: usize;
+    /// Binds the row's values to parameters `first..first + COLUMNS` (1-based).
+    fn bind(&self, stmt: &mut rusqlite::Statement<'_>, first: usize) -> rusqlite::Result<()>;
+}
+
+/// A customer new to the workspace, with an id chosen by the importer.
+struct NewCustomer<'a> {
+    id: i64,
+    external: &'a str,
+    persona: Option<i64>,
+    first_at: i64,
+    last_at: i64,
+    furthest: u8,
+}
+
+impl InsertRow for NewCustomer<'_> {
+    const INSERT: &'static str =
+        "INSERT INTO customers (id, external_id, persona_id, first_at, last_at, furthest_stage) VALUES ";
+    const COLUMNS: usize = 6;
+    fn bind(&self, stmt: &mut rusqlite::Statement<'_>, first: usize) -> rusqlite::Result<()> {
+        stmt.raw_bind_parameter(first, self.id)?;
+        stmt.raw_bind_parameter(first + 1, self.external)?;
+        stmt.raw_bind_parameter(first + 2, self.persona)?;
+        stmt.raw_bind_parameter(first + 3, self.first_at)?;
+        stmt.raw_bind_parameter(first + 4, self.last_at)?;
+        stmt.raw_bind_parameter(first + 5, self.furthest)
+    }
+}
+
+/// An event of a new customer.
+struct NewEvent {
+    customer: i64,
+    stage: u8,
+    at: i64,
+    days: f64,
+    persona: Option<i64>,
+}
+
+impl InsertRow for NewEvent {
+    const INSERT: &'static str =
+        "INSERT INTO stage_events (customer_id, stage, reached_at, days_from_start, persona_id) VALUES ";
+    const COLUMNS: usize = 5;
+    fn bind(&self, stmt: &mut rusqlite::Statement<'_>, first: usize) -> rusqlite::Result<()> {
+        stmt.raw_bind_parameter(first, self.customer)?;
+        stmt.raw_bind_parameter(first + 1, self.stage)?;
+        stmt.raw_bind_parameter(first + 2, self.at)?;
+        stmt.raw_bind_parameter(first + 3, self.days)?;
+        stmt.raw_bind_parameter(first + 4, self.persona)
+    }
+}
+
+/// Rows per multi-row INSERT: one statement step per 64 rows instead of per row roughly
+/// halves the cost of writing a million events.
+const INSERT_BATCH: usize = 64;
+
+/// Buffers rows and writes them [`INSERT_BATCH`] at a time; [`Self::finish`] writes the rest.
+struct BatchInsert<'t, R: InsertRow> {
+    many: rusqlite::CachedStatement<'t>,
+    one: rusqlite::CachedStatement<'t>,
+    pending: Vec<R>,
+}
+
+impl<'t, R: InsertRow> BatchInsert<'t, R> {
+    fn new(tx: &'t Transaction<'_>) -> Result<Self> {
+        let values = |n: usize| {
+            let row = format!("({})", vec!["?"; R::COLUMNS].join(", "));
+            format!("{}{}", R::INSERT, vec![row; n].join(", "))
+        };
+        Ok(Self {
+            many: tx.prepare_cached(&values(INSERT_BATCH))?,
+            one: tx.prepare_cached(&values(1))?,
+            pending: Vec::with_capacity(INSERT_BATCH),
+        })
+    }
+
+    fn push(&mut self, row: R) -> Result<()> {
+        self.pending.push(row);
+        if self.pending.len() == INSERT_BATCH {
+            for (i, row) in self.pending.iter().enumerate() {
+                row.bind(&mut self.many, 1 + i * R::COLUMNS)?;
+            }
+            self.many.raw_execute()?;
+            self.pending.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        for row in self.pending.drain(..) {
+            row.bind(&mut self.one, 1)?;
+            self.one.raw_execute()?;
+        }
+        Ok(())
+    }
+}
+
 /// The secondary indexes of `customers` and `stage_events`, dropped around a bulk write.
 ///
 /// Their keys (stage and days, persona and stage …) arrive in random order, so keeping them
 /// up to date costs a B-tree search and often a page split per row; building them once
-/// afterwards is one sort. Measured on a million events into an empty workspace: writing
-/// took 5.2 s with the indexes in place and 1.4 s with the rebuild (see benches/store.rs).
-/// The definitions are read from the schema, so migrations remain their only source.
+/// afterwards is one sort per index. Measured on a million events into an empty workspace
+/// (benches/store.rs): about 5.7 s with the indexes in place, 0.6 s plus 1.7 s for the
+/// rebuild without. The definitions are read from the schema, so migrations remain their
+/// only source.
 struct SecondaryIndexes(Vec<(String, String)>);
 
 impl SecondaryIndexes {
@@ -904,16 +1289,9 @@ impl SecondaryIndexes {
     }
 
     fn recreate(self, tx: &Transaction<'_>) -> Result<()> {
-        if self.0.is_empty() {
-            return Ok(());
-        }
-        // Let SQLite's sorter use a second thread while it builds the indexes.
-        let threads: i64 = tx.query_row("PRAGMA threads", [], |r| r.get(0))?;
-        tx.pragma_update(None, "threads", 2)?;
         for (_, sql) in &self.0 {
             tx.execute_batch(sql)?;
         }
-        tx.pragma_update(None, "threads", threads)?;
         Ok(())
     }
 }
@@ -970,8 +1348,9 @@ struct EmotionBatch {
 }
 
 impl EmotionBatch {
-    fn read_csv<R: Read>(
-        input: &mut CsvInput<R>,
+    fn read_csv(
+        bytes: &[u8],
+        header: &Header,
         path: &Path,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<(Self, u64)> {
@@ -979,8 +1358,11 @@ impl EmotionBatch {
         let mut stages = StageParser::default();
         let mut record = csv::ByteRecord::new();
         let mut rows = 0_u64;
-        let cols = input.columns.clone();
-        while input.reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
+        let cols = &header.columns;
+        let data = &bytes[header.data_start..];
+        let mut reader = header.reader(data);
+        let mut lines = LineCounter::new(header.line_offset);
+        while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
             if is_blank(&record) {
                 continue;
             }
@@ -988,7 +1370,7 @@ impl EmotionBatch {
             if rows.is_multiple_of(PROGRESS_EVERY) {
                 progress(ImportProgress::Read(rows));
             }
-            let line = line_of(&record);
+            let line = lines.line(data, &record);
             let mut problems = Vec::new();
             let get = |i: usize| field(&record, cols[i], path, line);
             let persona = required(get(0)?, "persona", &mut problems);
@@ -1004,7 +1386,9 @@ impl EmotionBatch {
             };
             let logged_at = match get(7)? {
                 None | Some("") => Some(None),
-                Some(value) => parse_date_time(value).map(Some).map_err(|e| problems.push(e.to_string())).ok(),
+                Some(value) => {
+                    parse_date_time(value).map(Some).map_err(|e| problems.push(e.to_string())).ok()
+                }
             };
             let slot = persona.and_then(|p| batch.personas.slot(p).map_err(|e| problems.push(e)).ok());
             match (slot, stage, score, source, logged_at) {
@@ -1089,16 +1473,20 @@ impl EmotionBatch {
                 summary.unchanged += 1;
                 continue;
             }
-            super::emotions::insert(tx, None, &EmotionEntry {
-                persona: PersonaId(persona),
-                stage: row.stage,
-                score: row.score,
-                label: row.label.clone(),
-                note: row.note.clone(),
-                touchpoint: row.touchpoint.clone(),
-                source: row.source,
-                logged_at: row.logged_at,
-            })?;
+            super::emotions::insert(
+                tx,
+                None,
+                &EmotionEntry {
+                    persona: PersonaId(persona),
+                    stage: row.stage,
+                    score: row.score,
+                    label: row.label.clone(),
+                    note: row.note.clone(),
+                    touchpoint: row.touchpoint.clone(),
+                    source: row.source,
+                    logged_at: row.logged_at,
+                },
+            )?;
             summary.added += 1;
             let done = done as u64 + 1;
             if done.is_multiple_of(PROGRESS_EVERY) {
@@ -1136,16 +1524,19 @@ impl Workspace {
         options: ImportOptions,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<ImportSummary> {
-        let mut csv = open_csv(input, name, kind)?;
+        // The whole file in memory: a million rows are ~50 MB, and it lets the parse use
+        // both cores (see EventBatch::read_csv).
+        let bytes = read_all(input, name)?;
+        let header = parse_header(&bytes, name, kind)?;
         let mut summary = ImportSummary::new(kind);
         match kind {
             ImportKind::Customers => {
-                let (batch, rows) = EventBatch::read_csv(&mut csv, name, progress)?;
+                let (batch, rows) = EventBatch::read_csv(&bytes, &header, name, progress)?;
                 summary.rows = rows;
                 self.write_events(batch, name, options.skip_invalid, &mut summary, progress)?;
             }
             ImportKind::Emotions => {
-                let (batch, rows) = EmotionBatch::read_csv(&mut csv, name, progress)?;
+                let (batch, rows) = EmotionBatch::read_csv(&bytes, &header, name, progress)?;
                 summary.rows = rows;
                 let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
                 batch.resolve_and_write(&tx, name, options.skip_invalid, &mut summary, progress)?;
@@ -1183,7 +1574,7 @@ impl Workspace {
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<()> {
         let rows = batch.rows.len();
-        with_bulk_cache(self.conn_mut(), rows, |conn| {
+        bulk_write(self.conn_mut(), rows, |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             batch.resolve_and_write(&tx, path, skip, summary, progress)?;
             tx.commit()?;
@@ -1192,26 +1583,33 @@ impl Workspace {
     }
 }
 
-/// Runs `write` with a page cache large enough for a bulk write of `rows` events.
+/// Runs `write` (which opens and commits its own transaction) with settings for a bulk
+/// write of `rows` events, restoring the previous settings afterwards:
 ///
-/// SQLite's default cache (2 MB) holds a sliver of the secondary indexes, whose inserts
-/// land all over them; past that, every insert evicts and re-reads pages, which made a
-/// million-row import five times slower. The previous size is restored afterwards.
-pub(crate) fn with_bulk_cache<T>(
+/// - A page cache large enough for the tables and indexes being written. SQLite's default
+///   (2 MB) holds a sliver of them; past that every insert evicts and re-reads pages,
+///   which made a million-row import half again slower.
+/// - Foreign-key enforcement off: it costs a parent lookup per inserted row (a third of
+///   the write time), and the importer inserts personas before their customers and
+///   customers before their events, so every reference it writes exists.
+pub(crate) fn bulk_write<T>(
     conn: &mut Connection,
     rows: usize,
     write: impl FnOnce(&mut Connection) -> Result<T>,
 ) -> Result<T> {
     // About 100 bytes of table and index per event, in KiB; at most 1 GiB.
     let kib = i64::try_from(rows / 10).unwrap_or(i64::MAX).min(1 << 20);
-    if kib <= 2_000 {
-        return write(conn);
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    let foreign_keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    if kib > 2_000 {
+        // A negative cache_size is in KiB rather than pages.
+        conn.pragma_update(None, "cache_size", -kib)?;
     }
-    let previous: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    // A negative cache_size is in KiB rather than pages.
-    conn.pragma_update(None, "cache_size", -kib)?;
+    conn.pragma_update(None, "foreign_keys", false)?;
     let result = write(conn);
-    conn.pragma_update(None, "cache_size", previous)?;
+    // The transaction is over (committed or rolled back): the settings can go back.
+    conn.pragma_update(None, "foreign_keys", foreign_keys)?;
+    conn.pragma_update(None, "cache_size", cache)?;
     result
 }
 
@@ -1257,6 +1655,63 @@ mod tests {
             let reference = parse_date_time(text).map(to_epoch_seconds).map_err(|e| e.to_string());
             assert_eq!(parse_epoch(text), reference, "{text}");
         }
+    }
+
+    /// Rows, customers (id, persona, first line), errors and error count of a batch.
+    type Snapshot = (Vec<(u32, u8, i64, u64)>, Vec<(String, String, u64)>, Vec<RowError>, u64);
+
+    /// What a batch holds, in a comparable form.
+    fn snapshot(batch: &EventBatch) -> Snapshot {
+        let rows = batch.rows.iter().map(|r| (r.customer, r.stage, r.at, r.line)).collect();
+        let customers = batch
+            .customers
+            .iter()
+            .map(|c| (c.external.to_string(), batch.personas.name(c.persona).to_owned(), c.line))
+            .collect();
+        let mut errors = batch.errors.kept.clone();
+        errors.sort_by_key(|e| e.line);
+        (rows, customers, errors, batch.errors.count)
+    }
+
+    #[test]
+    fn parsing_in_two_halves_equals_parsing_in_one() {
+        let mut csv = String::from("\u{feff}customer_id;persona;stage;reached_at\r\n");
+        let mut rng = fastrand::Rng::with_seed(5);
+        for i in 0..4_000 {
+            let customer = format!("c{}", rng.u32(0..700));
+            // Mostly one persona per customer, sometimes another (a conflict), spelled in
+            // different cases; some invalid stages, dates and empty fields.
+            let persona = match rng.u8(0..40) {
+                0 => "Khác".to_owned(),
+                1 => String::new(),
+                n if n < 20 => format!("P{}", customer.len() % 3),
+                _ => format!("p{}", customer.len() % 3),
+            };
+            let stage = if rng.u8(0..50) == 0 { "9".to_owned() } else { rng.u8(1..=8).to_string() };
+            let date = if rng.u8(0..60) == 0 {
+                "2024-02-30".to_owned()
+            } else {
+                format!("2024-0{}-1{}", rng.u8(1..=9), rng.u8(0..=9))
+            };
+            csv.push_str(&format!("{customer};{persona};{stage};{date}\r\n"));
+            if i % 500 == 0 {
+                csv.push_str(";;;\r\n");
+            }
+        }
+        let bytes = csv.as_bytes();
+        let header = parse_header(bytes, Path::new("t.csv"), ImportKind::Customers).expect("header");
+        let path = Path::new("t.csv");
+        let (one, rows_one) =
+            EventBatch::read_csv_split(bytes, &header, path, &mut |_| {}, usize::MAX).expect("one");
+        let (two, rows_two) = EventBatch::read_csv_split(bytes, &header, path, &mut |_| {}, 1).expect("two");
+        assert!(split_point(&bytes[header.data_start..], 1).is_some());
+        assert_eq!(rows_one, rows_two);
+        assert_eq!(rows_one, 4_000);
+        assert_eq!(one.rows.first().map(|r| r.line), Some(2), "the header is line 1");
+        assert!(one.errors.count > 100, "the data has errors to compare");
+        assert_eq!(snapshot(&one), snapshot(&two));
+        // A quote before the middle keeps the file on one thread.
+        assert_eq!(split_point(b"a\n\"b\nc\"\nd\ne\n", 1), None);
     }
 
     #[test]

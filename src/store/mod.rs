@@ -20,12 +20,12 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use analytics::{Analytics, AnalyticsOptions};
-pub use personas::{DeletedPersona, PersonaRecord};
 pub use demo::{DemoOptions, DemoSummary, demo_customer_events};
 pub use import::{
     ImportKind, ImportOptions, ImportProgress, ImportSummary, PROGRESS_EVERY, ROW_ERRORS_KEPT,
     ROW_ERRORS_SHOWN, RowError, row_error_lines,
 };
+pub use personas::{DeletedPersona, PersonaRecord};
 pub use report::{Report, StageReport, group_digits};
 
 use crate::model::persona::PersonaError;

@@ -112,12 +112,22 @@ impl Report {
     /// The report as an aligned text table, for a terminal.
     pub fn to_table(&self) -> String {
         let mut out = String::new();
-        let scope = self.persona.as_ref().map_or_else(|| "all personas".to_owned(), |p| format!("persona {p}"));
+        let scope =
+            self.persona.as_ref().map_or_else(|| "all personas".to_owned(), |p| format!("persona {p}"));
         out.push_str(&format!("Funnel of {scope}: {} customers\n\n", group_digits(self.customers())));
 
         let header = [
-            "Stage", "Reached", "Of start", "Step", "Lost", "Lost %", "Median days", "Emotions", "Mean",
-            "Min", "Max",
+            "Stage",
+            "Reached",
+            "Of start",
+            "Step",
+            "Lost",
+            "Lost %",
+            "Median days",
+            "Emotions",
+            "Mean",
+            "Min",
+            "Max",
         ];
         let dash = || "–".to_owned();
         let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
@@ -309,9 +319,7 @@ impl Workspace {
             .collect::<rusqlite::Result<_>>()?;
         personas.sort_by_key(|(id, _)| *id);
         let persona_name = match pid {
-            Some(id) => Some(
-                personas.first().map(|(_, p)| p.name.clone()).ok_or(StoreError::NotFound(id))?,
-            ),
+            Some(id) => Some(personas.first().map(|(_, p)| p.name.clone()).ok_or(StoreError::NotFound(id))?),
             None => None,
         };
         let mut furthest = [0_u64; 8];

@@ -204,27 +204,15 @@ impl Tr {
         }
     }
 
-    /// A share as a percentage, with the decimal mark of the language ("38.5 %", "38,5 %").
+    /// A share as a percentage, with the decimal mark of the language ("38.5 %", "38,5 %"),
+    /// formatted as the findings are.
     pub fn percent(self, rate: f64) -> String {
-        let text = format!("{:.1} %", rate * 100.0);
-        match self.0 {
-            Language::English => text,
-            Language::Vietnamese => text.replace('.', ","),
-        }
+        crate::model::analytics::percent(rate, self.0)
     }
 
     /// A whole number with thousands grouped ("12,345" / "12.345").
     pub fn count(self, n: u64) -> String {
-        let digits = n.to_string();
-        let separator = if self.0 == Language::Vietnamese { '.' } else { ',' };
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(separator);
-            }
-            out.push(c);
-        }
-        out
+        crate::model::analytics::count(n, self.0)
     }
 
     pub fn overall_conversion(self, rate: f64, reached: u64, customers: u64) -> String {

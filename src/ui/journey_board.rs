@@ -24,7 +24,8 @@ pub fn board_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out
     unplaced_ui(ui, tr, data, selection, out);
     ui.add_space(4.0);
 
-    let width = ((ui.available_width() - COLUMN_SPACING * 7.0) / 8.0).max(MIN_COLUMN_WIDTH);
+    // A few pixels spare so the last column's border is never clipped at the edge.
+    let width = ((ui.available_width() - COLUMN_SPACING * 7.0 - 4.0) / 8.0).max(MIN_COLUMN_WIDTH);
     egui::ScrollArea::horizontal().id_salt("board_scroll").show(ui, |ui| {
         let height = ui.available_height();
         ui.horizontal_top(|ui| {

@@ -47,8 +47,16 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
                     None => Workspace::default_path()?,
                 },
             };
-            let workspace = Workspace::open(&path)?;
-            Ok(Box::new(FanpathApp::new(workspace, settings)))
+            // A workspace that cannot be opened (moved, damaged, from a newer Fanpath) must
+            // not keep the app from starting: fall back to the default one and say why.
+            let (workspace, problem) = match Workspace::open(&path) {
+                Ok(workspace) => (workspace, None),
+                Err(err) if path != Workspace::default_path()? => (Workspace::open(Workspace::default_path()?)?, Some(err.to_string())),
+                Err(err) => return Err(err.into()),
+            };
+            let mut app = FanpathApp::new(workspace, settings);
+            app.dialog = problem.map(app::Dialog::Error);
+            Ok(Box::new(app))
         }),
     )
     .map_err(|err| anyhow::anyhow!("could not open the window: {err}"))

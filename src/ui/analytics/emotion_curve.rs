@@ -22,7 +22,7 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
     }
     let count = curves.len().max(1) as f64;
     // Hovering an entry shows its label and note: find the entry at the hovered position.
-    let lookup: Vec<(String, Vec<([f64; 2], String)>)> = curves
+    let lookup: Vec<(String, Vec<EntryNote>)> = curves
         .iter()
         .map(|(i, c)| {
             let offset = offset(*i, count);
@@ -97,6 +97,9 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
             }
         });
 }
+
+/// Where an entry is drawn, and what hovering it says.
+type EntryNote = ([f64; 2], String);
 
 /// Personas sit side by side at a stage so their whiskers and points do not overlap.
 fn offset(i: usize, count: f64) -> f64 {
