@@ -7,8 +7,8 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
-use fanpath::store::export::{funnel_csv, write_export};
 use fanpath::model::Language;
+use fanpath::store::export::{funnel_csv, write_export};
 use fanpath::store::{AnalyticsOptions, Workspace, group_digits};
 use fanpath::ui::analytics::export::chart_png;
 use fanpath::ui::analytics::{Chart, ChartOptions};
@@ -133,7 +133,9 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
                 Some(name) => Some(
                     workspace
                         .persona_by_name(&name)?
-                        .ok_or_else(|| anyhow::anyhow!("there is no persona called \"{name}\" in {}", db.display()))?
+                        .ok_or_else(|| {
+                            anyhow::anyhow!("there is no persona called \"{name}\" in {}", db.display())
+                        })?
                         .id,
                 ),
                 None => None,

@@ -54,7 +54,9 @@ fn snapshot(harness: &mut Harness<'_, FanpathApp>, name: &str) {
             if !no_renderer || std::env::var_os("CI").is_some() {
                 std::panic::resume_unwind(panic);
             }
-            eprintln!("snapshot {name} skipped: no graphics adapter; install mesa-vulkan-drivers to compare it");
+            eprintln!(
+                "snapshot {name} skipped: no graphics adapter; install mesa-vulkan-drivers to compare it"
+            );
         }
     }
 }
@@ -283,7 +285,8 @@ fn the_list_searches_without_diacritics_and_sorts_vietnamese() {
     let mut h = harness(&path, Language::English);
 
     // Đ sorts after D: Dương before Đặng, both before Lê.
-    let y = |h: &Harness<'_, FanpathApp>, name: &str| h.get_all_by_label(name).next().expect(name).rect().top();
+    let y =
+        |h: &Harness<'_, FanpathApp>, name: &str| h.get_all_by_label(name).next().expect(name).rect().top();
     assert!(y(&h, "Dương Văn An") < y(&h, "Đặng Thu Hà"));
     assert!(y(&h, "Đặng Thu Hà") < y(&h, "Lê Thu Trang"));
 
@@ -292,7 +295,9 @@ fn the_list_searches_without_diacritics_and_sorts_vietnamese() {
     h.get_by_role_and_label(Role::TextInput, "Search personas").type_text("hang");
     h.run();
     // Filtered in the list; the board still shows everyone's chips, so count list rows.
-    let rows = |h: &Harness<'_, FanpathApp>, name: &str| h.query_all_by_label(name).filter(|n| n.rect().left() < 300.0).count();
+    let rows = |h: &Harness<'_, FanpathApp>, name: &str| {
+        h.query_all_by_label(name).filter(|n| n.rect().left() < 300.0).count()
+    };
     assert_eq!(rows(&h, "Nguyễn Thị Hằng"), 1);
     assert_eq!(rows(&h, "Lê Thu Trang"), 0);
 }
@@ -360,7 +365,11 @@ fn analytics_follow_the_persona_filter() {
     let tr = fanpath::ui::i18n::Tr(Language::English);
     let overall = |report: &fanpath::store::Report| {
         let f = &report.funnel;
-        tr.overall_conversion(f.conversion_from_start(Stage::Advocacy), f.reached(Stage::Advocacy), f.customers())
+        tr.overall_conversion(
+            f.conversion_from_start(Stage::Advocacy),
+            f.reached(Stage::Advocacy),
+            f.customers(),
+        )
     };
     let everyone = on_disk(&path).report_for(None).expect("report");
     assert!(everyone.customers() > 1_000);
@@ -382,7 +391,12 @@ fn analytics_follow_the_persona_filter() {
     h.run();
     let analytics = h.state().analytics().expect("computed").clone();
     let kickoff = analytics.first_100_days.kickoff;
-    h.get_by_label(&tr.within_100_days("Kickoff", kickoff.rate().unwrap_or(0.0), kickoff.customers, kickoff.of));
+    h.get_by_label(&tr.within_100_days(
+        "Kickoff",
+        kickoff.rate().unwrap_or(0.0),
+        kickoff.customers,
+        kickoff.of,
+    ));
 
     // Findings are listed under the chart, naming their numbers.
     assert!(!analytics.findings.is_empty());
@@ -402,8 +416,13 @@ fn an_exported_chart_is_a_1600_pixel_png() {
     };
     let analytics = ws.analytics(&options).expect("analytics");
     for chart in fanpath::ui::analytics::Chart::ALL {
-        let png = fanpath::ui::analytics::export::chart_png(chart, &analytics, &Default::default(), Language::Vietnamese)
-            .expect("png");
+        let png = fanpath::ui::analytics::export::chart_png(
+            chart,
+            &analytics,
+            &Default::default(),
+            Language::Vietnamese,
+        )
+        .expect("png");
         let image = image::load_from_memory(&png).expect("decodes");
         assert_eq!((image.width(), image.height()), (1600, 900), "{chart:?}");
         // Not a blank page: the bars, lines and text put many colours on it.
@@ -457,7 +476,10 @@ fn the_emotion_table_sorts_by_column_and_filters_by_persona() {
     h.get_by_role_and_label(Role::ComboBox, "Persona").click();
     h.run();
     // The menu item: a button outside the persona list on the left.
-    h.get_all_by_role_and_label(Role::Button, "Trần Minh Đức").find(|n| n.rect().left() > 210.0).expect("menu item").click();
+    h.get_all_by_role_and_label(Role::Button, "Trần Minh Đức")
+        .find(|n| n.rect().left() > 210.0)
+        .expect("menu item")
+        .click();
     h.run();
     h.get_by_label("Showing 2 of 7 entries");
     assert!(h.query_by_label("+5").is_none());

@@ -94,25 +94,28 @@ mod tests {
 
     #[test]
     fn d_stroke_sorts_after_d() {
-        assert_eq!(sorted(vec!["Đức", "Dung", "Ethan", "Zoe", "Bình"]), vec![
-            "Bình", "Dung", "Đức", "Ethan", "Zoe"
-        ]);
+        assert_eq!(
+            sorted(vec!["Đức", "Dung", "Ethan", "Zoe", "Bình"]),
+            vec!["Bình", "Dung", "Đức", "Ethan", "Zoe"]
+        );
     }
 
     #[test]
     fn modified_vowels_are_letters_of_their_own() {
-        assert_eq!(sorted(vec!["ơ", "ô", "o", "ư", "u", "â", "ă", "a", "ê", "e"]), vec![
-            "a", "ă", "â", "e", "ê", "o", "ô", "ơ", "u", "ư"
-        ]);
+        assert_eq!(
+            sorted(vec!["ơ", "ô", "o", "ư", "u", "â", "ă", "a", "ê", "e"]),
+            vec!["a", "ă", "â", "e", "ê", "o", "ô", "ơ", "u", "ư"]
+        );
         // Letter beats tone: "Ăn" sorts after "Az" because ă is a letter after a.
         assert_eq!(sorted(vec!["Ăn", "Az", "Ân"]), vec!["Az", "Ăn", "Ân"]);
     }
 
     #[test]
     fn tones_break_ties_after_letters() {
-        assert_eq!(sorted(vec!["mạ", "má", "mã", "mả", "mà", "ma"]), vec![
-            "ma", "mà", "mả", "mã", "má", "mạ"
-        ]);
+        assert_eq!(
+            sorted(vec!["mạ", "má", "mã", "mả", "mà", "ma"]),
+            vec!["ma", "mà", "mả", "mã", "má", "mạ"]
+        );
         assert_eq!(sorted(vec!["Hằng", "Hang", "Hàng"]), vec!["Hang", "Hàng", "Hằng"]);
     }
 

@@ -64,7 +64,9 @@ mod tests {
 
     #[test]
     fn rejected_forms() {
-        for bad in ["", "2024-13-01", "31/02/2024", "2024/03/05", "03-05-2024", "yesterday", "2024-03-05T25:00:00"] {
+        for bad in
+            ["", "2024-13-01", "31/02/2024", "2024/03/05", "03-05-2024", "yesterday", "2024-03-05T25:00:00"]
+        {
             assert_eq!(parse_date_time(bad), Err(DateError(bad.to_owned())), "{bad}");
         }
     }

@@ -46,11 +46,7 @@ impl FromStr for Score {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let trimmed = text.trim();
         let digits = trimmed.strip_prefix('+').unwrap_or(trimmed);
-        digits
-            .parse::<i64>()
-            .ok()
-            .and_then(|v| Self::new(v).ok())
-            .ok_or_else(|| ScoreError(text.to_owned()))
+        digits.parse::<i64>().ok().and_then(|v| Self::new(v).ok()).ok_or_else(|| ScoreError(text.to_owned()))
     }
 }
 
@@ -115,9 +111,7 @@ impl FromStr for Source {
         let key = fold_diacritics(text.trim());
         Self::ALL
             .into_iter()
-            .find(|s| {
-                key == s.key() || key == fold_diacritics(s.name(Language::Vietnamese))
-            })
+            .find(|s| key == s.key() || key == fold_diacritics(s.name(Language::Vietnamese)))
             .ok_or_else(|| ParseSourceError(text.to_owned()))
     }
 }

@@ -236,11 +236,7 @@ mod tests {
         assert!(Persona::named("Nguyễn Thị Hằng").validate().is_empty());
         assert!(Persona::named("ễ".repeat(120)).validate().is_empty());
         let long = Persona::named("ễ".repeat(121)).validate();
-        assert_eq!(long, vec![PersonaError::TooLong {
-            field: PersonaField::Name,
-            chars: 121,
-            max: 120
-        }]);
+        assert_eq!(long, vec![PersonaError::TooLong { field: PersonaField::Name, chars: 121, max: 120 }]);
         let mut p = Persona::named("A");
         p.goals = "x".repeat(LONG_MAX_CHARS + 1);
         assert_eq!(p.validate()[0].field(), PersonaField::Goals);

@@ -162,9 +162,7 @@ impl Stage {
             Self::Adoption => {
                 "They take ownership of the relationship and come back by choice: a loyal customer."
             }
-            Self::Advocacy => {
-                "They recommend you unprompted and defend you to others: a raving fan."
-            }
+            Self::Advocacy => "They recommend you unprompted and defend you to others: a raving fan.",
         }
     }
 

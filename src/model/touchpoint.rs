@@ -40,10 +40,7 @@ impl Channel {
     }
 
     pub fn from_key(key: &str) -> Self {
-        Self::NAMED
-            .into_iter()
-            .find(|c| c.key() == key)
-            .unwrap_or_else(|| Self::Other(key.to_owned()))
+        Self::NAMED.into_iter().find(|c| c.key() == key).unwrap_or_else(|| Self::Other(key.to_owned()))
     }
 
     pub fn name(&self, language: Language) -> &str {

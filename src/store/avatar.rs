@@ -22,11 +22,15 @@ pub fn load_avatar(path: &Path) -> Result<Vec<u8>> {
 
 /// [`load_avatar`] on bytes already read.
 pub fn avatar_from_bytes(bytes: &[u8]) -> std::result::Result<Vec<u8>, String> {
-    let picture = image::load_from_memory(bytes)
-        .map_err(|err| format!("not a PNG or JPEG picture ({err})"))?;
+    let picture =
+        image::load_from_memory(bytes).map_err(|err| format!("not a PNG or JPEG picture ({err})"))?;
     let side = picture.width().min(picture.height());
     let square = picture.crop_imm((picture.width() - side) / 2, (picture.height() - side) / 2, side, side);
-    let small = if side > AVATAR_PX { square.resize_exact(AVATAR_PX, AVATAR_PX, FilterType::Lanczos3) } else { square };
+    let small = if side > AVATAR_PX {
+        square.resize_exact(AVATAR_PX, AVATAR_PX, FilterType::Lanczos3)
+    } else {
+        square
+    };
     let mut png = Vec::new();
     small
         .to_rgba8()

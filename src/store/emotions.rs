@@ -15,17 +15,20 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<(EmotionId, EmotionEntry)> {
     let score: i64 = row.get(3)?;
     let source: String = row.get(7)?;
     let logged_at: Option<String> = row.get(8)?;
-    Ok((EmotionId(row.get(0)?), EmotionEntry {
-        persona: PersonaId(row.get(1)?),
-        // The schema's CHECK constraints keep stage and score in range.
-        stage: Stage::from_number(stage).unwrap_or(Stage::Evaluation),
-        score: Score::new(score).unwrap_or_default(),
-        label: row.get(4)?,
-        note: row.get(5)?,
-        touchpoint: row.get(6)?,
-        source: source.parse().unwrap_or_default(),
-        logged_at: logged_at.and_then(|t| parse_date_time(&t).ok()),
-    }))
+    Ok((
+        EmotionId(row.get(0)?),
+        EmotionEntry {
+            persona: PersonaId(row.get(1)?),
+            // The schema's CHECK constraints keep stage and score in range.
+            stage: Stage::from_number(stage).unwrap_or(Stage::Evaluation),
+            score: Score::new(score).unwrap_or_default(),
+            label: row.get(4)?,
+            note: row.get(5)?,
+            touchpoint: row.get(6)?,
+            source: source.parse().unwrap_or_default(),
+            logged_at: logged_at.and_then(|t| parse_date_time(&t).ok()),
+        },
+    ))
 }
 
 /// Inserts an entry, with a given id when restoring after undo.
@@ -60,10 +63,8 @@ impl Workspace {
              WHERE (?1 IS NULL OR persona_id = ?1) AND (?2 IS NULL OR stage = ?2)
              ORDER BY logged_at IS NULL, logged_at, id"
         ))?;
-        let rows = stmt.query_map(
-            rusqlite::params![persona.map(|p| p.0), stage.map(Stage::number)],
-            from_row,
-        )?;
+        let rows =
+            stmt.query_map(rusqlite::params![persona.map(|p| p.0), stage.map(Stage::number)], from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
@@ -123,12 +124,8 @@ impl Workspace {
         while let Some(row) = rows.next()? {
             let stage: u8 = row.get(0)?;
             let Some(stage) = Stage::from_number(stage) else { continue };
-            stats[stage.index()] = EmotionStats {
-                entries: row.get(1)?,
-                mean: row.get(2)?,
-                min: row.get(3)?,
-                max: row.get(4)?,
-            };
+            stats[stage.index()] =
+                EmotionStats { entries: row.get(1)?, mean: row.get(2)?, min: row.get(3)?, max: row.get(4)? };
         }
         Ok(stats)
     }

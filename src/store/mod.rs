@@ -106,11 +106,9 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 impl Workspace {
     /// Where the workspace lives when none is named: the platform's data directory.
     pub fn default_path() -> Result<PathBuf> {
-        let dirs = directories::ProjectDirs::from("", "", "fanpath").ok_or_else(|| {
-            StoreError::Io {
-                path: PathBuf::from("~"),
-                source: std::io::Error::other("no home directory to keep the workspace in"),
-            }
+        let dirs = directories::ProjectDirs::from("", "", "fanpath").ok_or_else(|| StoreError::Io {
+            path: PathBuf::from("~"),
+            source: std::io::Error::other("no home directory to keep the workspace in"),
         })?;
         Ok(dirs.data_dir().join("workspace.sqlite"))
     }
@@ -162,9 +160,7 @@ impl Workspace {
 
     /// The file name without extension, as shown in the title bar.
     pub fn display_name(&self) -> String {
-        self.path
-            .file_stem()
-            .map_or_else(|| "workspace".to_owned(), |s| s.to_string_lossy().into_owned())
+        self.path.file_stem().map_or_else(|| "workspace".to_owned(), |s| s.to_string_lossy().into_owned())
     }
 
     /// The raw connection, for the store's own modules.
@@ -221,19 +217,14 @@ fn check_file(path: &Path) -> Result<()> {
             ),
         });
     }
-    let damaged = |err: rusqlite::Error| StoreError::Damaged {
-        path: path.to_path_buf(),
-        detail: err.to_string(),
-    };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(damaged)?;
+    let damaged =
+        |err: rusqlite::Error| StoreError::Damaged { path: path.to_path_buf(), detail: err.to_string() };
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(damaged)?;
     let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(damaged)?;
-    let tables: i64 = conn
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-        .map_err(damaged)?;
+    let tables: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(damaged)?;
     if app_id != APPLICATION_ID && !(app_id == 0 && tables == 0) {
         return Err(not_ours());
     }

@@ -10,12 +10,15 @@ use crate::model::touchpoint::{Channel, Touchpoint, TouchpointId};
 fn from_row(row: &Row<'_>) -> rusqlite::Result<(TouchpointId, Touchpoint)> {
     let stage: u8 = row.get(2)?;
     let channel: String = row.get(3)?;
-    Ok((TouchpointId(row.get(0)?), Touchpoint {
-        persona: PersonaId(row.get(1)?),
-        stage: Stage::from_number(stage).unwrap_or(Stage::Evaluation),
-        channel: Channel::from_key(&channel),
-        description: row.get(4)?,
-    }))
+    Ok((
+        TouchpointId(row.get(0)?),
+        Touchpoint {
+            persona: PersonaId(row.get(1)?),
+            stage: Stage::from_number(stage).unwrap_or(Stage::Evaluation),
+            channel: Channel::from_key(&channel),
+            description: row.get(4)?,
+        },
+    ))
 }
 
 pub(super) fn insert(conn: &Connection, id: Option<TouchpointId>, t: &Touchpoint) -> Result<TouchpointId> {

@@ -11,8 +11,7 @@ use super::command::{Command, Commands, View};
 use super::data::ViewData;
 use super::i18n::{Text, Tr};
 use super::{
-    about, analytics, dialogs, emotion_table, journey_board, menu, persona_editor, persona_list,
-    stage_detail,
+    about, analytics, dialogs, emotion_table, journey_board, menu, persona_editor, persona_list, stage_detail,
 };
 use crate::model::{Language, Persona, PersonaId, Stage};
 use crate::store::analytics::Analytics;
@@ -173,15 +172,20 @@ impl FanpathApp {
         let tr = Tr(self.settings.language);
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::menu_bar_ui(ui, tr, &self.settings.recent, self.can_undo(), self.can_redo(), &self.selection, &mut self.commands);
+            menu::menu_bar_ui(
+                ui,
+                tr,
+                &self.settings.recent,
+                self.can_undo(),
+                self.can_redo(),
+                &self.selection,
+                &mut self.commands,
+            );
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, tr));
-        egui::Panel::left("personas")
-            .default_size(200.0)
-            .size_range(180.0..=420.0)
-            .show(ui, |ui| {
-                self.persona_list.ui(ui, tr, &self.data, &self.selection, &self.avatars, &mut self.commands);
-            });
+        egui::Panel::left("personas").default_size(200.0).size_range(180.0..=420.0).show(ui, |ui| {
+            self.persona_list.ui(ui, tr, &self.data, &self.selection, &self.avatars, &mut self.commands);
+        });
         if self.selection.view == View::Board {
             egui::Panel::bottom("stage_detail")
                 .resizable(true)
@@ -198,8 +202,17 @@ impl FanpathApp {
             self.view_tabs_ui(ui, tr);
             ui.separator();
             match self.selection.view {
-                View::Board => journey_board::board_ui(ui, tr, &self.data, &self.selection, &mut self.commands),
-                View::PersonaCard => self.persona_editor.ui(ui, tr, &self.data, &self.selection, &self.avatars, &mut self.commands),
+                View::Board => {
+                    journey_board::board_ui(ui, tr, &self.data, &self.selection, &mut self.commands)
+                }
+                View::PersonaCard => self.persona_editor.ui(
+                    ui,
+                    tr,
+                    &self.data,
+                    &self.selection,
+                    &self.avatars,
+                    &mut self.commands,
+                ),
                 View::EmotionLog => self.emotion_table.ui(ui, tr, &self.data, &mut self.commands),
                 View::Analytics => {
                     let result = self.analytics.as_ref().map(|(_, result)| result);
@@ -230,7 +243,8 @@ impl FanpathApp {
         if self.analytics.as_ref().is_some_and(|(cached, _)| *cached == key) {
             return;
         }
-        let result = self.workspace.analytics(&self.analytics_view.query(self.today)).map_err(|err| err.to_string());
+        let result =
+            self.workspace.analytics(&self.analytics_view.query(self.today)).map_err(|err| err.to_string());
         self.analytics = Some((key, result));
     }
 
@@ -325,7 +339,9 @@ impl FanpathApp {
                     Ok(Some(inverse)) => {
                         let now = ctx.input(|i| i.time);
                         let merges = self.undo.last().is_some_and(|last| {
-                            merge_key.is_some() && last.merge_key == merge_key && now - last.at < MERGE_SECONDS
+                            merge_key.is_some()
+                                && last.merge_key == merge_key
+                                && now - last.at < MERGE_SECONDS
                         });
                         if merges {
                             if let Some(last) = self.undo.last_mut() {
@@ -410,9 +426,14 @@ impl FanpathApp {
                 else {
                     return false;
                 };
-                let written = analytics::export::chart_png(chart, analytics, &self.analytics_view.options, self.settings.language)
-                    .map_err(|err| err.to_string())
-                    .and_then(|png| store::export::write_export(&path, &png).map_err(|err| err.to_string()));
+                let written = analytics::export::chart_png(
+                    chart,
+                    analytics,
+                    &self.analytics_view.options,
+                    self.settings.language,
+                )
+                .map_err(|err| err.to_string())
+                .and_then(|png| store::export::write_export(&path, &png).map_err(|err| err.to_string()));
                 match written {
                     Ok(()) => self.status = Some(format!("{} {}", tr.t(Text::ExportedTo), path.display())),
                     Err(message) => self.dialog = Some(Dialog::Error(message)),
@@ -422,8 +443,13 @@ impl FanpathApp {
             Command::ExportCsv(table) => {
                 let Some(analytics) = self.analytics() else { return false };
                 let (name, contents) = match table {
-                    analytics::CsvTable::Funnel => ("funnel.csv", Ok(store::export::funnel_csv(&analytics.report))),
-                    analytics::CsvTable::Emotions => ("emotions.csv", store::export::emotions_csv(&self.workspace, self.analytics_view.persona)),
+                    analytics::CsvTable::Funnel => {
+                        ("funnel.csv", Ok(store::export::funnel_csv(&analytics.report)))
+                    }
+                    analytics::CsvTable::Emotions => (
+                        "emotions.csv",
+                        store::export::emotions_csv(&self.workspace, self.analytics_view.persona),
+                    ),
                 };
                 let Some(path) = rfd::FileDialog::new()
                     .set_title(tr.t(command_text(table)))
@@ -490,9 +516,14 @@ impl FanpathApp {
         Ok(Some(match command {
             Command::NewPersona => {
                 let base = Tr(self.settings.language).t(Text::NewPersonaName);
-                let name = if ws.persona_by_name(base)?.is_some() { ws.free_persona_name(base)? } else { base.to_owned() };
+                let name = if ws.persona_by_name(base)?.is_some() {
+                    ws.free_persona_name(base)?
+                } else {
+                    base.to_owned()
+                };
                 let mut persona = Persona::named(name);
-                persona.color = crate::model::Rgb::PALETTE[self.data.personas.len() % crate::model::Rgb::PALETTE.len()];
+                persona.color =
+                    crate::model::Rgb::PALETTE[self.data.personas.len() % crate::model::Rgb::PALETTE.len()];
                 let id = ws.create_persona(&persona)?;
                 self.selection.persona = Some(id);
                 self.selection.view = View::PersonaCard;
@@ -596,7 +627,8 @@ impl FanpathApp {
 
     fn new_workspace_at(&mut self, ctx: &egui::Context, path: &Path) -> bool {
         if path == self.workspace.path() {
-            self.dialog = Some(Dialog::Error(Tr(self.settings.language).t(Text::CannotReplaceOpen).to_owned()));
+            self.dialog =
+                Some(Dialog::Error(Tr(self.settings.language).t(Text::CannotReplaceOpen).to_owned()));
             return false;
         }
         // The native dialog has already asked whether to replace an existing file.
@@ -623,7 +655,8 @@ impl FanpathApp {
     fn save_copy(&mut self, path: &Path) {
         match self.workspace.save_copy(path) {
             Ok(()) => {
-                self.status = Some(format!("{} {}", Tr(self.settings.language).t(Text::SavedCopyTo), path.display()));
+                self.status =
+                    Some(format!("{} {}", Tr(self.settings.language).t(Text::SavedCopyTo), path.display()));
             }
             Err(err) => self.show_error(&err),
         }
@@ -673,7 +706,10 @@ impl FanpathApp {
                 let image = image::load_from_memory(png).ok()?.to_rgba8();
                 let size = [image.width() as usize, image.height() as usize];
                 let color = egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw());
-                Some((record.id, ctx.load_texture(format!("avatar-{}", record.id.0), color, egui::TextureOptions::LINEAR)))
+                Some((
+                    record.id,
+                    ctx.load_texture(format!("avatar-{}", record.id.0), color, egui::TextureOptions::LINEAR),
+                ))
             })
             .collect();
         self.persona_editor.sync(&self.data, &self.selection);

@@ -7,9 +7,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::i18n::Text;
-use crate::model::{
-    EmotionEntry, EmotionId, Language, Persona, PersonaId, Stage, Touchpoint, TouchpointId,
-};
+use crate::model::{EmotionEntry, EmotionId, Language, Persona, PersonaId, Stage, Touchpoint, TouchpointId};
 use crate::store::DeletedPersona;
 
 /// The screens of the central area.

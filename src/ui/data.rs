@@ -2,9 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{
-    EmotionEntry, EmotionId, EmotionStats, PersonaId, Stage, Touchpoint, TouchpointId,
-};
+use crate::model::{EmotionEntry, EmotionId, EmotionStats, PersonaId, Stage, Touchpoint, TouchpointId};
 use crate::store::{PersonaRecord, Result, Workspace};
 
 /// A snapshot of the workspace for drawing.
@@ -75,7 +73,6 @@ impl ViewData {
 }
 
 fn stats_by_stage<'a>(entries: impl Iterator<Item = &'a EmotionEntry> + Clone) -> [EmotionStats; 8] {
-    Stage::ALL.map(|stage| {
-        EmotionStats::from_scores(entries.clone().filter(|e| e.stage == stage).map(|e| e.score))
-    })
+    Stage::ALL
+        .map(|stage| EmotionStats::from_scores(entries.clone().filter(|e| e.stage == stage).map(|e| e.score)))
 }

@@ -64,7 +64,9 @@ impl EmotionTable {
             .emotions
             .iter()
             .enumerate()
-            .filter(|(_, (_, e))| self.persona.is_none_or(|p| e.persona == p) && self.stage.is_none_or(|s| e.stage == s))
+            .filter(|(_, (_, e))| {
+                self.persona.is_none_or(|p| e.persona == p) && self.stage.is_none_or(|s| e.stage == s)
+            })
             .map(|(i, _)| i)
             .collect();
         let entry = |i: usize| &data.emotions[i].1;
@@ -127,7 +129,11 @@ impl EmotionTable {
                             (false, _) => "",
                         };
                         let title = format!("{}{arrow}", tr.t(column.text()));
-                        if ui.add(egui::Button::new(RichText::new(title).strong()).frame(false)).on_hover_text(tr.t(Text::SortTip)).clicked() {
+                        if ui
+                            .add(egui::Button::new(RichText::new(title).strong()).frame(false))
+                            .on_hover_text(tr.t(Text::SortTip))
+                            .clicked()
+                        {
                             clicked = Some(column);
                         }
                     });
@@ -138,7 +144,11 @@ impl EmotionTable {
                 body.rows(row_height, rows.len(), |mut row| {
                     let (id, entry) = &data.emotions[rows[row.index()]];
                     row.col(|ui| {
-                        ui.label(entry.logged_at.map_or_else(|| "—".to_owned(), |t| t.format("%Y-%m-%d").to_string()));
+                        ui.label(
+                            entry
+                                .logged_at
+                                .map_or_else(|| "—".to_owned(), |t| t.format("%Y-%m-%d").to_string()),
+                        );
                     });
                     row.col(|ui| {
                         if let Some(record) = data.persona(entry.persona) {
@@ -203,14 +213,21 @@ impl EmotionTable {
                 .response
                 .labelled_by(label.id);
             let label = ui.label(tr.t(Text::Stage));
-            let current = self.stage.map_or_else(|| tr.t(Text::AllStages).to_owned(), |s| format!("{}. {}", s.number(), s.name(tr.0)));
+            let current = self.stage.map_or_else(
+                || tr.t(Text::AllStages).to_owned(),
+                |s| format!("{}. {}", s.number(), s.name(tr.0)),
+            );
             egui::ComboBox::from_id_salt("table_stage")
                 .selected_text(current)
                 .width(180.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.stage, None, tr.t(Text::AllStages));
                     for stage in Stage::ALL {
-                        ui.selectable_value(&mut self.stage, Some(stage), format!("{}. {}", stage.number(), stage.name(tr.0)));
+                        ui.selectable_value(
+                            &mut self.stage,
+                            Some(stage),
+                            format!("{}. {}", stage.number(), stage.name(tr.0)),
+                        );
                     }
                 })
                 .response

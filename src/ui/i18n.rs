@@ -241,15 +241,24 @@ impl Tr {
 
     pub fn showing_first(self, shown: usize, total: u64) -> String {
         let total = self.count(total);
-        self.pick(format!("The {shown} longest stalled of {total}"), format!("{shown} khách chững lâu nhất trên {total}"))
+        self.pick(
+            format!("The {shown} longest stalled of {total}"),
+            format!("{shown} khách chững lâu nhất trên {total}"),
+        )
     }
 
     pub fn entries_count(self, n: u64) -> String {
-        self.pick(if n == 1 { "1 emotion entry".to_owned() } else { format!("{n} emotion entries") }, format!("{n} mục cảm xúc"))
+        self.pick(
+            if n == 1 { "1 emotion entry".to_owned() } else { format!("{n} emotion entries") },
+            format!("{n} mục cảm xúc"),
+        )
     }
 
     pub fn showing_entries(self, shown: usize, total: usize) -> String {
-        self.pick(format!("Showing {shown} of {total} entries"), format!("Đang hiện {shown} trên {total} mục"))
+        self.pick(
+            format!("Showing {shown} of {total} entries"),
+            format!("Đang hiện {shown} trên {total} mục"),
+        )
     }
 
     pub fn delete_persona_question(self, name: &str) -> String {

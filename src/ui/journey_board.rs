@@ -57,7 +57,10 @@ fn scope_bar_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out
                     out.send(Command::SelectPersona(None));
                 }
                 for record in &data.personas {
-                    if ui.selectable_label(selection.persona == Some(record.id), &record.persona.name).clicked() {
+                    if ui
+                        .selectable_label(selection.persona == Some(record.id), &record.persona.name)
+                        .clicked()
+                    {
                         out.send(Command::SelectPersona(Some(record.id)));
                     }
                 }
@@ -74,7 +77,10 @@ fn unplaced_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out:
     if unplaced.is_empty() && !egui::DragAndDrop::has_payload_of_type::<PersonaId>(ui.ctx()) {
         return;
     }
-    let frame = Frame::new().inner_margin(4.0).corner_radius(4.0).stroke(Stroke::new(1.0, ui.visuals().weak_text_color()));
+    let frame = Frame::new()
+        .inner_margin(4.0)
+        .corner_radius(4.0)
+        .stroke(Stroke::new(1.0, ui.visuals().weak_text_color()));
     let (_, dropped) = ui.dnd_drop_zone::<PersonaId, ()>(frame, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
@@ -89,7 +95,14 @@ fn unplaced_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out:
     }
 }
 
-fn stage_column_ui(ui: &mut Ui, tr: Tr, stage: Stage, data: &ViewData, selection: &Selection, out: &mut Commands) {
+fn stage_column_ui(
+    ui: &mut Ui,
+    tr: Tr,
+    stage: Stage,
+    data: &ViewData,
+    selection: &Selection,
+    out: &mut Commands,
+) {
     let scope = selection.persona;
     let gap = scope.is_some() && data.touchpoints_at(scope, stage).next().is_none();
     let selected = selection.stage == Some(stage);
@@ -105,17 +118,20 @@ fn stage_column_ui(ui: &mut Ui, tr: Tr, stage: Stage, data: &ViewData, selection
     let frame = Frame::new().fill(fill).stroke(stroke).corner_radius(6.0).inner_margin(5.0);
     let (zone, dropped) = ui.dnd_drop_zone::<PersonaId, ()>(frame, |ui| {
         ui.set_min_size(ui.available_size());
-        egui::ScrollArea::vertical().id_salt(("column", stage.number())).auto_shrink([false, false]).show(ui, |ui| {
-            column_header_ui(ui, tr, stage, out);
-            ui.separator();
-            for record in data.personas.iter().filter(|r| r.persona.stage == Some(stage)) {
-                chip_ui(ui, tr, record, selection, out);
-            }
-            ui.separator();
-            emotions_summary_ui(ui, tr, stage, data, scope);
-            ui.add_space(4.0);
-            touchpoints_summary_ui(ui, tr, stage, data, scope, gap);
-        });
+        egui::ScrollArea::vertical().id_salt(("column", stage.number())).auto_shrink([false, false]).show(
+            ui,
+            |ui| {
+                column_header_ui(ui, tr, stage, out);
+                ui.separator();
+                for record in data.personas.iter().filter(|r| r.persona.stage == Some(stage)) {
+                    chip_ui(ui, tr, record, selection, out);
+                }
+                ui.separator();
+                emotions_summary_ui(ui, tr, stage, data, scope);
+                ui.add_space(4.0);
+                touchpoints_summary_ui(ui, tr, stage, data, scope, gap);
+            },
+        );
     });
     if zone.response.clicked() {
         out.send(Command::SelectStage(stage));
@@ -180,15 +196,22 @@ fn chip_ui(ui: &mut Ui, tr: Tr, record: &PersonaRecord, selection: &Selection, o
         egui::DragAndDrop::set_payload(ui.ctx(), record.id);
         // Draw the chip on a layer that follows the pointer.
         let layer = egui::LayerId::new(egui::Order::Tooltip, id);
-        let body = ui.scope_builder(egui::UiBuilder::new().layer_id(layer), |ui| chip_body_ui(ui, record, selected)).response;
+        let body = ui
+            .scope_builder(egui::UiBuilder::new().layer_id(layer), |ui| chip_body_ui(ui, record, selected))
+            .response;
         if let Some(pointer) = ui.ctx().pointer_interact_pos() {
-            ui.ctx().transform_layer_shapes(layer, egui::emath::TSTransform::from_translation(pointer - body.rect.center()));
+            ui.ctx().transform_layer_shapes(
+                layer,
+                egui::emath::TSTransform::from_translation(pointer - body.rect.center()),
+            );
         }
         return;
     }
     let body = ui.scope(|ui| chip_body_ui(ui, record, selected)).response;
-    let response = ui.interact(body.rect, id, egui::Sense::click_and_drag()).on_hover_cursor(egui::CursorIcon::Grab);
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &record.persona.name));
+    let response =
+        ui.interact(body.rect, id, egui::Sense::click_and_drag()).on_hover_cursor(egui::CursorIcon::Grab);
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, &record.persona.name));
     let response = response.on_hover_text(&record.persona.name);
     if response.clicked() {
         out.send(Command::SelectPersona(Some(record.id)));
@@ -228,7 +251,14 @@ fn emotions_summary_ui(ui: &mut Ui, tr: Tr, stage: Stage, data: &ViewData, scope
     }
 }
 
-fn touchpoints_summary_ui(ui: &mut Ui, tr: Tr, stage: Stage, data: &ViewData, scope: Option<PersonaId>, gap: bool) {
+fn touchpoints_summary_ui(
+    ui: &mut Ui,
+    tr: Tr,
+    stage: Stage,
+    data: &ViewData,
+    scope: Option<PersonaId>,
+    gap: bool,
+) {
     ui.label(RichText::new(tr.t(Text::Touchpoints)).small().strong());
     if gap {
         ui.label(RichText::new(tr.t(Text::NoTouchpointGap)).small().color(style::GAP))

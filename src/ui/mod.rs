@@ -39,7 +39,8 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
         "Fanpath",
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+            let settings: Settings =
+                cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
             let path = match db {
                 Some(path) => path,
                 None => match settings.recent.first().filter(|p| p.exists()) {
@@ -51,7 +52,9 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
             // not keep the app from starting: fall back to the default one and say why.
             let (workspace, problem) = match Workspace::open(&path) {
                 Ok(workspace) => (workspace, None),
-                Err(err) if path != Workspace::default_path()? => (Workspace::open(Workspace::default_path()?)?, Some(err.to_string())),
+                Err(err) if path != Workspace::default_path()? => {
+                    (Workspace::open(Workspace::default_path()?)?, Some(err.to_string()))
+                }
                 Err(err) => return Err(err.into()),
             };
             let mut app = FanpathApp::new(workspace, settings);

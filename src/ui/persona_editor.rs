@@ -149,19 +149,30 @@ impl PersonaEditor {
                 ui.heading(&self.saved.name);
                 ui.horizontal_wrapped(|ui| {
                     let color_label = ui.label(tr.t(Text::Colour));
-                    if ui.color_edit_button_srgb(&mut self.draft.color.0).labelled_by(color_label.id).changed() {
+                    if ui
+                        .color_edit_button_srgb(&mut self.draft.color.0)
+                        .labelled_by(color_label.id)
+                        .changed()
+                    {
                         self.commit(data, out);
                     }
                     let stage_label = ui.label(tr.t(Text::CurrentStage));
                     let before = self.draft.stage;
-                    let current = self.draft.stage.map_or_else(|| tr.t(Text::NotOnPath).to_owned(), |s| format!("{}. {}", s.number(), s.name(tr.0)));
+                    let current = self.draft.stage.map_or_else(
+                        || tr.t(Text::NotOnPath).to_owned(),
+                        |s| format!("{}. {}", s.number(), s.name(tr.0)),
+                    );
                     egui::ComboBox::from_id_salt("editor_stage")
                         .selected_text(current)
                         .width(170.0)
                         .show_ui(ui, |ui| {
                             ui.selectable_value(&mut self.draft.stage, None, tr.t(Text::NotOnPath));
                             for stage in Stage::ALL {
-                                ui.selectable_value(&mut self.draft.stage, Some(stage), format!("{}. {}", stage.number(), stage.name(tr.0)));
+                                ui.selectable_value(
+                                    &mut self.draft.stage,
+                                    Some(stage),
+                                    format!("{}. {}", stage.number(), stage.name(tr.0)),
+                                );
                             }
                         })
                         .response

@@ -50,10 +50,9 @@ impl PersonaList {
 
     /// Filters and sorts only when the search, the sort or the data changed.
     fn refresh_order(&mut self, data: &ViewData) {
-        let fresh = self
-            .order
-            .as_ref()
-            .is_some_and(|(s, sort, generation, _)| *s == self.search && *sort == self.sort && *generation == data.generation);
+        let fresh = self.order.as_ref().is_some_and(|(s, sort, generation, _)| {
+            *s == self.search && *sort == self.sort && *generation == data.generation
+        });
         if !fresh {
             let needle = fold_diacritics(self.search.trim());
             let mut order: Vec<usize> = data
@@ -67,7 +66,9 @@ impl PersonaList {
             // ordered within a stage or segment.
             match self.sort {
                 SortBy::Name => {}
-                SortBy::Stage => order.sort_by_key(|&i| data.personas[i].persona.stage.map_or(u8::MAX, Stage::number)),
+                SortBy::Stage => {
+                    order.sort_by_key(|&i| data.personas[i].persona.stage.map_or(u8::MAX, Stage::number))
+                }
                 SortBy::Segment => order.sort_by_cached_key(|&i| {
                     let segment = &data.personas[i].persona.segment;
                     (segment.is_empty(), collate::sort_key(segment))
@@ -132,7 +133,14 @@ impl PersonaList {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             for &i in order {
                 let record = &data.personas[i];
-                persona_row_ui(ui, tr, record, selection.persona == Some(record.id), avatars.get(&record.id), out);
+                persona_row_ui(
+                    ui,
+                    tr,
+                    record,
+                    selection.persona == Some(record.id),
+                    avatars.get(&record.id),
+                    out,
+                );
             }
         });
     }
@@ -140,7 +148,9 @@ impl PersonaList {
 
 fn matches(record: &PersonaRecord, needle: &str) -> bool {
     let p = &record.persona;
-    [&p.name, &p.segment, &p.occupation, &p.location].iter().any(|field| fold_diacritics(field).contains(needle))
+    [&p.name, &p.segment, &p.occupation, &p.location]
+        .iter()
+        .any(|field| fold_diacritics(field).contains(needle))
 }
 
 /// One persona: avatar (or colour dot), name, segment and current stage.
@@ -164,7 +174,10 @@ fn persona_row_ui(
                 out.send(Command::ShowView(super::command::View::PersonaCard));
             }
             name.context_menu(|ui| persona_context_menu_ui(ui, tr, record.id, out));
-            let stage = p.stage.map_or_else(|| tr.t(Text::NotOnPath).to_owned(), |s| format!("{}. {}", s.number(), s.name(tr.0)));
+            let stage = p.stage.map_or_else(
+                || tr.t(Text::NotOnPath).to_owned(),
+                |s| format!("{}. {}", s.number(), s.name(tr.0)),
+            );
             let line = if p.segment.is_empty() { stage } else { format!("{} · {stage}", p.segment) };
             ui.label(RichText::new(line).small().weak());
         });
@@ -176,7 +189,11 @@ fn persona_row_ui(
 pub fn avatar_ui(ui: &mut Ui, color: crate::model::Rgb, avatar: Option<&TextureHandle>, radius: f32) {
     match avatar {
         Some(texture) => {
-            ui.add(egui::Image::new(texture).fit_to_exact_size(egui::vec2(radius * 2.0, radius * 2.0)).corner_radius(radius));
+            ui.add(
+                egui::Image::new(texture)
+                    .fit_to_exact_size(egui::vec2(radius * 2.0, radius * 2.0))
+                    .corner_radius(radius),
+            );
         }
         None => {
             style::color_dot_ui(ui, color, radius * 0.6);

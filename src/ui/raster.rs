@@ -31,11 +31,10 @@ pub fn render(
     let mut shapes = Vec::new();
     // Several passes: the first lays out text and measures widgets; later ones settle.
     for _ in 0..3 {
-        let mut input = egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
-            ..Default::default()
-        };
-        input.viewports.entry(egui::ViewportId::ROOT).or_default().native_pixels_per_point = Some(pixels_per_point);
+        let mut input =
+            egui::RawInput { screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)), ..Default::default() };
+        input.viewports.entry(egui::ViewportId::ROOT).or_default().native_pixels_per_point =
+            Some(pixels_per_point);
         let mut output = ctx.run_ui(input, |ui| draw(ui));
         for (id, deltas) in &output.textures_delta.set {
             for delta in deltas {
@@ -61,7 +60,10 @@ pub fn render(
     let primitives = ctx.tessellate(shapes, pixels_per_point);
     // Start from the opaque panel colour: an exported picture has no transparent holes.
     let background = ctx.global_style().visuals.panel_fill;
-    let mut canvas = Canvas::new((size.x * pixels_per_point).round() as usize, (size.y * pixels_per_point).round() as usize);
+    let mut canvas = Canvas::new(
+        (size.x * pixels_per_point).round() as usize,
+        (size.y * pixels_per_point).round() as usize,
+    );
     canvas.pixels.fill(to_f32(background));
     for primitive in &primitives {
         canvas.paint(primitive, &textures, pixels_per_point);
@@ -116,15 +118,27 @@ impl Canvas {
     }
 
     /// Fills the primitive's triangles, clipped to its clip rectangle.
-    fn paint(&mut self, primitive: &ClippedPrimitive, textures: &HashMap<TextureId, ColorImage>, pixels_per_point: f32) {
+    fn paint(
+        &mut self,
+        primitive: &ClippedPrimitive,
+        textures: &HashMap<TextureId, ColorImage>,
+        pixels_per_point: f32,
+    ) {
         let Primitive::Mesh(mesh) = &primitive.primitive else { return };
         let texture = textures.get(&mesh.texture_id);
         let clip = primitive.clip_rect;
-        let clip_x = ((clip.min.x * pixels_per_point).max(0.0), (clip.max.x * pixels_per_point).min(self.width as f32));
-        let clip_y = ((clip.min.y * pixels_per_point).max(0.0), (clip.max.y * pixels_per_point).min(self.height as f32));
+        let clip_x = (
+            (clip.min.x * pixels_per_point).max(0.0),
+            (clip.max.x * pixels_per_point).min(self.width as f32),
+        );
+        let clip_y = (
+            (clip.min.y * pixels_per_point).max(0.0),
+            (clip.max.y * pixels_per_point).min(self.height as f32),
+        );
         for triangle in mesh.indices.chunks_exact(3) {
             let vertex = |i: u32| mesh.vertices.get(i as usize).copied();
-            let (Some(a), Some(b), Some(c)) = (vertex(triangle[0]), vertex(triangle[1]), vertex(triangle[2])) else {
+            let (Some(a), Some(b), Some(c)) = (vertex(triangle[0]), vertex(triangle[1]), vertex(triangle[2]))
+            else {
                 continue;
             };
             self.fill_triangle([a, b, c], texture, pixels_per_point, clip_x, clip_y);
@@ -169,8 +183,9 @@ impl Canvas {
                     v[0].uv.y * w0 + v[1].uv.y * w1 + v[2].uv.y * w2,
                 );
                 let texel = texture.map_or([1.0; 4], |t| sample(t, uv));
-                let src: [f32; 4] =
-                    std::array::from_fn(|i| (colors[0][i] * w0 + colors[1][i] * w1 + colors[2][i] * w2) * texel[i]);
+                let src: [f32; 4] = std::array::from_fn(|i| {
+                    (colors[0][i] * w0 + colors[1][i] * w1 + colors[2][i] * w2) * texel[i]
+                });
                 let dst = &mut self.pixels[y * self.width + x];
                 // Premultiplied "over".
                 for i in 0..4 {
@@ -189,7 +204,12 @@ impl Canvas {
                 let straight = if alpha > 0.0 { c / alpha } else { 0.0 };
                 (straight.clamp(0.0, 1.0) * 255.0).round() as u8
             };
-            *pixel = image::Rgba([channel(value[0]), channel(value[1]), channel(value[2]), (alpha * 255.0).round() as u8]);
+            *pixel = image::Rgba([
+                channel(value[0]),
+                channel(value[1]),
+                channel(value[2]),
+                (alpha * 255.0).round() as u8,
+            ]);
         }
         out
     }
@@ -208,20 +228,28 @@ mod tests {
 
     #[test]
     fn draws_shapes_and_text_at_the_requested_size() {
-        let image = render(
-            egui::vec2(200.0, 100.0),
-            2.0,
-            super::super::style::install,
-            |ui| {
-                ui.painter().rect_filled(Rect::from_min_size(Pos2::new(10.0, 10.0), egui::vec2(50.0, 30.0)), 0.0, Color32::RED);
-                ui.painter().text(Pos2::new(100.0, 60.0), egui::Align2::CENTER_CENTER, "Hằng", egui::FontId::proportional(20.0), Color32::BLACK);
-            },
-        );
+        let image = render(egui::vec2(200.0, 100.0), 2.0, super::super::style::install, |ui| {
+            ui.painter().rect_filled(
+                Rect::from_min_size(Pos2::new(10.0, 10.0), egui::vec2(50.0, 30.0)),
+                0.0,
+                Color32::RED,
+            );
+            ui.painter().text(
+                Pos2::new(100.0, 60.0),
+                egui::Align2::CENTER_CENTER,
+                "Hằng",
+                egui::FontId::proportional(20.0),
+                Color32::BLACK,
+            );
+        });
         assert_eq!((image.width(), image.height()), (400, 200));
         // Inside the red square (at 2× scale).
         assert_eq!(image.get_pixel(60, 40).0, [255, 0, 0, 255]);
         // Some dark text pixels around the text's centre.
-        let dark = (150..250).flat_map(|x| (100..140).map(move |y| (x, y))).filter(|&(x, y)| image.get_pixel(x, y).0[0] < 100).count();
+        let dark = (150..250)
+            .flat_map(|x| (100..140).map(move |y| (x, y)))
+            .filter(|&(x, y)| image.get_pixel(x, y).0[0] < 100)
+            .count();
         assert!(dark > 50, "text was drawn ({dark} dark pixels)");
     }
 }

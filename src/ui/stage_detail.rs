@@ -116,7 +116,10 @@ impl StageDetail {
                 .width(180.0)
                 .show_ui(ui, |ui| {
                     for s in Stage::ALL {
-                        if ui.selectable_label(s == stage, format!("{}. {}", s.number(), s.name(tr.0))).clicked() {
+                        if ui
+                            .selectable_label(s == stage, format!("{}. {}", s.number(), s.name(tr.0)))
+                            .clicked()
+                        {
                             out.send(Command::SelectStage(s));
                         }
                     }
@@ -146,24 +149,41 @@ impl StageDetail {
         ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = spacing;
             ui.allocate_ui_with_layout(column(0.28), top_down, |ui| {
-                egui::ScrollArea::vertical().id_salt("detail_touchpoints").auto_shrink([false, false]).show(ui, |ui| {
-                    self.touchpoints_ui(ui, tr, data, id, stage, out);
-                });
+                egui::ScrollArea::vertical().id_salt("detail_touchpoints").auto_shrink([false, false]).show(
+                    ui,
+                    |ui| {
+                        self.touchpoints_ui(ui, tr, data, id, stage, out);
+                    },
+                );
             });
             ui.allocate_ui_with_layout(column(0.30), top_down, |ui| {
-                egui::ScrollArea::vertical().id_salt("detail_emotions").auto_shrink([false, false]).show(ui, |ui| {
-                    self.emotions_ui(ui, tr, data, id, stage, out);
-                });
+                egui::ScrollArea::vertical().id_salt("detail_emotions").auto_shrink([false, false]).show(
+                    ui,
+                    |ui| {
+                        self.emotions_ui(ui, tr, data, id, stage, out);
+                    },
+                );
             });
             ui.allocate_ui_with_layout(column(0.42), top_down, |ui| {
-                egui::ScrollArea::vertical().id_salt("detail_form").auto_shrink([false, false]).show(ui, |ui| {
-                    self.form_ui(ui, tr, id, stage, out);
-                });
+                egui::ScrollArea::vertical().id_salt("detail_form").auto_shrink([false, false]).show(
+                    ui,
+                    |ui| {
+                        self.form_ui(ui, tr, id, stage, out);
+                    },
+                );
             });
         });
     }
 
-    fn touchpoints_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, persona: PersonaId, stage: Stage, out: &mut Commands) {
+    fn touchpoints_ui(
+        &mut self,
+        ui: &mut Ui,
+        tr: Tr,
+        data: &ViewData,
+        persona: PersonaId,
+        stage: Stage,
+        out: &mut Commands,
+    ) {
         ui.label(RichText::new(tr.t(Text::Touchpoints)).strong());
         let mut any = false;
         for (id, touchpoint) in data.touchpoints_at(Some(persona), stage) {
@@ -184,7 +204,10 @@ impl StageDetail {
         egui::Grid::new("touchpoint_form").num_columns(2).spacing([6.0, 4.0]).show(ui, |ui| {
             let width = (ui.available_width() - 100.0).max(100.0);
             let label = ui.label(tr.t(Text::Channel));
-            let current = form.channel.as_ref().map_or_else(|| tr.t(Text::OtherChannel).to_owned(), |c| c.name(tr.0).to_owned());
+            let current = form
+                .channel
+                .as_ref()
+                .map_or_else(|| tr.t(Text::OtherChannel).to_owned(), |c| c.name(tr.0).to_owned());
             egui::ComboBox::from_id_salt("touchpoint_channel")
                 .selected_text(current)
                 .width(140.0)
@@ -200,11 +223,17 @@ impl StageDetail {
             ui.end_row();
             if form.channel.is_none() {
                 let other = ui.label(tr.t(Text::ChannelName));
-                ui.add(egui::TextEdit::singleline(&mut form.other_channel).hint_text("Zalo").desired_width(width)).labelled_by(other.id);
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.other_channel)
+                        .hint_text("Zalo")
+                        .desired_width(width),
+                )
+                .labelled_by(other.id);
                 ui.end_row();
             }
             let label = ui.label(tr.t(Text::Description));
-            ui.add(egui::TextEdit::singleline(&mut form.description).desired_width(width)).labelled_by(label.id);
+            ui.add(egui::TextEdit::singleline(&mut form.description).desired_width(width))
+                .labelled_by(label.id);
             ui.end_row();
         });
         let channel = form.channel.clone().or_else(|| {
@@ -214,12 +243,25 @@ impl StageDetail {
         if ui.add_enabled(channel.is_some(), egui::Button::new(tr.t(Text::AddTouchpoint))).clicked()
             && let Some(channel) = channel
         {
-            out.send(Command::AddTouchpoint(Touchpoint { persona, stage, channel, description: form.description.trim().to_owned() }));
+            out.send(Command::AddTouchpoint(Touchpoint {
+                persona,
+                stage,
+                channel,
+                description: form.description.trim().to_owned(),
+            }));
             form.description.clear();
         }
     }
 
-    fn emotions_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, persona: PersonaId, stage: Stage, out: &mut Commands) {
+    fn emotions_ui(
+        &mut self,
+        ui: &mut Ui,
+        tr: Tr,
+        data: &ViewData,
+        persona: PersonaId,
+        stage: Stage,
+        out: &mut Commands,
+    ) {
         ui.label(RichText::new(tr.t(Text::EmotionLog)).strong());
         let mut any = false;
         for (id, entry) in data.emotions_at(persona, stage) {
@@ -259,7 +301,8 @@ impl StageDetail {
         ui.label(RichText::new(tr.t(title)).strong());
         ui.horizontal(|ui| {
             let label = ui.label(tr.t(Text::Score));
-            ui.add(egui::Slider::new(&mut form.score, Score::MIN..=Score::MAX).integer()).labelled_by(label.id);
+            ui.add(egui::Slider::new(&mut form.score, Score::MIN..=Score::MAX).integer())
+                .labelled_by(label.id);
             if let Ok(score) = Score::new(i64::from(form.score)) {
                 style::score_badge_ui(ui, score);
             }
@@ -277,7 +320,8 @@ impl StageDetail {
         // Two fields a row; the label column is as wide as the longest label.
         let field = |ui: &mut Ui, text: Text, value: &mut String, width: f32, hint: &str| {
             let label = ui.label(tr.t(text));
-            ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(width)).labelled_by(label.id);
+            ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(width))
+                .labelled_by(label.id);
         };
         let half = ((ui.available_width() - 170.0) / 2.0).max(70.0);
         ui.horizontal(|ui| {
@@ -308,7 +352,11 @@ impl StageDetail {
                             None => Command::AddEmotion(entry),
                         });
                         // Keep the source and date: the next entry usually shares them.
-                        *form = EmotionForm { source: form.source, date: form.date.clone(), ..EmotionForm::new(today) };
+                        *form = EmotionForm {
+                            source: form.source,
+                            date: form.date.clone(),
+                            ..EmotionForm::new(today)
+                        };
                     }
                     Err(error) => form.error = Some(error),
                 }

@@ -71,7 +71,8 @@ pub fn score_badge_ui(ui: &mut egui::Ui, score: Score) -> egui::Response {
 
 /// A filled circle in the persona's colour.
 pub fn color_dot_ui(ui: &mut egui::Ui, rgb: Rgb, radius: f32) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(radius * 2.0, radius * 2.0), egui::Sense::hover());
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(radius * 2.0, radius * 2.0), egui::Sense::hover());
     ui.painter().circle_filled(rect.center(), radius, color(rgb));
     response
 }

@@ -53,7 +53,8 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot| {
-            let expected: Vec<[f64; 2]> = Stage::ALL.iter().map(|s| [x(*s), f64::from(s.expected_score())]).collect();
+            let expected: Vec<[f64; 2]> =
+                Stage::ALL.iter().map(|s| [x(*s), f64::from(s.expected_score())]).collect();
             plot.line(
                 Line::new(tr.t(Text::ExpectedEmotion), PlotPoints::from(expected))
                     .color(Color32::GRAY)
@@ -75,9 +76,16 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
                 runs.push(run);
                 for run in runs.into_iter().filter(|r| !r.is_empty()) {
                     if run.len() == 1 {
-                        plot.points(Points::new(curve.name.clone(), PlotPoints::from(run)).color(color).radius(4.0).shape(MarkerShape::Diamond));
+                        plot.points(
+                            Points::new(curve.name.clone(), PlotPoints::from(run))
+                                .color(color)
+                                .radius(4.0)
+                                .shape(MarkerShape::Diamond),
+                        );
                     } else {
-                        plot.line(Line::new(curve.name.clone(), PlotPoints::from(run)).color(color).width(2.5));
+                        plot.line(
+                            Line::new(curve.name.clone(), PlotPoints::from(run)).color(color).width(2.5),
+                        );
                     }
                 }
                 // Highs and lows as whiskers.
@@ -86,14 +94,23 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
                     if let (Some(low), Some(high)) = (stats.min, stats.max) {
                         let at = x(stage) + offset;
                         plot.line(
-                            Line::new(curve.name.clone(), PlotPoints::from(vec![[at, f64::from(low)], [at, f64::from(high)]]))
-                                .color(color.gamma_multiply(0.6))
-                                .stroke(Stroke::new(1.0, color.gamma_multiply(0.6))),
+                            Line::new(
+                                curve.name.clone(),
+                                PlotPoints::from(vec![[at, f64::from(low)], [at, f64::from(high)]]),
+                            )
+                            .color(color.gamma_multiply(0.6))
+                            .stroke(Stroke::new(1.0, color.gamma_multiply(0.6))),
                         );
                     }
                 }
-                let points: Vec<[f64; 2]> = curve.points.iter().map(|p| [x(p.stage) + offset, f64::from(p.score.get())]).collect();
-                plot.points(Points::new(curve.name.clone(), PlotPoints::from(points)).color(color.gamma_multiply(0.7)).radius(3.0).filled(true));
+                let points: Vec<[f64; 2]> =
+                    curve.points.iter().map(|p| [x(p.stage) + offset, f64::from(p.score.get())]).collect();
+                plot.points(
+                    Points::new(curve.name.clone(), PlotPoints::from(points))
+                        .color(color.gamma_multiply(0.7))
+                        .radius(3.0)
+                        .filled(true),
+                );
             }
         });
 }

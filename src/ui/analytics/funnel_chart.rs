@@ -16,10 +16,21 @@ const LEAK: Color32 = Color32::from_rgb(0xd6, 0x27, 0x28);
 pub fn funnel_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &ChartOptions, still: bool) {
     let funnel = &analytics.report.funnel;
     let customers = funnel.customers();
-    ui.label(RichText::new(tr.overall_conversion(funnel.conversion_from_start(Stage::Advocacy), funnel.reached(Stage::Advocacy), customers)).strong());
+    ui.label(
+        RichText::new(tr.overall_conversion(
+            funnel.conversion_from_start(Stage::Advocacy),
+            funnel.reached(Stage::Advocacy),
+            customers,
+        ))
+        .strong(),
+    );
     let biggest = funnel.biggest_drop_off();
     let value = |reached: u64, of: u64| {
-        if options.percent { if of == 0 { 0.0 } else { reached as f64 / of as f64 * 100.0 } } else { reached as f64 }
+        if options.percent {
+            if of == 0 { 0.0 } else { reached as f64 / of as f64 * 100.0 }
+        } else {
+            reached as f64
+        }
     };
     let y_label = if options.percent { tr.t(Text::PercentOfStart) } else { tr.t(Text::Reached) };
     stage_plot("funnel_chart", tr, still)
@@ -31,15 +42,18 @@ pub fn funnel_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
                 let groups = analytics.report.personas.len() as f64;
                 let width = 0.8 / groups;
                 for (i, persona) in analytics.report.personas.iter().enumerate() {
-                    let color = analytics
-                        .emotion_curves
-                        .iter()
-                        .find(|c| c.name == persona.name)
-                        .map_or_else(|| style::color(crate::model::Rgb::PALETTE[i % 8]), |c| style::color(c.color));
+                    let color = analytics.emotion_curves.iter().find(|c| c.name == persona.name).map_or_else(
+                        || style::color(crate::model::Rgb::PALETTE[i % 8]),
+                        |c| style::color(c.color),
+                    );
                     let offset = -0.4 + width * (i as f64 + 0.5);
                     let bars = Stage::ALL
                         .iter()
-                        .map(|s| Bar::new(x(*s) + offset, value(persona.reached[s.index()], persona.customers)).width(width * 0.95).fill(color))
+                        .map(|s| {
+                            Bar::new(x(*s) + offset, value(persona.reached[s.index()], persona.customers))
+                                .width(width * 0.95)
+                                .fill(color)
+                        })
                         .collect();
                     plot.bar_chart(BarChart::new(persona.name.clone(), bars).color(color));
                 }
@@ -49,7 +63,11 @@ pub fn funnel_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
                 .iter()
                 .map(|s| {
                     let leak = biggest.is_some_and(|b| b.from == *s || b.to == *s);
-                    Bar::new(x(*s), value(funnel.reached(*s), customers)).width(0.6).fill(if leak { LEAK } else { BAR })
+                    Bar::new(x(*s), value(funnel.reached(*s), customers)).width(0.6).fill(if leak {
+                        LEAK
+                    } else {
+                        BAR
+                    })
                 })
                 .collect();
             plot.bar_chart(BarChart::new(tr.t(Text::Reached), bars).color(BAR));
@@ -58,10 +76,21 @@ pub fn funnel_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
                 let Some(rate) = funnel.drop_off_rate(stage) else { continue };
                 let top = value(funnel.reached(stage), customers);
                 let is_biggest = biggest.is_some_and(|b| b.from == stage);
-                let text = RichText::new(format!("-{}", tr.percent(rate))).size(13.0).color(if is_biggest { LEAK } else { Color32::DARK_GRAY });
+                let text = RichText::new(format!("-{}", tr.percent(rate))).size(13.0).color(if is_biggest {
+                    LEAK
+                } else {
+                    Color32::DARK_GRAY
+                });
                 let text = if is_biggest { text.strong() } else { text };
                 // No name: the rates are labels, not legend entries.
-                plot.text(PlotText::new("", PlotPoint::new(x(stage) + 0.5, top * 0.92 + if options.percent { 4.0 } else { customers as f64 * 0.04 }), text));
+                plot.text(PlotText::new(
+                    "",
+                    PlotPoint::new(
+                        x(stage) + 0.5,
+                        top * 0.92 + if options.percent { 4.0 } else { customers as f64 * 0.04 },
+                    ),
+                    text,
+                ));
             }
         });
 }

@@ -44,8 +44,13 @@ pub fn leak_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
                 .collect();
             let _ = customers;
             plot.bar_chart(BarChart::new(tr.t(Text::Reached), bars).color(BAR));
-            let expected: Vec<[f64; 2]> = Stage::ALL.iter().map(|s| [x(*s), to_bar_scale(f64::from(s.expected_score()))]).collect();
-            plot.line(Line::new(tr.t(Text::ExpectedEmotion), PlotPoints::from(expected)).color(Color32::GRAY).style(LineStyle::dashed_loose()));
+            let expected: Vec<[f64; 2]> =
+                Stage::ALL.iter().map(|s| [x(*s), to_bar_scale(f64::from(s.expected_score()))]).collect();
+            plot.line(
+                Line::new(tr.t(Text::ExpectedEmotion), PlotPoints::from(expected))
+                    .color(Color32::GRAY)
+                    .style(LineStyle::dashed_loose()),
+            );
             let mut run: Vec<[f64; 2]> = Vec::new();
             let mut runs = Vec::new();
             for stage in Stage::ALL {
@@ -56,8 +61,14 @@ pub fn leak_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
             }
             runs.push(run);
             for run in runs.into_iter().filter(|r| !r.is_empty()) {
-                plot.points(Points::new(tr.t(Text::MeanEmotion), PlotPoints::from(run.clone())).color(EMOTION).radius(4.0));
-                plot.line(Line::new(tr.t(Text::MeanEmotion), PlotPoints::from(run)).color(EMOTION).width(2.5));
+                plot.points(
+                    Points::new(tr.t(Text::MeanEmotion), PlotPoints::from(run.clone()))
+                        .color(EMOTION)
+                        .radius(4.0),
+                );
+                plot.line(
+                    Line::new(tr.t(Text::MeanEmotion), PlotPoints::from(run)).color(EMOTION).width(2.5),
+                );
             }
         });
 }

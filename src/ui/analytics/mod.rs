@@ -32,7 +32,8 @@ pub enum Chart {
 }
 
 impl Chart {
-    pub const ALL: [Self; 5] = [Self::Funnel, Self::EmotionCurve, Self::EmotionVsDropOff, Self::TimeToStage, Self::Stalled];
+    pub const ALL: [Self; 5] =
+        [Self::Funnel, Self::EmotionCurve, Self::EmotionVsDropOff, Self::TimeToStage, Self::Stalled];
 
     pub fn text(self) -> Text {
         match self {
@@ -92,7 +93,12 @@ impl Default for AnalyticsView {
 impl AnalyticsView {
     /// What to ask the store for; the app recomputes only when this (or the data) changes.
     pub fn query(&self, today: chrono::NaiveDate) -> AnalyticsOptions {
-        AnalyticsOptions { persona: self.persona, stall_days: self.stall_days, reference_date: today, stalled_list_limit: 200 }
+        AnalyticsOptions {
+            persona: self.persona,
+            stall_days: self.stall_days,
+            reference_date: today,
+            stalled_list_limit: 200,
+        }
     }
 
     pub fn ui(
@@ -109,7 +115,10 @@ impl AnalyticsView {
         let analytics = match result {
             Ok(analytics) => analytics,
             Err(message) => {
-                ui.label(RichText::new(format!("{}: {message}", tr.t(Text::CannotCompute))).color(super::style::GAP));
+                ui.label(
+                    RichText::new(format!("{}: {message}", tr.t(Text::CannotCompute)))
+                        .color(super::style::GAP),
+                );
                 return;
             }
         };
@@ -127,13 +136,18 @@ impl AnalyticsView {
         });
         self.chart_options_ui(ui, tr, data, analytics);
         // Findings below, in their own resizable, scrolling panel; the chart fills the rest.
-        let wanted = ui.text_style_height(&egui::TextStyle::Body) * (analytics.findings.len().max(1) as f32 + 1.0) * 1.35 + 16.0;
+        let wanted = ui.text_style_height(&egui::TextStyle::Body)
+            * (analytics.findings.len().max(1) as f32 + 1.0)
+            * 1.35
+            + 16.0;
         egui::Panel::bottom("analytics_findings")
             .resizable(true)
             .default_size(wanted.min(ui.available_height() * 0.4))
             .size_range(60.0..=600.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| findings_ui(ui, tr, analytics));
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| findings_ui(ui, tr, analytics));
             });
         chart_ui(ui, tr, self.chart, analytics, &self.options, false);
     }
@@ -182,13 +196,20 @@ impl AnalyticsView {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(tr.t(Text::PersonasOnCurve));
                     for curve in &analytics.emotion_curves {
-                        let shown = self.options.curve_personas.is_empty() || self.options.curve_personas.contains(&curve.persona);
+                        let shown = self.options.curve_personas.is_empty()
+                            || self.options.curve_personas.contains(&curve.persona);
                         let mut checked = shown;
                         let text = RichText::new(&curve.name).color(super::style::color(curve.color));
                         if ui.checkbox(&mut checked, text).changed() {
-                            let all: Vec<PersonaId> = analytics.emotion_curves.iter().map(|c| c.persona).collect();
-                            let selected = if self.options.curve_personas.is_empty() { all } else { self.options.curve_personas.clone() };
-                            self.options.curve_personas = selected.into_iter().filter(|p| *p != curve.persona || checked).collect();
+                            let all: Vec<PersonaId> =
+                                analytics.emotion_curves.iter().map(|c| c.persona).collect();
+                            let selected = if self.options.curve_personas.is_empty() {
+                                all
+                            } else {
+                                self.options.curve_personas.clone()
+                            };
+                            self.options.curve_personas =
+                                selected.into_iter().filter(|p| *p != curve.persona || checked).collect();
                             if checked && !self.options.curve_personas.contains(&curve.persona) {
                                 self.options.curve_personas.push(curve.persona);
                             }
@@ -203,7 +224,14 @@ impl AnalyticsView {
 }
 
 /// Draws `chart`. `still` is for export: no hover, no interaction.
-pub fn chart_ui(ui: &mut Ui, tr: Tr, chart: Chart, analytics: &Analytics, options: &ChartOptions, still: bool) {
+pub fn chart_ui(
+    ui: &mut Ui,
+    tr: Tr,
+    chart: Chart,
+    analytics: &Analytics,
+    options: &ChartOptions,
+    still: bool,
+) {
     if analytics.report.customers() == 0 && chart != Chart::EmotionCurve {
         ui.label(RichText::new(tr.t(Text::NoCustomersYet)).weak());
         return;
@@ -262,7 +290,11 @@ fn stage_plot(id: &str, tr: Tr, still: bool) -> Plot<'static> {
 /// One grid line per stage.
 fn stage_marks(input: GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
-    (1..=8).map(f64::from).filter(|v| *v >= lo && *v <= hi).map(|value| GridMark { value, step_size: 1.0 }).collect()
+    (1..=8)
+        .map(f64::from)
+        .filter(|v| *v >= lo && *v <= hi)
+        .map(|value| GridMark { value, step_size: 1.0 })
+        .collect()
 }
 
 fn x(stage: Stage) -> f64 {

@@ -18,7 +18,11 @@ pub fn stalled_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
     let chart_height = if still { ui.available_height() } else { (ui.available_height() * 0.5).max(180.0) };
     ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
         stage_plot("stalled_chart", tr, still).include_y(0.0).show(ui, |plot| {
-            let bars = Stage::ALL.iter().take(7).map(|s| Bar::new(x(*s), stalled.per_stage[s.index()] as f64).width(0.6).fill(BAR)).collect();
+            let bars = Stage::ALL
+                .iter()
+                .take(7)
+                .map(|s| Bar::new(x(*s), stalled.per_stage[s.index()] as f64).width(0.6).fill(BAR))
+                .collect();
             plot.bar_chart(BarChart::new(tr.t(Text::StalledCustomers), bars).color(BAR));
         });
     });

@@ -14,7 +14,8 @@ const BAR: Color32 = Color32::from_rgb(0x2c, 0xa0, 0x2c);
 pub fn time_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
     let first = &analytics.first_100_days;
     for (stage, share) in [(Stage::Kickoff, first.kickoff), (Stage::Accomplishment, first.accomplishment)] {
-        let text = tr.within_100_days(stage.name(tr.0), share.rate().unwrap_or(0.0), share.customers, share.of);
+        let text =
+            tr.within_100_days(stage.name(tr.0), share.rate().unwrap_or(0.0), share.customers, share.of);
         ui.label(RichText::new(text).strong());
     }
     let funnel = &analytics.report.funnel;
@@ -29,6 +30,10 @@ pub fn time_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
                 .filter_map(|s| funnel.median_days(*s).map(|days| Bar::new(x(*s), days).width(0.6).fill(BAR)))
                 .collect();
             plot.bar_chart(BarChart::new(tr.t(Text::MedianDays), bars).color(BAR));
-            plot.hline(HLine::new(tr.t(Text::HundredDayLine), 100.0).color(Color32::DARK_RED).style(LineStyle::dashed_loose()));
+            plot.hline(
+                HLine::new(tr.t(Text::HundredDayLine), 100.0)
+                    .color(Color32::DARK_RED)
+                    .style(LineStyle::dashed_loose()),
+            );
         });
 }
