@@ -36,7 +36,8 @@ pub fn funnel_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
     stage_plot("funnel_chart", tr, still)
         .legend(Legend::default())
         .y_axis_label(y_label)
-        .include_y(0.0)
+        // Counts never go below zero: no auto margin under the axis.
+        .default_y_bounds(0.0, if options.percent { 108.0 } else { customers.max(1) as f64 * 1.08 })
         .show(ui, |plot| {
             if options.by_persona && !analytics.report.personas.is_empty() {
                 let groups = analytics.report.personas.len() as f64;

@@ -35,8 +35,7 @@ pub fn leak_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
     stage_plot("leak_chart", tr, still)
         .legend(Legend::default())
         .custom_y_axes(vec![left, right])
-        .include_y(0.0)
-        .include_y(105.0)
+        .default_y_bounds(0.0, 105.0)
         .show(ui, |plot| {
             let bars = Stage::ALL
                 .iter()

@@ -17,7 +17,8 @@ pub fn stalled_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
     ui.label(RichText::new(tr.stalled_total(stalled.total, stalled.days)).strong());
     let chart_height = if still { ui.available_height() } else { (ui.available_height() * 0.5).max(180.0) };
     ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
-        stage_plot("stalled_chart", tr, still).include_y(0.0).show(ui, |plot| {
+        let top = stalled.per_stage.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.1;
+        stage_plot("stalled_chart", tr, still).default_y_bounds(0.0, top).show(ui, |plot| {
             let bars = Stage::ALL
                 .iter()
                 .take(7)

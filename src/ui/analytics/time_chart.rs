@@ -20,10 +20,13 @@ pub fn time_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
     }
     let funnel = &analytics.report.funnel;
     stage_plot("time_chart", tr, still)
-        .legend(Legend::default())
+        // Bars grow to the right: the legend goes top left.
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .y_axis_label(format!("{} ({})", tr.t(Text::MedianDays), tr.t(Text::Days)))
-        .include_y(0.0)
-        .include_y(110.0)
+        .default_y_bounds(
+            0.0,
+            funnel.median_days_from_start.iter().flatten().fold(110.0_f64, |a, b| a.max(*b)) * 1.08,
+        )
         .show(ui, |plot| {
             let bars = Stage::ALL
                 .iter()
