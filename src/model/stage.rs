@@ -117,6 +117,11 @@ impl Stage {
         }
     }
 
+    /// "3. Validation" / "3. Xác nhận", as menus and tables show a stage.
+    pub fn numbered_name(self, language: Language) -> String {
+        format!("{}. {}", self.number(), self.name(language))
+    }
+
     /// Coleman's one-word verb for the stage ("also known as").
     pub fn verb(self) -> &'static str {
         match self {

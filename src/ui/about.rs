@@ -17,9 +17,7 @@ pub fn about_window_ui(ctx: &egui::Context, tr: Tr, open: &mut bool) {
                 ui.add_space(8.0);
                 for stage in Stage::ALL {
                     ui.horizontal(|ui| {
-                        ui.label(
-                            RichText::new(format!("{}. {}", stage.number(), stage.name(tr.0))).heading(),
-                        );
+                        ui.label(RichText::new(stage.numbered_name(tr.0)).heading());
                         ui.label(RichText::new(stage.verb()).italics().weak());
                     });
                     ui.label(stage.description(tr.0));

@@ -10,6 +10,7 @@ use super::command::{Command, Commands};
 use super::data::ViewData;
 use super::i18n::{Text, Tr};
 use super::style;
+use super::widgets::persona_filter_ui;
 use crate::model::collate;
 use crate::model::{EmotionEntry, PersonaId, Stage};
 
@@ -157,7 +158,7 @@ impl EmotionTable {
                         }
                     });
                     row.col(|ui| {
-                        ui.label(format!("{}. {}", entry.stage.number(), entry.stage.name(tr.0)));
+                        ui.label(entry.stage.numbered_name(tr.0));
                     });
                     row.col(|ui| {
                         style::score_badge_ui(ui, entry.score);
@@ -196,38 +197,17 @@ impl EmotionTable {
 
     fn filters_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData) {
         ui.horizontal(|ui| {
-            let label = ui.label(tr.t(Text::Persona));
-            let current = self
-                .persona
-                .and_then(|id| data.persona(id))
-                .map_or_else(|| tr.t(Text::AllPersonas).to_owned(), |r| r.persona.name.clone());
-            egui::ComboBox::from_id_salt("table_persona")
-                .selected_text(current)
-                .width(200.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.persona, None, tr.t(Text::AllPersonas));
-                    for record in &data.personas {
-                        ui.selectable_value(&mut self.persona, Some(record.id), &record.persona.name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            persona_filter_ui(ui, tr, "table_persona", Text::Persona, data, &mut self.persona);
             let label = ui.label(tr.t(Text::Stage));
-            let current = self.stage.map_or_else(
-                || tr.t(Text::AllStages).to_owned(),
-                |s| format!("{}. {}", s.number(), s.name(tr.0)),
-            );
+            let current =
+                self.stage.map_or_else(|| tr.t(Text::AllStages).to_owned(), |s| s.numbered_name(tr.0));
             egui::ComboBox::from_id_salt("table_stage")
                 .selected_text(current)
                 .width(180.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.stage, None, tr.t(Text::AllStages));
                     for stage in Stage::ALL {
-                        ui.selectable_value(
-                            &mut self.stage,
-                            Some(stage),
-                            format!("{}. {}", stage.number(), stage.name(tr.0)),
-                        );
+                        ui.selectable_value(&mut self.stage, Some(stage), stage.numbered_name(tr.0));
                     }
                 })
                 .response

@@ -10,6 +10,7 @@ use super::data::ViewData;
 use super::i18n::{Text, Tr};
 use super::persona_list::persona_context_menu_ui;
 use super::style;
+use super::widgets::persona_filter_ui;
 use crate::model::{PersonaId, Score, Stage};
 use crate::store::PersonaRecord;
 
@@ -44,29 +45,10 @@ pub fn board_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out
 /// "Showing: all personas / one persona", which drives the numbers in the columns.
 fn scope_bar_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out: &mut Commands) {
     ui.horizontal(|ui| {
-        let label = ui.label(tr.t(Text::ShowFor));
-        let current = selection
-            .persona
-            .and_then(|id| data.persona(id))
-            .map_or_else(|| tr.t(Text::AllPersonas).to_owned(), |r| r.persona.name.clone());
-        egui::ComboBox::from_id_salt("board_scope")
-            .selected_text(current)
-            .width(220.0)
-            .show_ui(ui, |ui| {
-                if ui.selectable_label(selection.persona.is_none(), tr.t(Text::AllPersonas)).clicked() {
-                    out.send(Command::SelectPersona(None));
-                }
-                for record in &data.personas {
-                    if ui
-                        .selectable_label(selection.persona == Some(record.id), &record.persona.name)
-                        .clicked()
-                    {
-                        out.send(Command::SelectPersona(Some(record.id)));
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        let mut scope = selection.persona;
+        if persona_filter_ui(ui, tr, "board_scope", Text::ShowFor, data, &mut scope) {
+            out.send(Command::SelectPersona(scope));
+        }
         ui.label(RichText::new(tr.t(Text::DragHint)).small().weak());
     });
 }
@@ -155,7 +137,7 @@ fn column_header_ui(ui: &mut Ui, tr: Tr, stage: Stage, out: &mut Commands) {
         .add(egui::Label::new(title).sense(egui::Sense::click()).selectable(false))
         .on_hover_cursor(egui::CursorIcon::PointingHand)
         .on_hover_text(stage.description(tr.0));
-    let name = format!("{}. {}", stage.number(), stage.name(tr.0));
+    let name = stage.numbered_name(tr.0);
     header.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
     if header.clicked() {
         out.send(Command::SelectStage(stage));

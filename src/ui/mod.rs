@@ -18,6 +18,7 @@ pub mod persona_list;
 pub mod raster;
 pub mod stage_detail;
 pub mod style;
+pub mod widgets;
 
 use std::path::PathBuf;
 

@@ -158,10 +158,10 @@ impl PersonaEditor {
                     }
                     let stage_label = ui.label(tr.t(Text::CurrentStage));
                     let before = self.draft.stage;
-                    let current = self.draft.stage.map_or_else(
-                        || tr.t(Text::NotOnPath).to_owned(),
-                        |s| format!("{}. {}", s.number(), s.name(tr.0)),
-                    );
+                    let current = self
+                        .draft
+                        .stage
+                        .map_or_else(|| tr.t(Text::NotOnPath).to_owned(), |s| s.numbered_name(tr.0));
                     egui::ComboBox::from_id_salt("editor_stage")
                         .selected_text(current)
                         .width(170.0)
@@ -171,7 +171,7 @@ impl PersonaEditor {
                                 ui.selectable_value(
                                     &mut self.draft.stage,
                                     Some(stage),
-                                    format!("{}. {}", stage.number(), stage.name(tr.0)),
+                                    stage.numbered_name(tr.0),
                                 );
                             }
                         })

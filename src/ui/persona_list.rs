@@ -174,10 +174,7 @@ fn persona_row_ui(
                 out.send(Command::ShowView(super::command::View::PersonaCard));
             }
             name.context_menu(|ui| persona_context_menu_ui(ui, tr, record.id, out));
-            let stage = p.stage.map_or_else(
-                || tr.t(Text::NotOnPath).to_owned(),
-                |s| format!("{}. {}", s.number(), s.name(tr.0)),
-            );
+            let stage = p.stage.map_or_else(|| tr.t(Text::NotOnPath).to_owned(), |s| s.numbered_name(tr.0));
             let line = if p.segment.is_empty() { stage } else { format!("{} · {stage}", p.segment) };
             ui.label(RichText::new(line).small().weak());
         });
@@ -210,7 +207,7 @@ pub fn persona_context_menu_ui(ui: &mut Ui, tr: Tr, id: PersonaId, out: &mut Com
     menu::command_button_ui(ui, tr, Command::DuplicatePersona(id), true, out);
     ui.menu_button(tr.t(Text::MoveTo), |ui| {
         for stage in Stage::ALL {
-            if ui.button(format!("{}. {}", stage.number(), stage.name(tr.0))).clicked() {
+            if ui.button(stage.numbered_name(tr.0)).clicked() {
                 out.send(Command::MovePersona(id, Some(stage)));
             }
         }

@@ -112,14 +112,11 @@ impl StageDetail {
         ui.horizontal(|ui| {
             let label = ui.label(tr.t(Text::Stage));
             egui::ComboBox::from_id_salt("detail_stage")
-                .selected_text(format!("{}. {}", stage.number(), stage.name(tr.0)))
+                .selected_text(stage.numbered_name(tr.0))
                 .width(180.0)
                 .show_ui(ui, |ui| {
                     for s in Stage::ALL {
-                        if ui
-                            .selectable_label(s == stage, format!("{}. {}", s.number(), s.name(tr.0)))
-                            .clicked()
-                        {
+                        if ui.selectable_label(s == stage, s.numbered_name(tr.0)).clicked() {
                             out.send(Command::SelectStage(s));
                         }
                     }

@@ -17,6 +17,7 @@ use egui_plot::{AxisHints, GridInput, GridMark, Plot};
 use super::command::{Command, Commands};
 use super::data::ViewData;
 use super::i18n::{Text, Tr};
+use super::widgets::persona_filter_ui;
 use crate::model::{PersonaId, Stage};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 
@@ -154,22 +155,7 @@ impl AnalyticsView {
 
     fn controls_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, out: &mut Commands) {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(tr.t(Text::Persona));
-            let current = self
-                .persona
-                .and_then(|id| data.persona(id))
-                .map_or_else(|| tr.t(Text::AllPersonas).to_owned(), |r| r.persona.name.clone());
-            egui::ComboBox::from_id_salt("analytics_persona")
-                .selected_text(current)
-                .width(200.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.persona, None, tr.t(Text::AllPersonas));
-                    for record in &data.personas {
-                        ui.selectable_value(&mut self.persona, Some(record.id), &record.persona.name);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            persona_filter_ui(ui, tr, "analytics_persona", Text::Persona, data, &mut self.persona);
             let label = ui.label(tr.t(Text::StalledAfter));
             ui.add(egui::DragValue::new(&mut self.stall_days).range(1..=3650)).labelled_by(label.id);
             ui.separator();

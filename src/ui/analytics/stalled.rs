@@ -59,7 +59,7 @@ pub fn stalled_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
                     ui.label(customer.persona.as_deref().unwrap_or("—"));
                 });
                 row.col(|ui| {
-                    ui.label(format!("{}. {}", customer.stage.number(), customer.stage.name(tr.0)));
+                    ui.label(customer.stage.numbered_name(tr.0));
                 });
                 row.col(|ui| {
                     ui.label(customer.last_event.format("%Y-%m-%d").to_string());
