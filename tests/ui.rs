@@ -484,3 +484,33 @@ fn the_emotion_table_sorts_by_column_and_filters_by_persona() {
     h.get_by_label("Showing 2 of 7 entries");
     assert!(h.query_by_label("+5").is_none());
 }
+
+#[test]
+fn an_avatar_from_a_picture_is_stored_small_and_undoable() {
+    let (dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let mut h = harness(&path, Language::English);
+    let hang = on_disk(&path).persona_by_name("Nguyễn Thị Hằng").expect("query").expect("exists").id;
+    let picture = dir.path().join("chân dung.jpg");
+    image::RgbImage::from_pixel(640, 480, image::Rgb([200, 120, 40])).save(&picture).expect("write jpeg");
+
+    let ctx = h.ctx.clone();
+    assert!(h.state_mut().set_avatar_from_file(&ctx, hang, &picture));
+    h.run();
+    let png = on_disk(&path).persona(hang).expect("persona").avatar_png.expect("avatar stored");
+    let avatar = image::load_from_memory(&png).expect("a PNG");
+    assert_eq!((avatar.width(), avatar.height()), (128, 128));
+
+    // Not a picture: a clear message naming the file, and the avatar stays.
+    let text = dir.path().join("notes.png");
+    std::fs::write(&text, "customer_id,persona").expect("write");
+    assert!(!h.state_mut().set_avatar_from_file(&ctx, hang, &text));
+    assert!(matches!(&h.state().dialog, Some(fanpath::ui::app::Dialog::Error(m)) if m.contains("notes.png")));
+    assert!(on_disk(&path).persona(hang).expect("persona").avatar_png.is_some());
+
+    // Undo takes the avatar away again.
+    h.state_mut().dialog = None;
+    h.state_mut().send(Command::Undo);
+    h.run();
+    assert_eq!(on_disk(&path).persona(hang).expect("persona").avatar_png, None);
+}
