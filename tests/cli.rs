@@ -1,30 +1,8 @@
 //! End-to-end tests of the `fanpath` command.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn fanpath(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanpath")).arg("--db").arg(db).args(args).output().expect("run fanpath")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn assert_fails(output: &Output, expected: &[&str]) {
-    assert_eq!(output.status.code(), Some(1), "stdout: {}\nstderr: {}", stdout(output), stderr(output));
-    let err = stderr(output);
-    assert!(err.starts_with("error: "), "{err}");
-    for e in expected {
-        assert!(err.contains(e), "{e:?} not in {err}");
-    }
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(stdout(output).is_empty(), "nothing on stdout: {}", stdout(output));
-}
+use common::{assert_fails, fanpath, stderr, stdout};
 
 #[test]
 fn import_then_report_as_json_and_table() {

@@ -1,32 +1,13 @@
 //! End-to-end tests of `fanpath export`.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+
+use common::{assert_fails, fanpath, stderr, stdout};
 
 use fanpath::model::{CustomerEvent, Stage};
 use fanpath::store::Workspace;
-
-fn fanpath(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_fanpath")).arg("--db").arg(db).args(args).output().expect("run fanpath")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn assert_fails(output: &Output, expected: &[&str]) {
-    assert_eq!(output.status.code(), Some(1), "stdout: {}\nstderr: {}", stdout(output), stderr(output));
-    let err = stderr(output);
-    assert!(err.starts_with("error: "), "{err}");
-    for e in expected {
-        assert!(err.contains(e), "{e:?} not in {err}");
-    }
-    assert!(!err.contains("panicked"), "{err}");
-}
 
 fn event(customer: &str, persona: &str, stage: u8, at: &str) -> CustomerEvent {
     CustomerEvent {
