@@ -729,3 +729,30 @@ impl eframe::App for FanpathApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_workspaces_keep_the_latest_first_without_repeats() {
+        let mut settings = Settings::default();
+        for name in ["a", "b", "a", "c"] {
+            settings.remember(Path::new(name));
+        }
+        assert_eq!(settings.recent, [PathBuf::from("c"), PathBuf::from("a"), PathBuf::from("b")]);
+        for i in 0..20 {
+            settings.remember(&PathBuf::from(format!("w{i}")));
+        }
+        assert_eq!(settings.recent.len(), MAX_RECENT);
+        assert_eq!(settings.recent[0], PathBuf::from("w19"));
+    }
+
+    #[test]
+    fn settings_from_an_older_version_fill_in_defaults() {
+        let settings: Settings = serde_json::from_str(r#"{"language":"Vietnamese"}"#).expect("parse");
+        assert_eq!(settings.language, Language::Vietnamese);
+        assert_eq!(settings.zoom, 1.0);
+        assert!(settings.recent.is_empty());
+    }
+}
