@@ -514,3 +514,20 @@ fn an_avatar_from_a_picture_is_stored_small_and_undoable() {
     h.run();
     assert_eq!(on_disk(&path).persona(hang).expect("persona").avatar_png, None);
 }
+
+#[test]
+fn keyboard_shortcuts_reach_their_commands() {
+    let (_dir, path) = temp_workspace();
+    let mut h = harness(&path, Language::English);
+    assert!(h.query_by_label("Buyer's remorse: doubt creeps in about the money spent. Reassure them quickly that they chose well.").is_none());
+    h.key_press(Key::F1);
+    h.run();
+    h.get_by_label(
+        "Buyer's remorse: doubt creeps in about the money spent. Reassure them quickly that they chose well.",
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(on_disk(&path).personas().expect("personas").len(), 1);
+    assert_eq!(h.state().selection.view, View::PersonaCard);
+}
