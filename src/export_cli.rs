@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use clap::{Subcommand, ValueEnum};
 use fanpath::model::Language;
 use fanpath::store::export::{funnel_csv, write_export};
-use fanpath::store::{AnalyticsOptions, Workspace, group_digits};
+use fanpath::store::{AnalyticsOptions, group_digits};
+
+use crate::open_existing;
 use fanpath::ui::analytics::export::chart_png;
 use fanpath::ui::analytics::{Chart, ChartOptions};
 
@@ -153,13 +155,4 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             Ok(())
         }
     }
-}
-
-/// Opens a workspace that must already exist: an export from a mistyped path should say
-/// so, not create an empty workspace there.
-fn open_existing(path: &Path) -> anyhow::Result<Workspace> {
-    if !path.exists() {
-        anyhow::bail!("{} does not exist: there is no workspace there yet", path.display());
-    }
-    Ok(Workspace::open(path)?)
 }

@@ -129,8 +129,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Opens a workspace that must already exist: a report on a mistyped path should say so,
-/// not create an empty workspace there.
+/// Opens a workspace that must already exist: a report or export from a mistyped path
+/// should say so, not create an empty workspace there.
 fn open_existing(path: &Path) -> anyhow::Result<Workspace> {
     if !path.exists() {
         anyhow::bail!("{} does not exist: there is no workspace there yet", path.display());

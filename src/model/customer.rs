@@ -22,4 +22,7 @@ pub struct PersonaFunnel {
     pub customers: u64,
     /// Customers whose furthest stage is at least stage `i + 1`.
     pub reached: [u64; 8],
+    /// The persona's colour, for charts; not part of the report's JSON.
+    #[serde(skip)]
+    pub color: super::persona::Rgb,
 }

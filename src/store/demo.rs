@@ -9,7 +9,7 @@
 use std::io::Cursor;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use rusqlite::{Transaction, TransactionBehavior, params};
+use rusqlite::{Transaction, TransactionBehavior};
 
 use super::avatar::AVATAR_PX;
 use super::import::{EventBatch, write_event_batch};
@@ -487,35 +487,6 @@ fn demo_emotions(
     entries
 }
 
-fn insert_persona(tx: &Transaction<'_>, p: &Persona) -> Result<PersonaId> {
-    tx.execute(
-        "INSERT INTO personas (name, name_key, segment, age_range, occupation, location,
-            income_band, shopping_habits, goals, pain_points, motivations, preferred_channels,
-            quote, notes, color, avatar_png, stage)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        params![
-            p.name,
-            Persona::name_key(&p.name),
-            p.segment,
-            p.age_range,
-            p.occupation,
-            p.location,
-            p.income_band,
-            p.shopping_habits,
-            p.goals,
-            p.pain_points,
-            p.motivations,
-            p.preferred_channels,
-            p.quote,
-            p.notes,
-            p.color.to_hex(),
-            p.avatar_png,
-            p.stage.map(Stage::number),
-        ],
-    )?;
-    Ok(PersonaId(tx.last_insert_rowid()))
-}
-
 /// Counts what the workspace holds, for the refusal message; `None` when it is empty.
 fn existing_data(tx: &Transaction<'_>) -> Result<Option<String>> {
     let mut parts = Vec::new();
@@ -562,7 +533,7 @@ impl Workspace {
             // number of customers.
             let mut rng = fastrand::Rng::with_seed(options.seed ^ 0x00C0_FFEE);
             for p in &PERSONAS {
-                let id = insert_persona(&tx, &demo_persona(p))?;
+                let id = super::personas::insert(&tx, None, &demo_persona(p))?;
                 summary.personas += 1;
                 for stage in Stage::ALL {
                     for &k in &p.touchpoints[stage.index()] {

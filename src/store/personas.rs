@@ -1,6 +1,6 @@
 //! Persona cards: create, edit, move along the path, delete and restore (for undo).
 
-use rusqlite::{OptionalExtension, Row, named_params};
+use rusqlite::{Connection, OptionalExtension, Row, named_params};
 
 use super::{Result, StoreError, Workspace};
 use crate::model::collate;
@@ -57,6 +57,41 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonaRecord> {
     })
 }
 
+/// Inserts a persona card as given (validated by the caller), under `id` when restoring
+/// after undo. The one place personas are written whole: create, restore and the demo.
+pub(super) fn insert(conn: &Connection, id: Option<PersonaId>, p: &Persona) -> Result<PersonaId> {
+    conn.execute(
+        "INSERT INTO personas (id, name, name_key, segment, age_range, occupation, location,
+            income_band, shopping_habits, goals, pain_points, motivations,
+            preferred_channels, quote, notes, color, avatar_png, stage)
+         VALUES (:id, :name, :key, :segment, :age, :occupation, :location, :income,
+            :habits, :goals, :pains, :motivations, :channels, :quote, :notes, :color,
+            :avatar, :stage)",
+        named_params! {
+            ":id": id.map(|i| i.0),
+            ":name": p.name,
+            ":key": Persona::name_key(&p.name),
+            ":segment": p.segment,
+            ":age": p.age_range,
+            ":occupation": p.occupation,
+            ":location": p.location,
+            ":income": p.income_band,
+            ":habits": p.shopping_habits,
+            ":goals": p.goals,
+            ":pains": p.pain_points,
+            ":motivations": p.motivations,
+            ":channels": p.preferred_channels,
+            ":quote": p.quote,
+            ":notes": p.notes,
+            ":color": p.color.to_hex(),
+            ":avatar": p.avatar_png,
+            ":stage": p.stage.map(Stage::number),
+        },
+    )
+    .map_err(|e| map_duplicate(e, &p.name))?;
+    Ok(PersonaId(conn.last_insert_rowid()))
+}
+
 /// Turns the UNIQUE(name_key) violation into the error the editor shows beside the name.
 fn map_duplicate(err: rusqlite::Error, name: &str) -> StoreError {
     match &err {
@@ -108,41 +143,7 @@ impl Workspace {
     /// Saves a new persona after validating it; the name must be unique ignoring case.
     pub fn create_persona(&mut self, persona: &Persona) -> Result<PersonaId> {
         let p = validated(persona)?;
-        self.insert_persona(None, &p)
-    }
-
-    fn insert_persona(&mut self, id: Option<PersonaId>, p: &Persona) -> Result<PersonaId> {
-        self.conn()
-            .execute(
-                "INSERT INTO personas (id, name, name_key, segment, age_range, occupation, location,
-                    income_band, shopping_habits, goals, pain_points, motivations,
-                    preferred_channels, quote, notes, color, avatar_png, stage)
-                 VALUES (:id, :name, :key, :segment, :age, :occupation, :location, :income,
-                    :habits, :goals, :pains, :motivations, :channels, :quote, :notes, :color,
-                    :avatar, :stage)",
-                named_params! {
-                    ":id": id.map(|i| i.0),
-                    ":name": p.name,
-                    ":key": Persona::name_key(&p.name),
-                    ":segment": p.segment,
-                    ":age": p.age_range,
-                    ":occupation": p.occupation,
-                    ":location": p.location,
-                    ":income": p.income_band,
-                    ":habits": p.shopping_habits,
-                    ":goals": p.goals,
-                    ":pains": p.pain_points,
-                    ":motivations": p.motivations,
-                    ":channels": p.preferred_channels,
-                    ":quote": p.quote,
-                    ":notes": p.notes,
-                    ":color": p.color.to_hex(),
-                    ":avatar": p.avatar_png,
-                    ":stage": p.stage.map(Stage::number),
-                },
-            )
-            .map_err(|e| map_duplicate(e, &p.name))?;
-        Ok(PersonaId(self.conn().last_insert_rowid()))
+        insert(self.conn(), None, &p)
     }
 
     /// Replaces every field of a persona.
@@ -231,34 +232,7 @@ impl Workspace {
     pub fn restore_persona(&mut self, deleted: &DeletedPersona) -> Result<()> {
         let tx = self.conn_mut().transaction()?;
         {
-            let p = &deleted.persona;
-            tx.execute(
-                "INSERT INTO personas (id, name, name_key, segment, age_range, occupation,
-                    location, income_band, shopping_habits, goals, pain_points, motivations,
-                    preferred_channels, quote, notes, color, avatar_png, stage)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                rusqlite::params![
-                    deleted.id.0,
-                    p.name,
-                    Persona::name_key(&p.name),
-                    p.segment,
-                    p.age_range,
-                    p.occupation,
-                    p.location,
-                    p.income_band,
-                    p.shopping_habits,
-                    p.goals,
-                    p.pain_points,
-                    p.motivations,
-                    p.preferred_channels,
-                    p.quote,
-                    p.notes,
-                    p.color.to_hex(),
-                    p.avatar_png,
-                    p.stage.map(Stage::number),
-                ],
-            )
-            .map_err(|e| map_duplicate(e, &p.name))?;
+            insert(&tx, Some(deleted.id), &deleted.persona)?;
             for (eid, entry) in &deleted.emotions {
                 super::emotions::insert(&tx, Some(*eid), entry)?;
             }

@@ -13,6 +13,7 @@ use crate::model::collate;
 use crate::model::customer::PersonaFunnel;
 use crate::model::emotion::EmotionStats;
 use crate::model::funnel::{DropOff, Funnel};
+use crate::model::persona::Rgb;
 use crate::model::persona::{Persona, PersonaId};
 use crate::model::stage::Stage;
 
@@ -220,15 +221,7 @@ fn align(rows: &[Vec<String>]) -> String {
 
 /// `1234567` → `"1,234,567"`.
 pub fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
+    crate::model::analytics::count(n, crate::model::Language::English)
 }
 
 #[derive(Serialize)]
@@ -312,9 +305,18 @@ impl Workspace {
         // (persona_id, furthest_stage) index; customers without a persona (theirs was
         // deleted) count in the overall funnel only.
         let mut personas: Vec<(i64, PersonaFunnel)> = conn
-            .prepare_cached("SELECT id, name FROM personas WHERE ?1 IS NULL OR id = ?1")?
+            .prepare_cached("SELECT id, name, color FROM personas WHERE ?1 IS NULL OR id = ?1")?
             .query_map([pid], |r| {
-                Ok((r.get(0)?, PersonaFunnel { name: r.get(1)?, customers: 0, reached: [0; 8] }))
+                let color: String = r.get(2)?;
+                Ok((
+                    r.get(0)?,
+                    PersonaFunnel {
+                        name: r.get(1)?,
+                        customers: 0,
+                        reached: [0; 8],
+                        color: Rgb::from_hex(&color).unwrap_or_default(),
+                    },
+                ))
             })?
             .collect::<rusqlite::Result<_>>()?;
         personas.sort_by_key(|(id, _)| *id);

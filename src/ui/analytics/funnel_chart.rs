@@ -43,10 +43,7 @@ pub fn funnel_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
                 let groups = analytics.report.personas.len() as f64;
                 let width = 0.8 / groups;
                 for (i, persona) in analytics.report.personas.iter().enumerate() {
-                    let color = analytics.emotion_curves.iter().find(|c| c.name == persona.name).map_or_else(
-                        || style::color(crate::model::Rgb::PALETTE[i % 8]),
-                        |c| style::color(c.color),
-                    );
+                    let color = style::color(persona.color);
                     let offset = -0.4 + width * (i as f64 + 0.5);
                     let bars = Stage::ALL
                         .iter()
