@@ -1,6 +1,7 @@
 //! Persona cards: create, edit, move along the path, delete and restore (for undo).
 
-use rusqlite::{Connection, OptionalExtension, Row, named_params};
+use rusqlite::types::ToSql;
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::{Result, StoreError, Workspace};
 use crate::model::collate;
@@ -67,29 +68,35 @@ pub(super) fn insert(conn: &Connection, id: Option<PersonaId>, p: &Persona) -> R
          VALUES (:id, :name, :key, :segment, :age, :occupation, :location, :income,
             :habits, :goals, :pains, :motivations, :channels, :quote, :notes, :color,
             :avatar, :stage)",
-        named_params! {
-            ":id": id.map(|i| i.0),
-            ":name": p.name,
-            ":key": Persona::name_key(&p.name),
-            ":segment": p.segment,
-            ":age": p.age_range,
-            ":occupation": p.occupation,
-            ":location": p.location,
-            ":income": p.income_band,
-            ":habits": p.shopping_habits,
-            ":goals": p.goals,
-            ":pains": p.pain_points,
-            ":motivations": p.motivations,
-            ":channels": p.preferred_channels,
-            ":quote": p.quote,
-            ":notes": p.notes,
-            ":color": p.color.to_hex(),
-            ":avatar": p.avatar_png,
-            ":stage": p.stage.map(Stage::number),
-        },
+        &card_params(id.map(|i| i.0), p)[..],
     )
     .map_err(|e| map_duplicate(e, &p.name))?;
     Ok(PersonaId(conn.last_insert_rowid()))
+}
+
+/// The named parameters of a whole persona card, shared by INSERT and UPDATE so the
+/// two can never disagree on a column.
+fn card_params(id: Option<i64>, p: &Persona) -> [(&'static str, Box<dyn ToSql + '_>); 18] {
+    [
+        (":id", Box::new(id)),
+        (":name", Box::new(&p.name)),
+        (":key", Box::new(Persona::name_key(&p.name))),
+        (":segment", Box::new(&p.segment)),
+        (":age", Box::new(&p.age_range)),
+        (":occupation", Box::new(&p.occupation)),
+        (":location", Box::new(&p.location)),
+        (":income", Box::new(&p.income_band)),
+        (":habits", Box::new(&p.shopping_habits)),
+        (":goals", Box::new(&p.goals)),
+        (":pains", Box::new(&p.pain_points)),
+        (":motivations", Box::new(&p.motivations)),
+        (":channels", Box::new(&p.preferred_channels)),
+        (":quote", Box::new(&p.quote)),
+        (":notes", Box::new(&p.notes)),
+        (":color", Box::new(p.color.to_hex())),
+        (":avatar", Box::new(&p.avatar_png)),
+        (":stage", Box::new(p.stage.map(Stage::number))),
+    ]
 }
 
 /// Turns the UNIQUE(name_key) violation into the error the editor shows beside the name.
@@ -159,26 +166,7 @@ impl Workspace {
                     preferred_channels = :channels, quote = :quote, notes = :notes,
                     color = :color, avatar_png = :avatar, stage = :stage
                  WHERE id = :id",
-                named_params! {
-                    ":id": id.0,
-                    ":name": p.name,
-                    ":key": Persona::name_key(&p.name),
-                    ":segment": p.segment,
-                    ":age": p.age_range,
-                    ":occupation": p.occupation,
-                    ":location": p.location,
-                    ":income": p.income_band,
-                    ":habits": p.shopping_habits,
-                    ":goals": p.goals,
-                    ":pains": p.pain_points,
-                    ":motivations": p.motivations,
-                    ":channels": p.preferred_channels,
-                    ":quote": p.quote,
-                    ":notes": p.notes,
-                    ":color": p.color.to_hex(),
-                    ":avatar": p.avatar_png,
-                    ":stage": p.stage.map(Stage::number),
-                },
+                &card_params(Some(id.0), &p)[..],
             )
             .map_err(|e| map_duplicate(e, &p.name))?;
         if changed == 0 {
