@@ -32,14 +32,23 @@ pub fn funnel_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
             reached as f64
         }
     };
+    let by_persona = options.by_persona && !analytics.report.personas.is_empty();
+    let top = if by_persona {
+        analytics.report.personas.iter().map(|p| p.customers).max().unwrap_or(0)
+    } else {
+        customers
+    };
     let y_label = if options.percent { tr.t(Text::PercentOfStart) } else { tr.t(Text::Reached) };
-    stage_plot("funnel_chart", tr, still)
+    // One plot id per mode: egui_plot keeps a plot's bounds by id, and counts, percent
+    // and per-persona bars each need their own scale.
+    stage_plot(&format!("funnel_chart_{}_{}", options.percent, by_persona), tr, still)
         .legend(Legend::default())
         .y_axis_label(y_label)
-        // Counts never go below zero: no auto margin under the axis.
-        .default_y_bounds(0.0, if options.percent { 108.0 } else { customers.max(1) as f64 * 1.08 })
+        // Counts never go below zero: no auto margin under the axis. Grouped bars scale to
+        // the largest persona, not to everyone.
+        .default_y_bounds(0.0, if options.percent { 108.0 } else { top.max(1) as f64 * 1.08 })
         .show(ui, |plot| {
-            if options.by_persona && !analytics.report.personas.is_empty() {
+            if by_persona {
                 let groups = analytics.report.personas.len() as f64;
                 let width = 0.8 / groups;
                 for (i, persona) in analytics.report.personas.iter().enumerate() {
