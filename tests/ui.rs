@@ -40,7 +40,12 @@ fn snapshot(harness: &mut Harness<'_, FanpathApp>, name: &str) {
         harness.mask(rect);
     }
     // kittest panics (rather than returning an error) when it finds no adapter.
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| harness.try_snapshot(name)));
+    // Lavapipe is not bit-for-bit stable: a glyph edge may differ by a pixel or two between
+    // runs. A layout change moves thousands; allow a handful.
+    let options = egui_kittest::SnapshotOptions::default().max_failed_pixels(8_usize);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        harness.try_snapshot_options(name, &options)
+    }));
     match outcome {
         Ok(Ok(())) => {}
         Ok(Err(err)) => panic!("snapshot {name}: {err}"),
