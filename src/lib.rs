@@ -2,8 +2,10 @@
 //!
 //! - [`model`]: the domain (stages, personas, emotions, funnel maths); no egui, no SQL.
 //! - [`store`]: one SQLite file per workspace, with migrations, queries, import and export.
+//! - [`i18n`]: every user-facing word and number format, in English and Vietnamese.
 //! - [`ui`]: the egui views and the app shell.
 
+pub mod i18n;
 pub mod model;
 pub mod store;
 pub mod ui;

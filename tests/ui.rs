@@ -367,7 +367,7 @@ fn analytics_follow_the_persona_filter() {
     h.run();
 
     // The headline matches `fanpath report` for everyone...
-    let tr = fanpath::ui::i18n::Tr(Language::English);
+    let tr = fanpath::i18n::Tr(Language::English);
     let overall = |report: &fanpath::store::Report| {
         let f = &report.funnel;
         tr.overall_conversion(

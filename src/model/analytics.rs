@@ -11,6 +11,7 @@ use super::emotion::{EmotionStats, Score};
 use super::funnel::Funnel;
 use super::persona::{PersonaId, Rgb};
 use super::stage::{Language, Stage};
+use crate::i18n::format::{count, percent, signed, signed_mean};
 
 /// The window, in days from a customer's first event, that [`FirstHundredDays`] looks at.
 pub const FIRST_DAYS: u32 = 100;
@@ -354,54 +355,6 @@ fn lowest_mean(stats: &[EmotionStats; 8]) -> Option<(Stage, f64)> {
         }
     }
     best
-}
-
-/// A whole number with thousands grouped: `1,234` in English, `1.234` in Vietnamese.
-pub fn count(n: u64, language: Language) -> String {
-    let separator = match language {
-        Language::English => ',',
-        Language::Vietnamese => '.',
-    };
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(d);
-    }
-    out
-}
-
-/// A rate as a percentage with one decimal: `37.9 %` in English, `37,9 %` in Vietnamese.
-pub fn percent(rate: f64, language: Language) -> String {
-    format!("{} %", decimal(rate * 100.0, false, language))
-}
-
-/// A mean score with one decimal and its sign: `-2.1`, `+1.5`, `0.0` (`-2,1` in Vietnamese).
-/// ASCII `-`, because the UI font has no U+2212.
-pub fn signed_mean(mean: f64, language: Language) -> String {
-    decimal(mean, true, language)
-}
-
-/// A whole score with its sign: `-2`, `0`, `+3`.
-fn signed(score: i8) -> String {
-    if score > 0 { format!("+{score}") } else { score.to_string() }
-}
-
-fn decimal(value: f64, plus: bool, language: Language) -> String {
-    let mut text = format!("{value:.1}");
-    // -0.04 rounds to "-0.0": no sign on zero.
-    if text == "-0.0" {
-        text = "0.0".to_owned();
-    }
-    if plus && value > 0.0 && text != "0.0" {
-        text.insert(0, '+');
-    }
-    match language {
-        Language::English => text,
-        Language::Vietnamese => text.replace('.', ","),
-    }
 }
 
 /// `A`, `A and B`, `A, B and C`.

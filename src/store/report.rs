@@ -221,7 +221,7 @@ fn align(rows: &[Vec<String>]) -> String {
 
 /// `1234567` → `"1,234,567"`.
 pub fn group_digits(n: u64) -> String {
-    crate::model::analytics::count(n, crate::model::Language::English)
+    crate::i18n::format::count(n, crate::model::Language::English)
 }
 
 #[derive(Serialize)]

@@ -2,7 +2,7 @@
 
 use egui::RichText;
 
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use super::style;
 use crate::model::{Score, Stage};
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::{Command, Commands, View};
 use super::data::ViewData;
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use super::{
     about, analytics, dialogs, emotion_table, journey_board, menu, persona_editor, persona_list, stage_detail,
 };

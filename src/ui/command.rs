@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::i18n::Text;
+use crate::i18n::Text;
 use crate::model::{EmotionEntry, EmotionId, Language, Persona, PersonaId, Stage, Touchpoint, TouchpointId};
 use crate::store::DeletedPersona;
 

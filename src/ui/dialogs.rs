@@ -5,7 +5,7 @@ use egui::{Id, Modal, RichText};
 use super::app::Dialog;
 use super::command::Command;
 use super::data::ViewData;
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 
 /// Shows `dialog`. Returns `Some(answer)` once the user closed it, with the command the
 /// answer asks for, if any.

@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, Commands};
 use super::data::ViewData;
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use super::style;
 use super::widgets::persona_filter_ui;
 use crate::model::collate;

@@ -7,7 +7,7 @@ use egui::{Frame, RichText, Stroke, Ui};
 use super::app::Selection;
 use super::command::{Command, Commands};
 use super::data::ViewData;
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use super::persona_list::persona_context_menu_ui;
 use super::style;
 use super::widgets::persona_filter_ui;

@@ -7,7 +7,7 @@ use egui::Ui;
 
 use super::app::Selection;
 use super::command::{Command, Commands, View};
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use crate::model::Language;
 
 /// A menu item for `command`, greyed out unless `enabled`.

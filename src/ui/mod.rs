@@ -10,7 +10,6 @@ pub mod command;
 pub mod data;
 pub mod dialogs;
 pub mod emotion_table;
-pub mod i18n;
 pub mod journey_board;
 pub mod menu;
 pub mod persona_editor;

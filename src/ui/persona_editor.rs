@@ -8,7 +8,7 @@ use egui::{RichText, TextureHandle, Ui};
 use super::app::Selection;
 use super::command::{Command, Commands};
 use super::data::ViewData;
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use super::persona_list::avatar_ui;
 use super::style;
 use crate::model::persona::PersonaError;

@@ -7,7 +7,7 @@ use egui::{RichText, TextureHandle, Ui};
 use super::app::Selection;
 use super::command::{Command, Commands};
 use super::data::ViewData;
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use super::{menu, style};
 use crate::model::collate::{self, fold_diacritics};
 use crate::model::{PersonaId, Stage};

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::app::Selection;
 use super::command::{Command, Commands};
 use super::data::ViewData;
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use super::style;
 use crate::model::date::parse_date_time;
 use crate::model::emotion::QUICK_LABELS;

@@ -3,7 +3,7 @@
 use egui::Ui;
 
 use super::data::ViewData;
-use super::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use crate::model::PersonaId;
 
 /// A labelled combo box choosing one persona or "All personas". Returns whether the

@@ -7,7 +7,7 @@ use egui_plot::{ColorConflictHandling, Legend, Line, LineStyle, MarkerShape, Plo
 use super::{ChartOptions, stage_plot, x};
 use crate::model::Stage;
 use crate::store::analytics::{Analytics, EmotionCurve};
-use crate::ui::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 use crate::ui::style;
 
 pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &ChartOptions, still: bool) {

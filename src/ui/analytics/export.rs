@@ -5,7 +5,7 @@ use egui::RichText;
 use super::{Chart, ChartOptions, chart_ui};
 use crate::model::Language;
 use crate::store::analytics::Analytics;
-use crate::ui::i18n::Tr;
+use crate::i18n::Tr;
 use crate::ui::{raster, style};
 
 /// Exported charts are 1600 × 900 pixels: a 1280 × 720 point layout at 1.25×, so text

@@ -7,7 +7,7 @@ use egui_plot::{AxisHints, Bar, BarChart, HPlacement, Legend, Line, LineStyle, P
 use super::{stage_plot, x};
 use crate::model::Stage;
 use crate::store::analytics::Analytics;
-use crate::ui::i18n::{Text, Tr};
+use crate::i18n::{Text, Tr};
 
 const BAR: Color32 = Color32::from_rgb(0x9e, 0xc5, 0xe8);
 const EMOTION: Color32 = Color32::from_rgb(0xe4, 0x57, 0x1c);
