@@ -19,3 +19,12 @@ pub use funnel::{DropOff, Funnel};
 pub use persona::{Persona, PersonaField, PersonaId, Rgb};
 pub use stage::{Language, ParseStageError, Stage};
 pub use touchpoint::{Channel, Touchpoint, TouchpointId};
+
+// Bring your own data (issue #8): stage rules, the rule engine and cohorts.
+pub mod cohort;
+pub mod rule_engine;
+pub mod rules;
+
+pub use cohort::{Cohort, CohortPeriod, DateRange, period_start};
+pub use rule_engine::{CompiledRules, EventId, EventLogSummary, EventNames, RuleStats, StageTimes};
+pub use rules::{EventMatch, RuleError, RuleRowError, StageRule, StageRules};
