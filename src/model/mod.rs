@@ -26,5 +26,7 @@ pub mod rule_engine;
 pub mod rules;
 
 pub use cohort::{Cohort, CohortPeriod, DateRange, period_start};
-pub use rule_engine::{CompiledRules, EventId, EventLogSummary, EventNames, RuleStats, StageTimes};
+pub use rule_engine::{
+    CompiledRules, EventCounts, EventId, EventLogSummary, EventNames, RuleStats, StageTimes,
+};
 pub use rules::{EventMatch, RuleError, RuleRowError, StageRule, StageRules};

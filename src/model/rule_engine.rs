@@ -160,6 +160,15 @@ pub struct RuleStats {
     pub customers: u64,
 }
 
+/// How often one event occurs in the file: for the wizard's list of events and the summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EventCounts {
+    /// Rows of the event.
+    pub rows: u64,
+    /// Customers with at least one row of the event.
+    pub customers: u64,
+}
+
 /// Counts over an event log as the engine goes through it, for the import summary.
 /// Start from `default()`; one summary can be fed by several [`CompiledRules`] only if
 /// they were compiled from the same rules.
@@ -175,6 +184,8 @@ pub struct EventLogSummary {
     rules: Vec<RuleStats>,
     /// Rows no rule matches, indexed by [`EventId::index`].
     unmatched: Vec<u64>,
+    /// Every event's counts, matched or not, indexed by [`EventId::index`].
+    events: Vec<EventCounts>,
 }
 
 impl EventLogSummary {
@@ -208,6 +219,25 @@ impl EventLogSummary {
         counts
     }
 
+    /// How often `event` occurs, matched by a rule or not.
+    pub fn event_counts(&self, event: EventId) -> EventCounts {
+        self.events.get(event.index()).copied().unwrap_or_default()
+    }
+
+    /// Every event seen, with its name and counts, most rows first (ties by name): the list
+    /// of events a user assigns stages to.
+    pub fn events_by_rows<'n>(&self, names: &'n EventNames) -> Vec<(EventId, &'n str, EventCounts)> {
+        let mut events: Vec<(EventId, &str, EventCounts)> = (0..self.events.len())
+            .filter_map(|index| {
+                let id = EventId(u32::try_from(index).ok()?);
+                let counts = self.events[index];
+                (counts.rows > 0).then(|| (id, names.name(id), counts))
+            })
+            .collect();
+        events.sort_unstable_by(|a, b| b.2.rows.cmp(&a.2.rows).then_with(|| a.1.cmp(b.1)));
+        events
+    }
+
     /// Adds another summary's counts (from a worker that went through other customers).
     pub fn merge(&mut self, other: &Self) {
         self.rows += other.rows;
@@ -221,6 +251,11 @@ impl EventLogSummary {
         grow(&mut self.unmatched, other.unmatched.len());
         for (mine, theirs) in self.unmatched.iter_mut().zip(&other.unmatched) {
             *mine += theirs;
+        }
+        grow(&mut self.events, other.events.len());
+        for (mine, theirs) in self.events.iter_mut().zip(&other.events) {
+            mine.rows += theirs.rows;
+            mine.customers += theirs.customers;
         }
     }
 }
@@ -308,6 +343,10 @@ impl CompiledRules {
             let (run, tail) = rest.split_at(run_len);
             rest = tail;
             earliest = earliest.min(first);
+            grow(&mut summary.events, event.index() + 1);
+            let counts = &mut summary.events[event.index()];
+            counts.rows += run.len() as u64;
+            counts.customers += 1;
             let rules = self.named_rules(event);
             if rules.is_empty() && self.any.is_empty() {
                 grow(&mut summary.unmatched, event.index() + 1);

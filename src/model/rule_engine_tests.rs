@@ -97,6 +97,11 @@ fn unmatched_events_are_counted_by_name() {
     // The name shown is the first spelling seen.
     assert_eq!(summary.top_unmatched(&names, 10), vec![("cart", 3), ("page view", 3), ("newsletter", 2)]);
     assert_eq!(summary.top_unmatched(&names, 1), vec![("cart", 3)]);
+    let cart = names.get("cart").expect("interned");
+    assert_eq!(summary.event_counts(cart), EventCounts { rows: 3, customers: 2 });
+    let listed: Vec<(&str, u64, u64)> =
+        summary.events_by_rows(&names).into_iter().map(|(_, name, n)| (name, n.rows, n.customers)).collect();
+    assert_eq!(listed, vec![("cart", 3, 2), ("page view", 3, 2), ("newsletter", 2, 2), ("purchase", 1, 1)]);
     let newsletter = names.get(" NEWSLETTER").expect("interned");
     assert_eq!(summary.unmatched_rows_of(newsletter), 2);
     assert!(!compiled.matches(newsletter));
@@ -147,6 +152,8 @@ fn summaries_merge() {
     assert_eq!((left.rows, left.customers, left.customers_with_stage), (6, 2, 2));
     assert_eq!(left.rule_stats(), [RuleStats { rows: 3, customers: 2 }]);
     assert_eq!(left.unmatched_rows(), 3);
+    let b = EventId(1);
+    assert_eq!(left.event_counts(b), EventCounts { rows: 3, customers: 2 });
 }
 
 /// The semantics written out the slow, obvious way, on strings.
@@ -154,6 +161,8 @@ struct Naive {
     rows_per_rule: Vec<u64>,
     customers_per_rule: Vec<u64>,
     unmatched: BTreeMap<String, u64>,
+    /// Per event key: rows and customers.
+    events: BTreeMap<String, (u64, u64)>,
 }
 
 impl Naive {
@@ -176,7 +185,12 @@ impl Naive {
                 *slot = Some(slot.map_or(*at, |known: i64| known.min(*at)));
             }
         }
+        let keys: BTreeSet<String> = rows.iter().map(|(name, _)| event_key(name)).collect();
+        for key in keys {
+            self.events.entry(key).or_default().1 += 1;
+        }
         for (name, _) in rows {
+            self.events.entry(event_key(name)).or_default().0 += 1;
             let matched = rules.as_slice().iter().any(|rule| match &rule.event {
                 EventMatch::Any => true,
                 EventMatch::Name(wanted) => event_key(name) == event_key(wanted),
@@ -216,6 +230,7 @@ fn compiled_engine_agrees_with_a_naive_one() {
             rows_per_rule: vec![0; rule_rows.len()],
             customers_per_rule: vec![0; rule_rows.len()],
             unmatched: BTreeMap::new(),
+            events: BTreeMap::new(),
         };
         for customer in 0..20 {
             // Few distinct times, so same-time duplicates are common.
@@ -236,6 +251,12 @@ fn compiled_engine_agrees_with_a_naive_one() {
             .map(|(name, n)| (event_key(name), n))
             .collect();
         assert_eq!(got_unmatched, naive.unmatched, "round {round}");
+        let got_events: BTreeMap<String, (u64, u64)> = summary
+            .events_by_rows(&names)
+            .into_iter()
+            .map(|(_, name, n)| (event_key(name), (n.rows, n.customers)))
+            .collect();
+        assert_eq!(got_events, naive.events, "round {round}");
     }
 }
 
