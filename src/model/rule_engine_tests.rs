@@ -322,3 +322,41 @@ fn million_rows() {
     );
     assert_eq!(summary.rows, 1_000_000);
 }
+
+/// `cargo test --lib rule_engine::tests::million_event_times -- --ignored --nocapture`
+#[test]
+#[ignore = "a timing, not a check; run by hand"]
+fn million_event_times() {
+    use crate::model::date::{from_epoch_seconds, parse_event_time};
+    let mut rng = fastrand::Rng::with_seed(2);
+    let texts: Vec<String> = (0..1_000_000)
+        .map(|i| {
+            let t = from_epoch_seconds(rng.i64(1_600_000_000..1_700_000_000));
+            match i % 3 {
+                0 => t.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                1 => t.format("%Y-%m-%d %H:%M:%S +0700").to_string(),
+                _ => t.format("%Y-%m-%d %H:%M:%S").to_string(),
+            }
+        })
+        .collect();
+    let start = std::time::Instant::now();
+    let ours: i64 = texts.iter().map(|text| parse_event_time(text).unwrap_or(0)).sum();
+    let ours_time = start.elapsed();
+    let start = std::time::Instant::now();
+    let chrono: i64 = texts
+        .iter()
+        .map(|text| {
+            chrono::DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%#z")
+                .or_else(|_| chrono::DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S %z"))
+                .map(|t| t.timestamp())
+                .or_else(|_| {
+                    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+                        .map(|t| t.and_utc().timestamp())
+                })
+                .unwrap_or(0)
+        })
+        .sum();
+    let chrono_time = start.elapsed();
+    eprintln!("1M event times: parse_event_time {ours_time:?}, chrono's format parser {chrono_time:?}");
+    assert_eq!(ours, chrono);
+}
