@@ -148,10 +148,14 @@ pub struct RuleRowError {
 pub struct StageRules(Vec<StageRule>);
 
 impl StageRules {
-    /// Validates a list of rules: at least one.
+    /// Validates a list of rules: at least one, and no blank event name (a rule built by
+    /// hand rather than by [`StageRule::parse`] could have one).
     pub fn new(rules: Vec<StageRule>) -> Result<Self, RuleError> {
         if rules.is_empty() {
             return Err(RuleError::NoRules);
+        }
+        if rules.iter().any(|rule| matches!(&rule.event, EventMatch::Name(name) if name.trim().is_empty())) {
+            return Err(RuleError::EmptyEvent);
         }
         Ok(Self(rules))
     }
@@ -255,6 +259,9 @@ mod tests {
     #[test]
     fn rules_need_one_rule_and_report_the_bad_row() {
         assert_eq!(StageRules::new(Vec::new()), Err(RuleError::NoRules));
+        let blank =
+            StageRule { event: EventMatch::Name(" ".into()), occurrence: None, stage: Stage::Kickoff };
+        assert_eq!(StageRules::new(vec![blank]), Err(RuleError::EmptyEvent));
         assert_eq!(
             StageRules::parse_rows(Vec::<[&str; 3]>::new()),
             Err(RuleRowError { row: 0, error: RuleError::NoRules })
