@@ -9,10 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use super::command::{Command, Commands, View};
 use super::data::ViewData;
-use crate::i18n::{Text, Tr};
 use super::{
     about, analytics, dialogs, emotion_table, journey_board, menu, persona_editor, persona_list, stage_detail,
 };
+use crate::i18n::{Text, Tr};
 use crate::model::{Language, Persona, PersonaId, Stage};
 use crate::store::analytics::Analytics;
 use crate::store::{self, Workspace};

@@ -8,9 +8,9 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, Commands};
 use super::data::ViewData;
-use crate::i18n::{Text, Tr};
 use super::style;
 use super::widgets::persona_filter_ui;
+use crate::i18n::{Text, Tr};
 use crate::model::collate;
 use crate::model::{EmotionEntry, PersonaId, Stage};
 

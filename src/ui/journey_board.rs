@@ -7,10 +7,10 @@ use egui::{Frame, RichText, Stroke, Ui};
 use super::app::Selection;
 use super::command::{Command, Commands};
 use super::data::ViewData;
-use crate::i18n::{Text, Tr};
 use super::persona_list::persona_context_menu_ui;
 use super::style;
 use super::widgets::persona_filter_ui;
+use crate::i18n::{Text, Tr};
 use crate::model::{PersonaId, Score, Stage};
 use crate::store::PersonaRecord;
 

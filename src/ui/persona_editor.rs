@@ -8,9 +8,9 @@ use egui::{RichText, TextureHandle, Ui};
 use super::app::Selection;
 use super::command::{Command, Commands};
 use super::data::ViewData;
-use crate::i18n::{Text, Tr};
 use super::persona_list::avatar_ui;
 use super::style;
+use crate::i18n::{Text, Tr};
 use crate::model::persona::PersonaError;
 use crate::model::{Persona, PersonaField, PersonaId, Stage};
 

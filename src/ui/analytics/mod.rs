@@ -16,8 +16,8 @@ use egui_plot::{AxisHints, GridInput, GridMark, Plot};
 
 use super::command::{Command, Commands};
 use super::data::ViewData;
-use crate::i18n::{Text, Tr};
 use super::widgets::persona_filter_ui;
+use crate::i18n::{Text, Tr};
 use crate::model::{PersonaId, Stage};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 
