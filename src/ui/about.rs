@@ -2,8 +2,8 @@
 
 use egui::RichText;
 
-use crate::i18n::{Text, Tr};
 use super::style;
+use crate::i18n::{Text, Tr};
 use crate::model::{Score, Stage};
 
 pub fn about_window_ui(ctx: &egui::Context, tr: Tr, open: &mut bool) {

@@ -2,10 +2,11 @@
 
 use egui::RichText;
 
-use super::{Chart, ChartOptions, chart_ui};
+use super::chart::{Chart, ChartOptions};
+use super::chart_ui;
+use crate::i18n::Tr;
 use crate::model::Language;
 use crate::store::analytics::Analytics;
-use crate::i18n::Tr;
 use crate::ui::{raster, style};
 
 /// Exported charts are 1600 × 900 pixels: a 1280 × 720 point layout at 1.25×, so text

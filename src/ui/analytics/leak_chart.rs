@@ -4,10 +4,10 @@
 use egui::{Color32, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, HPlacement, Legend, Line, LineStyle, PlotPoints, Points};
 
-use super::{stage_plot, x};
+use super::plot::{stage_plot, x};
+use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::store::analytics::Analytics;
-use crate::i18n::{Text, Tr};
 
 const BAR: Color32 = Color32::from_rgb(0x9e, 0xc5, 0xe8);
 const EMOTION: Color32 = Color32::from_rgb(0xe4, 0x57, 0x1c);

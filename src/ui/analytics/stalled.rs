@@ -5,10 +5,10 @@ use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart};
 
-use super::{stage_plot, x};
+use super::plot::{stage_plot, x};
+use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::store::analytics::Analytics;
-use crate::i18n::{Text, Tr};
 
 const BAR: Color32 = Color32::from_rgb(0xbc, 0x8a, 0x00);
 
