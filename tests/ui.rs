@@ -539,3 +539,38 @@ fn keyboard_shortcuts_reach_their_commands() {
     assert_eq!(on_disk(&path).personas().expect("personas").len(), 1);
     assert_eq!(h.state().selection.view, View::PersonaCard);
 }
+
+#[test]
+fn undo_and_redo_from_the_keyboard_leave_text_fields_alone() {
+    let (_dir, path) = temp_workspace();
+    let mut h = harness(&path, Language::English);
+    let personas = |path: &Path| on_disk(path).personas().expect("personas").len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(personas(&path), 1);
+
+    // The new persona's name field has focus: Ctrl+Z is the field's own undo.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(personas(&path), 1);
+
+    h.ctx.memory_mut(|memory| {
+        if let Some(id) = memory.focused() {
+            memory.surrender_focus(id);
+        }
+    });
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(personas(&path), 0);
+    // Ctrl+Shift+Z redoes; were it taken for Ctrl+Z, there would be nothing to undo.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(personas(&path), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(personas(&path), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(personas(&path), 1);
+}
