@@ -22,12 +22,17 @@ pub enum Edit {
     DeletePersona(PersonaId),
     /// Puts a deleted persona back exactly as it was, ids and customer links included.
     RestorePersona(Box<DeletedPersona>),
+    /// Logs a new emotion entry.
     AddEmotion(EmotionEntry),
+    /// Replaces an entry in one statement: a failure leaves the old entry in place.
     UpdateEmotion(EmotionId, EmotionEntry),
+    /// Deletes an entry.
     DeleteEmotion(EmotionId),
     /// Puts a deleted entry back under its old id.
     RestoreEmotion(EmotionId, EmotionEntry),
+    /// Records a channel used at a stage.
     AddTouchpoint(Touchpoint),
+    /// Deletes a touchpoint.
     DeleteTouchpoint(TouchpointId),
     /// Puts a deleted touchpoint back under its old id.
     RestoreTouchpoint(TouchpointId, Touchpoint),

@@ -106,6 +106,7 @@ impl StageDetail {
     /// Draws the stage picker and, for the selected persona, its touchpoints, entries and form.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, out: &mut Commands) {
         let (tr, data, selection) = (ctx.tr, ctx.data, ctx.selection);
+        self.today = ctx.today;
         // Fill the panel: a panel keeps the size of its last frame, so short content
         // (no persona selected yet) would otherwise shrink it for good.
         ui.set_min_height(ui.available_height());
