@@ -9,7 +9,8 @@ use divan::Bencher;
 use egui_kittest::Harness;
 use fanpath::store::{DemoOptions, Workspace};
 use fanpath::ui::analytics::Chart;
-use fanpath::ui::command::{Command, View};
+use fanpath::ui::command::UiCommand;
+use fanpath::ui::state::View;
 use fanpath::ui::{FanpathApp, Settings};
 
 fn main() {
@@ -32,7 +33,7 @@ static WORKSPACE: LazyLock<(tempfile::TempDir, std::path::PathBuf)> = LazyLock::
 fn harness(chart: Chart) -> Harness<'static, FanpathApp> {
     let ws = Workspace::open(&WORKSPACE.1).expect("open");
     let mut app = FanpathApp::with_today(ws, Settings::default(), today());
-    app.send(Command::ShowView(View::Analytics));
+    app.send(UiCommand::ShowView(View::Analytics));
     app.analytics_view_mut().chart = chart;
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])

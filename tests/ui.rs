@@ -13,7 +13,8 @@ use fanpath::model::{
     Channel, EmotionEntry, Language, Persona, PersonaId, Rgb, Score, Source, Stage, Touchpoint,
 };
 use fanpath::store::Workspace;
-use fanpath::ui::command::{Command, View};
+use fanpath::ui::command::{Command, UiCommand};
+use fanpath::ui::state::View;
 use fanpath::ui::{FanpathApp, Settings};
 
 /// Every UI test runs at the same size, scale, date and theme, so snapshots are stable.
@@ -333,10 +334,10 @@ fn snapshot_screens(language: Language, suffix: &str) {
     h.state_mut().send(Command::SelectStage(Stage::Validation));
     h.run();
     snapshot(&mut h, &format!("board_{suffix}"));
-    h.state_mut().send(Command::ShowView(View::PersonaCard));
+    h.state_mut().send(UiCommand::ShowView(View::PersonaCard));
     h.run();
     snapshot(&mut h, &format!("persona_editor_{suffix}"));
-    h.state_mut().send(Command::ShowView(View::EmotionLog));
+    h.state_mut().send(UiCommand::ShowView(View::EmotionLog));
     h.run();
     snapshot(&mut h, &format!("emotion_log_{suffix}"));
 }
@@ -442,7 +443,7 @@ fn analytics_snapshots() {
     let (_dir, path) = temp_workspace();
     demo_workspace(&path);
     let mut h = harness(&path, Language::English);
-    h.state_mut().send(Command::ShowView(View::Analytics));
+    h.state_mut().send(UiCommand::ShowView(View::Analytics));
     h.run();
     for chart in fanpath::ui::analytics::Chart::ALL {
         h.state_mut().analytics_view_mut().chart = chart;
@@ -510,12 +511,14 @@ fn an_avatar_from_a_picture_is_stored_small_and_undoable() {
     let text = dir.path().join("notes.png");
     std::fs::write(&text, "customer_id,persona").expect("write");
     assert!(!h.state_mut().set_avatar_from_file(&ctx, hang, &text));
-    assert!(matches!(&h.state().dialog, Some(fanpath::ui::app::Dialog::Error(m)) if m.contains("notes.png")));
+    assert!(
+        matches!(&h.state().dialog, Some(fanpath::ui::state::Dialog::Error(m)) if m.contains("notes.png"))
+    );
     assert!(on_disk(&path).persona(hang).expect("persona").avatar_png.is_some());
 
     // Undo takes the avatar away again.
     h.state_mut().dialog = None;
-    h.state_mut().send(Command::Undo);
+    h.state_mut().send(UiCommand::Undo);
     h.run();
     assert_eq!(on_disk(&path).persona(hang).expect("persona").avatar_png, None);
 }
@@ -535,4 +538,39 @@ fn keyboard_shortcuts_reach_their_commands() {
     h.run();
     assert_eq!(on_disk(&path).personas().expect("personas").len(), 1);
     assert_eq!(h.state().selection.view, View::PersonaCard);
+}
+
+#[test]
+fn undo_and_redo_from_the_keyboard_leave_text_fields_alone() {
+    let (_dir, path) = temp_workspace();
+    let mut h = harness(&path, Language::English);
+    let personas = |path: &Path| on_disk(path).personas().expect("personas").len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(personas(&path), 1);
+
+    // The new persona's name field has focus: Ctrl+Z is the field's own undo.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(personas(&path), 1);
+
+    h.ctx.memory_mut(|memory| {
+        if let Some(id) = memory.focused() {
+            memory.surrender_focus(id);
+        }
+    });
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(personas(&path), 0);
+    // Ctrl+Shift+Z redoes; were it taken for Ctrl+Z, there would be nothing to undo.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(personas(&path), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(personas(&path), 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(personas(&path), 1);
 }

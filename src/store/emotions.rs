@@ -72,6 +72,18 @@ impl Workspace {
         insert(self.conn(), None, entry)
     }
 
+    /// One entry by id.
+    pub fn emotion(&self, id: EmotionId) -> Result<EmotionEntry> {
+        self.conn()
+            .query_row(&format!("SELECT {COLUMNS} FROM emotions WHERE id = ?1"), [id.0], from_row)
+            .map(|(_, entry)| entry)
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(id.0),
+                other => other.into(),
+            })
+    }
+
+    /// Replaces an entry in one statement, so a failure leaves the old entry in place.
     pub fn update_emotion(&mut self, id: EmotionId, e: &EmotionEntry) -> Result<()> {
         let changed = self.conn().execute(
             "UPDATE emotions SET persona_id = ?2, stage = ?3, score = ?4, label = ?5, note = ?6,

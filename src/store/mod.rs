@@ -7,6 +7,7 @@
 pub mod analytics;
 pub mod avatar;
 mod demo;
+pub mod edit;
 mod emotions;
 pub mod export;
 mod import;

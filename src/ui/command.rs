@@ -1,201 +1,208 @@
-//! Every user action is one [`Command`]. Views, menus and shortcuts only *send* commands;
-//! the app applies them after the frame, writes the store, refreshes its caches and
-//! records the inverse for undo.
+//! What users ask for, in two kinds (as in rerun's viewer):
+//!
+//! - [`UiCommand`]: a small `Copy` enum of menu items and keyboard actions, each with its
+//!   label, tooltip and shortcuts from one table;
+//! - [`Command`]: everything a view can send, including the data it needs ("select this
+//!   persona", "export this chart", an [`Edit`] of the workspace).
+//!
+//! Views, menus and shortcuts only *send* commands; the app applies them after the frame.
+
+#![warn(clippy::wildcard_enum_match_arm)]
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::analytics::chart::{Chart, CsvTable};
+use super::state::View;
 use crate::i18n::Text;
-use crate::model::{EmotionEntry, EmotionId, Language, Persona, PersonaId, Stage, Touchpoint, TouchpointId};
-use crate::store::DeletedPersona;
+use crate::model::{EmotionId, Language, PersonaId, Stage};
+use crate::store::edit::Edit;
 
-/// The screens of the central area.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum View {
-    #[default]
-    Board,
-    PersonaCard,
-    EmotionLog,
-    Analytics,
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
 }
 
-impl View {
-    pub const ALL: [Self; 4] = [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics];
-
-    pub fn text(self) -> Text {
-        match self {
-            Self::Board => Text::JourneyBoard,
-            Self::PersonaCard => Text::PersonaCard,
-            Self::EmotionLog => Text::EmotionLog,
-            Self::Analytics => Text::Analytics,
-        }
-    }
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
 }
 
-/// A user action, with what it needs to be carried out.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    // Workspace.
+const NEW_WORKSPACE: KeyboardShortcut = cmd_shift(Key::N);
+const OPEN: KeyboardShortcut = cmd(Key::O);
+const SAVE_COPY: KeyboardShortcut = cmd_shift(Key::S);
+const QUIT: KeyboardShortcut = cmd(Key::Q);
+const UNDO: KeyboardShortcut = cmd(Key::Z);
+const REDO: KeyboardShortcut = cmd_shift(Key::Z);
+const REDO_Y: KeyboardShortcut = cmd(Key::Y);
+const NEW_PERSONA: KeyboardShortcut = cmd(Key::N);
+const FIND: KeyboardShortcut = cmd(Key::F);
+const ZOOM_IN: KeyboardShortcut = cmd(Key::Plus);
+const ZOOM_OUT: KeyboardShortcut = cmd(Key::Minus);
+const ZOOM_RESET: KeyboardShortcut = cmd(Key::Num0);
+const F1: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+
+/// A menu item or keyboard action. Needs no data beyond what the app already holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiCommand {
     NewWorkspace,
     OpenWorkspace,
-    OpenWorkspaceAt(PathBuf),
     SaveCopy,
     Quit,
-
-    // History.
     Undo,
     Redo,
-
-    // Personas.
     NewPersona,
-    DuplicatePersona(PersonaId),
-    UpdatePersona(PersonaId, Box<Persona>),
-    MovePersona(PersonaId, Option<Stage>),
-    /// Asks for confirmation before [`Command::DeletePersona`].
-    AskDeletePersona(PersonaId),
-    DeletePersona(PersonaId),
-    RestorePersona(Box<DeletedPersona>),
-    /// Opens a file dialog and sets the chosen picture as the persona's avatar.
-    ChooseAvatar(PersonaId),
-
-    // Emotion log.
-    AddEmotion(EmotionEntry),
-    UpdateEmotion(EmotionId, EmotionEntry),
-    DeleteEmotion(EmotionId),
-    RestoreEmotion(EmotionId, EmotionEntry),
-    /// Opens an entry in the board's emotion form (from the table).
-    EditEmotion(EmotionId),
-
-    // Touchpoints.
-    AddTouchpoint(Touchpoint),
-    DeleteTouchpoint(TouchpointId),
-    RestoreTouchpoint(TouchpointId, Touchpoint),
-
-    // Analytics exports (they open a save dialog).
-    ExportChart(super::analytics::Chart),
-    ExportCsv(super::analytics::CsvTable),
-
-    // Selection and view; not recorded for undo.
-    SelectPersona(Option<PersonaId>),
-    SelectStage(Stage),
-    ShowView(View),
-    SetLanguage(Language),
-    ShowAbout,
     FocusSearch,
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    About,
+    ShowView(View),
 }
 
-impl Command {
-    /// Commands reachable from the keyboard, checked every frame against the input.
-    pub fn with_shortcuts() -> [Self; 11] {
-        [
-            Self::NewWorkspace,
-            Self::OpenWorkspace,
-            Self::SaveCopy,
-            Self::Quit,
-            // Redo before Undo: Ctrl+Shift+Z must not be taken for Ctrl+Z.
-            Self::Redo,
-            Self::Undo,
-            Self::NewPersona,
-            Self::FocusSearch,
-            Self::ZoomIn,
-            Self::ZoomOut,
-            Self::ZoomReset,
-        ]
+impl UiCommand {
+    /// Every command, for the shortcut table and its test.
+    pub const ALL: [Self; 16] = [
+        Self::NewWorkspace,
+        Self::OpenWorkspace,
+        Self::SaveCopy,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::NewPersona,
+        Self::FocusSearch,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::ZoomReset,
+        Self::About,
+        Self::ShowView(View::Board),
+        Self::ShowView(View::PersonaCard),
+        Self::ShowView(View::EmotionLog),
+        Self::ShowView(View::Analytics),
+    ];
+
+    /// The keys that trigger the command; the first is shown in menus.
+    pub fn kb_shortcuts(self) -> &'static [KeyboardShortcut] {
+        match self {
+            Self::NewWorkspace => &[NEW_WORKSPACE],
+            Self::OpenWorkspace => &[OPEN],
+            Self::SaveCopy => &[SAVE_COPY],
+            Self::Quit => &[QUIT],
+            Self::Undo => &[UNDO],
+            Self::Redo => &[REDO, REDO_Y],
+            Self::NewPersona => &[NEW_PERSONA],
+            Self::FocusSearch => &[FIND],
+            Self::ZoomIn => &[ZOOM_IN],
+            Self::ZoomOut => &[ZOOM_OUT],
+            Self::ZoomReset => &[ZOOM_RESET],
+            Self::About => &[F1],
+            Self::ShowView(_) => &[],
+        }
     }
 
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let cmd = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
-        let cmd_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
-        Some(match self {
-            Self::NewWorkspace => cmd_shift(Key::N),
-            Self::OpenWorkspace => cmd(Key::O),
-            Self::SaveCopy => cmd_shift(Key::S),
-            Self::Quit => cmd(Key::Q),
-            Self::Undo => cmd(Key::Z),
-            Self::Redo => cmd_shift(Key::Z),
-            Self::NewPersona => cmd(Key::N),
-            Self::FocusSearch => cmd(Key::F),
-            Self::ZoomIn => cmd(Key::Plus),
-            Self::ZoomOut => cmd(Key::Minus),
-            Self::ZoomReset => cmd(Key::Num0),
-            Self::ShowAbout => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
-            _ => return None,
-        })
+    /// The shortcut shown beside the menu item.
+    pub fn primary_shortcut(self) -> Option<KeyboardShortcut> {
+        self.kb_shortcuts().first().copied()
+    }
+
+    /// Every (shortcut, command) pair in the order input must be checked: shortcuts with
+    /// more modifiers first, because egui matches Ctrl+Z logically and would otherwise
+    /// take Ctrl+Shift+Z for it.
+    pub fn shortcut_table() -> Vec<(KeyboardShortcut, Self)> {
+        let mut table: Vec<(KeyboardShortcut, Self)> = Self::ALL
+            .iter()
+            .flat_map(|&command| command.kb_shortcuts().iter().map(move |&shortcut| (shortcut, command)))
+            .collect();
+        let modifier_count =
+            |m: Modifiers| [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift].iter().filter(|b| **b).count();
+        table.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
+        table
+    }
+
+    /// Commands that belong to a focused text field's own editing while the user types.
+    pub fn yields_to_text_field(self) -> bool {
+        match self {
+            Self::Undo | Self::Redo => true,
+            Self::NewWorkspace
+            | Self::OpenWorkspace
+            | Self::SaveCopy
+            | Self::Quit
+            | Self::NewPersona
+            | Self::FocusSearch
+            | Self::ZoomIn
+            | Self::ZoomOut
+            | Self::ZoomReset
+            | Self::About
+            | Self::ShowView(_) => false,
+        }
     }
 
     /// The menu or button text.
-    pub fn text(&self) -> Text {
+    pub fn text(self) -> Text {
         match self {
             Self::NewWorkspace => Text::NewWorkspace,
-            Self::OpenWorkspace | Self::OpenWorkspaceAt(_) => Text::OpenWorkspace,
+            Self::OpenWorkspace => Text::OpenWorkspace,
             Self::SaveCopy => Text::SaveCopy,
             Self::Quit => Text::Quit,
             Self::Undo => Text::Undo,
             Self::Redo => Text::Redo,
             Self::NewPersona => Text::NewPersona,
-            Self::DuplicatePersona(_) => Text::Duplicate,
-            Self::UpdatePersona(..) | Self::RestorePersona(_) => Text::EditPersona,
-            Self::MovePersona(..) => Text::MoveTo,
-            Self::AskDeletePersona(_) | Self::DeletePersona(_) => Text::DeletePersona,
-            Self::ChooseAvatar(_) => Text::ChooseAvatar,
-            Self::AddEmotion(_) | Self::RestoreEmotion(..) => Text::LogEmotion,
-            Self::UpdateEmotion(..) | Self::EditEmotion(_) => Text::EditEntry,
-            Self::DeleteEmotion(_) => Text::DeleteEntry,
-            Self::AddTouchpoint(_) | Self::RestoreTouchpoint(..) => Text::AddTouchpoint,
-            Self::DeleteTouchpoint(_) => Text::DeleteTouchpoint,
-            Self::SelectPersona(_) => Text::Personas,
-            Self::SelectStage(_) => Text::Stage,
-            Self::ShowView(view) => view.text(),
-            Self::SetLanguage(_) => Text::Language,
-            Self::ShowAbout => Text::AboutStages,
-            Self::ExportChart(_) => Text::ExportPng,
-            Self::ExportCsv(super::analytics::CsvTable::Funnel) => Text::ExportFunnelCsv,
-            Self::ExportCsv(super::analytics::CsvTable::Emotions) => Text::ExportEmotionsCsv,
             Self::FocusSearch => Text::SearchPersonas,
             Self::ZoomIn => Text::ZoomIn,
             Self::ZoomOut => Text::ZoomOut,
             Self::ZoomReset => Text::ZoomReset,
+            Self::About => Text::AboutStages,
+            Self::ShowView(view) => view.text(),
         }
     }
 
     /// Hover text explaining the command, where the label alone is not enough.
-    pub fn tooltip(&self) -> Option<Text> {
-        Some(match self {
-            Self::NewWorkspace => Text::NewWorkspaceTip,
-            Self::OpenWorkspace => Text::OpenWorkspaceTip,
-            Self::SaveCopy => Text::SaveCopyTip,
-            Self::Undo => Text::UndoTip,
-            Self::Redo => Text::RedoTip,
-            Self::NewPersona => Text::NewPersonaTip,
-            Self::DuplicatePersona(_) => Text::DuplicateTip,
-            Self::AskDeletePersona(_) => Text::DeletePersonaTip,
-            Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => Text::ZoomTip,
-            _ => return None,
-        })
+    pub fn tooltip(self) -> Option<Text> {
+        match self {
+            Self::NewWorkspace => Some(Text::NewWorkspaceTip),
+            Self::OpenWorkspace => Some(Text::OpenWorkspaceTip),
+            Self::SaveCopy => Some(Text::SaveCopyTip),
+            Self::Undo => Some(Text::UndoTip),
+            Self::Redo => Some(Text::RedoTip),
+            Self::NewPersona => Some(Text::NewPersonaTip),
+            Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => Some(Text::ZoomTip),
+            Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
+        }
     }
+}
 
-    /// Whether the command changes the workspace (and so goes on the undo stack).
-    pub fn is_edit(&self) -> bool {
-        matches!(
-            self,
-            Self::NewPersona
-                | Self::DuplicatePersona(_)
-                | Self::UpdatePersona(..)
-                | Self::MovePersona(..)
-                | Self::DeletePersona(_)
-                | Self::RestorePersona(_)
-                | Self::AddEmotion(_)
-                | Self::UpdateEmotion(..)
-                | Self::DeleteEmotion(_)
-                | Self::RestoreEmotion(..)
-                | Self::AddTouchpoint(_)
-                | Self::DeleteTouchpoint(_)
-                | Self::RestoreTouchpoint(..)
-        )
+/// Everything a view, menu, dialog or shortcut can ask the app for, with the data it needs
+/// (rerun's `SystemCommand` idea). Applied by the app after the frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// A menu item or keyboard action.
+    Ui(UiCommand),
+    /// A change to the workspace, recorded for undo.
+    Edit(Edit),
+    OpenWorkspaceAt(PathBuf),
+    SelectPersona(Option<PersonaId>),
+    SelectStage(Stage),
+    SetLanguage(Language),
+    /// Asks for confirmation before [`Edit::DeletePersona`].
+    AskDeletePersona(PersonaId),
+    /// Opens a file dialog and sets the chosen picture as the persona's avatar.
+    ChooseAvatar(PersonaId),
+    /// Opens an entry in the board's emotion form (from the table).
+    EditEmotion(EmotionId),
+    /// Opens a save dialog and writes the chart as PNG.
+    ExportChart(Chart),
+    /// Opens a save dialog and writes the table as CSV.
+    ExportCsv(CsvTable),
+}
+
+impl From<UiCommand> for Command {
+    fn from(command: UiCommand) -> Self {
+        Self::Ui(command)
+    }
+}
+
+impl From<Edit> for Command {
+    fn from(edit: Edit) -> Self {
+        Self::Edit(edit)
     }
 }
 
@@ -204,12 +211,13 @@ impl Command {
 pub struct Commands(Vec<Command>);
 
 impl Commands {
-    pub fn send(&mut self, command: Command) {
-        self.0.push(command);
+    pub fn send(&mut self, command: impl Into<Command>) {
+        self.0.push(command.into());
     }
 
-    pub fn drain(&mut self) -> std::vec::Drain<'_, Command> {
-        self.0.drain(..)
+    /// Takes every queued command, oldest first.
+    pub fn take(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.0)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -222,11 +230,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shortcuts_are_distinct() {
-        let shortcuts: Vec<_> = Command::with_shortcuts().iter().filter_map(Command::shortcut).collect();
-        for (i, a) in shortcuts.iter().enumerate() {
-            assert!(!shortcuts[i + 1..].contains(a), "{a:?} is bound twice");
+    fn no_two_commands_share_a_shortcut() {
+        let table = UiCommand::shortcut_table();
+        for (i, (shortcut, command)) in table.iter().enumerate() {
+            for (other, other_command) in &table[i + 1..] {
+                assert_ne!(shortcut, other, "{shortcut:?} is bound to {command:?} and {other_command:?}");
+            }
         }
-        assert_eq!(shortcuts.len(), Command::with_shortcuts().len());
+        assert!(table.iter().any(|(s, c)| *c == UiCommand::About && s.logical_key == Key::F1));
+        assert!(table.iter().any(|(s, c)| *c == UiCommand::Redo && s.logical_key == Key::Y));
+    }
+
+    #[test]
+    fn ctrl_shift_z_is_checked_before_ctrl_z() {
+        let table = UiCommand::shortcut_table();
+        let position = |wanted: KeyboardShortcut| table.iter().position(|(s, _)| *s == wanted);
+        let redo = position(KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z));
+        let undo = position(KeyboardShortcut::new(Modifiers::COMMAND, Key::Z));
+        assert!(redo.is_some() && undo.is_some() && redo < undo, "redo {redo:?}, undo {undo:?}");
+    }
+
+    /// Fails to compile when a variant is added without a place in [`UiCommand::ALL`].
+    fn index(command: UiCommand) -> usize {
+        match command {
+            UiCommand::NewWorkspace => 0,
+            UiCommand::OpenWorkspace => 1,
+            UiCommand::SaveCopy => 2,
+            UiCommand::Quit => 3,
+            UiCommand::Undo => 4,
+            UiCommand::Redo => 5,
+            UiCommand::NewPersona => 6,
+            UiCommand::FocusSearch => 7,
+            UiCommand::ZoomIn => 8,
+            UiCommand::ZoomOut => 9,
+            UiCommand::ZoomReset => 10,
+            UiCommand::About => 11,
+            UiCommand::ShowView(View::Board) => 12,
+            UiCommand::ShowView(View::PersonaCard) => 13,
+            UiCommand::ShowView(View::EmotionLog) => 14,
+            UiCommand::ShowView(View::Analytics) => 15,
+        }
+    }
+
+    #[test]
+    fn all_lists_every_command_once() {
+        for (i, command) in UiCommand::ALL.iter().enumerate() {
+            assert_eq!(index(*command), i, "{command:?} out of place in ALL");
+        }
     }
 }

@@ -2,10 +2,12 @@
 
 use egui::{Id, Modal, RichText};
 
-use super::app::Dialog;
 use super::command::Command;
 use super::data::ViewData;
+use super::state::Dialog;
+use super::style;
 use crate::i18n::{Text, Tr};
+use crate::store::edit::Edit;
 
 /// Shows `dialog`. Returns `Some(answer)` once the user closed it, with the command the
 /// answer asks for, if any.
@@ -31,9 +33,9 @@ pub fn dialog_ui(ctx: &egui::Context, tr: Tr, dialog: &Dialog, data: &ViewData) 
                 ui.label(tr.delete_persona_consequences(emotions, touchpoints));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    let delete = RichText::new(tr.t(Text::Delete)).color(super::style::GAP);
+                    let delete = RichText::new(tr.t(Text::Delete)).color(style::GAP);
                     if ui.button(delete).clicked() {
-                        answer = Some(Some(Command::DeletePersona(*id)));
+                        answer = Some(Some(Command::Edit(Edit::DeletePersona(*id))));
                     }
                     if ui.button(tr.t(Text::Cancel)).clicked() {
                         answer = Some(None);

@@ -7,12 +7,14 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::{Command, Commands};
+use super::context::ViewContext;
 use super::data::ViewData;
 use super::style;
 use super::widgets::persona_filter_ui;
 use crate::i18n::{Text, Tr};
 use crate::model::collate;
 use crate::model::{EmotionEntry, PersonaId, Stage};
+use crate::store::edit::Edit;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum SortColumn {
@@ -89,7 +91,9 @@ impl EmotionTable {
         self.order = Some((key, rows));
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, out: &mut Commands) {
+    /// Draws the filters and the table.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, out: &mut Commands) {
+        let (tr, data) = (ctx.tr, ctx.data);
         self.filters_ui(ui, tr, data);
         self.refresh_rows(data);
         let Some((_, rows)) = &self.order else { return };
@@ -180,7 +184,7 @@ impl EmotionTable {
                             out.send(Command::EditEmotion(*id));
                         }
                         if ui.small_button("×").on_hover_text(tr.t(Text::DeleteEntry)).clicked() {
-                            out.send(Command::DeleteEmotion(*id));
+                            out.send(Edit::DeleteEmotion(*id));
                         }
                     });
                 });

@@ -4,15 +4,16 @@
 
 use egui::{Frame, RichText, Stroke, Ui};
 
-use super::app::Selection;
 use super::command::{Command, Commands};
+use super::context::ViewContext;
 use super::data::ViewData;
-use super::persona_list::persona_context_menu_ui;
+use super::state::Selection;
 use super::style;
-use super::widgets::persona_filter_ui;
+use super::widgets::{persona_context_menu_ui, persona_filter_ui};
 use crate::i18n::{Text, Tr};
 use crate::model::{PersonaId, Score, Stage};
 use crate::store::PersonaRecord;
+use crate::store::edit::Edit;
 
 /// Narrowest a column may get before the board scrolls sideways instead of cutting text.
 /// 126 px fits "Acknowledgment" at 13.5 pt with the column's margins, and still gives
@@ -20,7 +21,18 @@ use crate::store::PersonaRecord;
 const MIN_COLUMN_WIDTH: f32 = 126.0;
 const COLUMN_SPACING: f32 = 6.0;
 
-pub fn board_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out: &mut Commands) {
+/// The board has no state of its own: the selection drives it.
+#[derive(Debug, Default)]
+pub struct JourneyBoard;
+
+impl JourneyBoard {
+    /// Draws the scope bar, the unplaced personas and the eight stage columns.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, out: &mut Commands) {
+        board_ui(ui, ctx.tr, ctx.data, ctx.selection, out);
+    }
+}
+
+fn board_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out: &mut Commands) {
     scope_bar_ui(ui, tr, data, selection, out);
     unplaced_ui(ui, tr, data, selection, out);
     ui.add_space(4.0);
@@ -73,7 +85,7 @@ fn unplaced_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out:
         });
     });
     if let Some(id) = dropped {
-        out.send(Command::MovePersona(*id, None));
+        out.send(Edit::MovePersona(*id, None));
     }
 }
 
@@ -119,7 +131,7 @@ fn stage_column_ui(
         out.send(Command::SelectStage(stage));
     }
     if let Some(id) = dropped {
-        out.send(Command::MovePersona(*id, Some(stage)));
+        out.send(Edit::MovePersona(*id, Some(stage)));
     }
 }
 

@@ -1,43 +1,37 @@
-//! The menu bar. Every item sends a [`Command`]; labels, tooltips and shortcut hints come
+//! The menu bar. Every item sends a [`UiCommand`] or [`Command`]; labels, tooltips and shortcut hints come
 //! from the command itself, so the menu and the keyboard can never disagree.
 
 use std::path::PathBuf;
 
 use egui::Ui;
 
-use super::app::Selection;
-use super::command::{Command, Commands, View};
-use crate::i18n::{Text, Tr};
+use super::command::{Command, Commands, UiCommand};
+use super::context::ViewContext;
+use super::state::View;
+use super::widgets::{command_button_ui, delete_button_ui, duplicate_button_ui};
+use crate::i18n::Text;
 use crate::model::Language;
 
-/// A menu item for `command`, greyed out unless `enabled`.
-pub fn command_button_ui(ui: &mut Ui, tr: Tr, command: Command, enabled: bool, out: &mut Commands) {
-    let mut button = egui::Button::new(tr.t(command.text()));
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-    }
-    let mut response = ui.add_enabled(enabled, button);
-    if let Some(tip) = command.tooltip() {
-        response = response.on_hover_text(tr.t(tip));
-    }
-    if response.clicked() {
-        out.send(command);
-    }
+/// Undo and redo availability, for greying out the Edit menu.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HistoryState {
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
+/// The File, Edit, View, Language and Help menus.
 pub fn menu_bar_ui(
     ui: &mut Ui,
-    tr: Tr,
+    ctx: &ViewContext<'_>,
     recent: &[PathBuf],
-    can_undo: bool,
-    can_redo: bool,
-    selection: &Selection,
+    history: HistoryState,
     out: &mut Commands,
 ) {
+    let (tr, selection) = (ctx.tr, ctx.selection);
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr.t(Text::File), |ui| {
-            command_button_ui(ui, tr, Command::NewWorkspace, true, out);
-            command_button_ui(ui, tr, Command::OpenWorkspace, true, out);
+            command_button_ui(ui, tr, UiCommand::NewWorkspace, true, out);
+            command_button_ui(ui, tr, UiCommand::OpenWorkspace, true, out);
             ui.menu_button(tr.t(Text::RecentWorkspaces), |ui| {
                 // The first entry is the open workspace.
                 let others: Vec<&PathBuf> = recent.iter().skip(1).collect();
@@ -50,30 +44,30 @@ pub fn menu_bar_ui(
                     }
                 }
             });
-            command_button_ui(ui, tr, Command::SaveCopy, true, out);
+            command_button_ui(ui, tr, UiCommand::SaveCopy, true, out);
             ui.separator();
-            command_button_ui(ui, tr, Command::Quit, true, out);
+            command_button_ui(ui, tr, UiCommand::Quit, true, out);
         });
         ui.menu_button(tr.t(Text::Edit), |ui| {
-            command_button_ui(ui, tr, Command::Undo, can_undo, out);
-            command_button_ui(ui, tr, Command::Redo, can_redo, out);
+            command_button_ui(ui, tr, UiCommand::Undo, history.can_undo, out);
+            command_button_ui(ui, tr, UiCommand::Redo, history.can_redo, out);
             ui.separator();
-            command_button_ui(ui, tr, Command::NewPersona, true, out);
+            command_button_ui(ui, tr, UiCommand::NewPersona, true, out);
             if let Some(id) = selection.persona {
-                command_button_ui(ui, tr, Command::DuplicatePersona(id), true, out);
-                command_button_ui(ui, tr, Command::AskDeletePersona(id), true, out);
+                duplicate_button_ui(ui, tr, id, out);
+                delete_button_ui(ui, tr, id, out);
             }
         });
         ui.menu_button(tr.t(Text::ViewMenu), |ui| {
             for view in View::ALL {
                 if ui.radio(selection.view == view, tr.t(view.text())).clicked() {
-                    out.send(Command::ShowView(view));
+                    out.send(UiCommand::ShowView(view));
                 }
             }
             ui.separator();
-            command_button_ui(ui, tr, Command::ZoomIn, true, out);
-            command_button_ui(ui, tr, Command::ZoomOut, true, out);
-            command_button_ui(ui, tr, Command::ZoomReset, true, out);
+            command_button_ui(ui, tr, UiCommand::ZoomIn, true, out);
+            command_button_ui(ui, tr, UiCommand::ZoomOut, true, out);
+            command_button_ui(ui, tr, UiCommand::ZoomReset, true, out);
         });
         ui.menu_button(tr.t(Text::Language), |ui| {
             for language in Language::ALL {
@@ -83,7 +77,7 @@ pub fn menu_bar_ui(
             }
         });
         ui.menu_button(tr.t(Text::Help), |ui| {
-            command_button_ui(ui, tr, Command::ShowAbout, true, out);
+            command_button_ui(ui, tr, UiCommand::About, true, out);
         });
     });
 }

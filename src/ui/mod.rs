@@ -7,6 +7,7 @@ pub mod about;
 pub mod analytics;
 pub mod app;
 pub mod command;
+pub mod context;
 pub mod data;
 pub mod dialogs;
 pub mod emotion_table;
@@ -16,6 +17,7 @@ pub mod persona_editor;
 pub mod persona_list;
 pub mod raster;
 pub mod stage_detail;
+pub mod state;
 pub mod style;
 pub mod widgets;
 
@@ -58,7 +60,7 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
                 Err(err) => return Err(err.into()),
             };
             let mut app = FanpathApp::new(workspace, settings);
-            app.dialog = problem.map(app::Dialog::Error);
+            app.dialog = problem.map(state::Dialog::Error);
             Ok(Box::new(app))
         }),
     )

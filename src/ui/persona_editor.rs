@@ -1,18 +1,18 @@
 //! The persona card editor. Every valid change is saved when its field loses focus (no
 //! Save button); invalid input stays in the field with the reason beside it, unsaved.
 
-use std::collections::HashMap;
-
 use egui::{RichText, TextureHandle, Ui};
 
-use super::app::Selection;
-use super::command::{Command, Commands};
+use super::command::{Command, Commands, UiCommand};
+use super::context::ViewContext;
 use super::data::ViewData;
-use super::persona_list::avatar_ui;
+use super::state::Selection;
 use super::style;
+use super::widgets::{avatar_ui, delete_button_ui, duplicate_button_ui};
 use crate::i18n::{Text, Tr};
 use crate::model::persona::PersonaError;
 use crate::model::{Persona, PersonaField, PersonaId, Stage};
+use crate::store::edit::Edit;
 
 /// The fields of each card section, in display order.
 const WHO: [PersonaField; 6] = [
@@ -98,19 +98,13 @@ impl PersonaEditor {
         }
         if self.errors.is_empty() && self.draft != self.saved {
             self.saved = self.draft.clone();
-            out.send(Command::UpdatePersona(id, Box::new(self.draft.clone())));
+            out.send(Edit::UpdatePersona(id, Box::new(self.draft.clone())));
         }
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        tr: Tr,
-        data: &ViewData,
-        selection: &Selection,
-        avatars: &HashMap<PersonaId, TextureHandle>,
-        out: &mut Commands,
-    ) {
+    /// Draws the selected persona's card, or a hint when none is selected.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, out: &mut Commands) {
+        let (tr, data, selection) = (ctx.tr, ctx.data, ctx.selection);
         if self.id != selection.persona {
             self.sync(data, selection);
         }
@@ -118,12 +112,12 @@ impl PersonaEditor {
             ui.add_space(20.0);
             ui.label(tr.t(Text::SelectPersonaHint));
             if ui.button(format!("+ {}", tr.t(Text::NewPersona))).clicked() {
-                out.send(Command::NewPersona);
+                out.send(UiCommand::NewPersona);
             }
             return;
         };
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            self.header_ui(ui, tr, id, avatars.get(&id), data, out);
+            self.header_ui(ui, tr, id, ctx.avatars.get(&id), data, out);
             ui.add_space(8.0);
             ui.columns(2, |columns| {
                 self.section_ui(&mut columns[0], tr, Text::WhoTheyAre, &WHO, data, out);
@@ -189,8 +183,8 @@ impl PersonaEditor {
                         self.draft.avatar_png = None;
                         self.commit(data, out);
                     }
-                    super::menu::command_button_ui(ui, tr, Command::DuplicatePersona(id), true, out);
-                    super::menu::command_button_ui(ui, tr, Command::AskDeletePersona(id), true, out);
+                    duplicate_button_ui(ui, tr, id, out);
+                    delete_button_ui(ui, tr, id, out);
                 });
             });
         });

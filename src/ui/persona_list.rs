@@ -1,16 +1,15 @@
 //! The persona list: search, sort, select, and a context menu for the usual actions.
 
-use std::collections::HashMap;
-
 use egui::{RichText, TextureHandle, Ui};
 
-use super::app::Selection;
-use super::command::{Command, Commands};
+use super::command::{Command, Commands, UiCommand};
+use super::context::ViewContext;
 use super::data::ViewData;
-use super::{menu, style};
+use super::state::View;
+use super::widgets::{avatar_ui, persona_context_menu_ui};
 use crate::i18n::{Text, Tr};
+use crate::model::Stage;
 use crate::model::collate::{self, fold_diacritics};
-use crate::model::{PersonaId, Stage};
 use crate::store::PersonaRecord;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -78,24 +77,18 @@ impl PersonaList {
         }
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        tr: Tr,
-        data: &ViewData,
-        selection: &Selection,
-        avatars: &HashMap<PersonaId, TextureHandle>,
-        out: &mut Commands,
-    ) {
+    /// Draws the search, the sort and the list.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, out: &mut Commands) {
+        let (tr, data) = (ctx.tr, ctx.data);
         ui.add_space(4.0);
         ui.heading(tr.t(Text::Personas));
         let button = ui.button(format!("+ {}", tr.t(Text::NewPersona)));
-        let button = match Command::NewPersona.tooltip() {
+        let button = match UiCommand::NewPersona.tooltip() {
             Some(tip) => button.on_hover_text(tr.t(tip)),
             None => button,
         };
         if button.clicked() {
-            out.send(Command::NewPersona);
+            out.send(UiCommand::NewPersona);
         }
         ui.add_space(4.0);
         let search_label = ui.label(tr.t(Text::SearchPersonas));
@@ -137,8 +130,8 @@ impl PersonaList {
                     ui,
                     tr,
                     record,
-                    selection.persona == Some(record.id),
-                    avatars.get(&record.id),
+                    ctx.selection.persona == Some(record.id),
+                    ctx.avatars.get(&record.id),
                     out,
                 );
             }
@@ -171,7 +164,7 @@ fn persona_row_ui(
                 out.send(Command::SelectPersona(Some(record.id)));
             }
             if name.double_clicked() {
-                out.send(Command::ShowView(super::command::View::PersonaCard));
+                out.send(UiCommand::ShowView(View::PersonaCard));
             }
             name.context_menu(|ui| persona_context_menu_ui(ui, tr, record.id, out));
             let stage = p.stage.map_or_else(|| tr.t(Text::NotOnPath).to_owned(), |s| s.numbered_name(tr.0));
@@ -180,42 +173,4 @@ fn persona_row_ui(
         });
     });
     ui.add_space(2.0);
-}
-
-/// The persona's avatar as a circle-ish square, or a colour dot when it has none.
-pub fn avatar_ui(ui: &mut Ui, color: crate::model::Rgb, avatar: Option<&TextureHandle>, radius: f32) {
-    match avatar {
-        Some(texture) => {
-            ui.add(
-                egui::Image::new(texture)
-                    .fit_to_exact_size(egui::vec2(radius * 2.0, radius * 2.0))
-                    .corner_radius(radius),
-            );
-        }
-        None => {
-            style::color_dot_ui(ui, color, radius * 0.6);
-        }
-    }
-}
-
-/// Edit / duplicate / move / delete, shared by the list and the board's chips.
-pub fn persona_context_menu_ui(ui: &mut Ui, tr: Tr, id: PersonaId, out: &mut Commands) {
-    if ui.button(tr.t(Text::EditPersona)).clicked() {
-        out.send(Command::SelectPersona(Some(id)));
-        out.send(Command::ShowView(super::command::View::PersonaCard));
-    }
-    menu::command_button_ui(ui, tr, Command::DuplicatePersona(id), true, out);
-    ui.menu_button(tr.t(Text::MoveTo), |ui| {
-        for stage in Stage::ALL {
-            if ui.button(stage.numbered_name(tr.0)).clicked() {
-                out.send(Command::MovePersona(id, Some(stage)));
-            }
-        }
-        ui.separator();
-        if ui.button(tr.t(Text::TakeOffPath)).clicked() {
-            out.send(Command::MovePersona(id, None));
-        }
-    });
-    ui.separator();
-    menu::command_button_ui(ui, tr, Command::AskDeletePersona(id), true, out);
 }

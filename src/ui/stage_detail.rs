@@ -4,14 +4,15 @@
 use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
-use super::app::Selection;
 use super::command::{Command, Commands};
+use super::context::ViewContext;
 use super::data::ViewData;
 use super::style;
 use crate::i18n::{Text, Tr};
 use crate::model::date::parse_date_time;
 use crate::model::emotion::QUICK_LABELS;
 use crate::model::{Channel, EmotionEntry, EmotionId, Language, PersonaId, Score, Source, Stage, Touchpoint};
+use crate::store::edit::Edit;
 
 /// The emotion form: adds a new entry, or edits one when `editing` is set.
 #[derive(Clone, Debug)]
@@ -102,7 +103,10 @@ impl StageDetail {
         self.form = EmotionForm::for_entry(id, entry);
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out: &mut Commands) {
+    /// Draws the stage picker and, for the selected persona, its touchpoints, entries and form.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, out: &mut Commands) {
+        let (tr, data, selection) = (ctx.tr, ctx.data, ctx.selection);
+        self.today = ctx.today;
         // Fill the panel: a panel keeps the size of its last frame, so short content
         // (no persona selected yet) would otherwise shrink it for good.
         ui.set_min_height(ui.available_height());
@@ -187,7 +191,7 @@ impl StageDetail {
             any = true;
             ui.horizontal(|ui| {
                 if ui.small_button("×").on_hover_text(tr.t(Text::DeleteTouchpoint)).clicked() {
-                    out.send(Command::DeleteTouchpoint(*id));
+                    out.send(Edit::DeleteTouchpoint(*id));
                 }
                 ui.label(RichText::new(touchpoint.channel.name(tr.0)).strong());
                 ui.add(egui::Label::new(&touchpoint.description).wrap());
@@ -240,7 +244,7 @@ impl StageDetail {
         if ui.add_enabled(channel.is_some(), egui::Button::new(tr.t(Text::AddTouchpoint))).clicked()
             && let Some(channel) = channel
         {
-            out.send(Command::AddTouchpoint(Touchpoint {
+            out.send(Edit::AddTouchpoint(Touchpoint {
                 persona,
                 stage,
                 channel,
@@ -276,7 +280,7 @@ impl StageDetail {
                     if self.form.editing == Some(*id) {
                         self.form = EmotionForm::new(self.today);
                     }
-                    out.send(Command::DeleteEmotion(*id));
+                    out.send(Edit::DeleteEmotion(*id));
                 }
             });
             let mut details = entry.note.clone();
@@ -345,8 +349,8 @@ impl StageDetail {
                 match form.entry(tr, persona, stage) {
                     Ok(entry) => {
                         out.send(match form.editing {
-                            Some(id) => Command::UpdateEmotion(id, entry),
-                            None => Command::AddEmotion(entry),
+                            Some(id) => Edit::UpdateEmotion(id, entry),
+                            None => Edit::AddEmotion(entry),
                         });
                         // Keep the source and date: the next entry usually shares them.
                         *form = EmotionForm {

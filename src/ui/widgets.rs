@@ -1,10 +1,14 @@
-//! Small widgets shared by several views.
+//! Small widgets shared by several views, so views never import each other.
 
-use egui::Ui;
+use egui::{TextureHandle, Ui};
 
+use super::command::{Command, Commands, UiCommand};
 use super::data::ViewData;
+use super::state::View;
+use super::style;
 use crate::i18n::{Text, Tr};
-use crate::model::PersonaId;
+use crate::model::{PersonaId, Rgb, Stage};
+use crate::store::edit::Edit;
 
 /// A labelled combo box choosing one persona or "All personas". Returns whether the
 /// choice changed this frame.
@@ -33,4 +37,85 @@ pub fn persona_filter_ui(
         .response
         .labelled_by(label.id);
     *persona != before
+}
+
+/// A button with an optional tooltip and shortcut hint, greyed out unless `enabled`.
+/// Returns whether it was clicked.
+fn action_button_ui(
+    ui: &mut Ui,
+    tr: Tr,
+    text: Text,
+    tooltip: Option<Text>,
+    shortcut: Option<egui::KeyboardShortcut>,
+    enabled: bool,
+) -> bool {
+    let mut button = egui::Button::new(tr.t(text));
+    if let Some(shortcut) = shortcut {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    let mut response = ui.add_enabled(enabled, button);
+    if let Some(tip) = tooltip {
+        response = response.on_hover_text(tr.t(tip));
+    }
+    response.clicked()
+}
+
+/// A menu item for `command`, greyed out unless `enabled`; label, tooltip and shortcut
+/// hint come from the command, so menu and keyboard can never disagree.
+pub fn command_button_ui(ui: &mut Ui, tr: Tr, command: UiCommand, enabled: bool, out: &mut Commands) {
+    if action_button_ui(ui, tr, command.text(), command.tooltip(), command.primary_shortcut(), enabled) {
+        out.send(command);
+    }
+}
+
+/// "Duplicate", with its tooltip.
+pub fn duplicate_button_ui(ui: &mut Ui, tr: Tr, id: PersonaId, out: &mut Commands) {
+    if action_button_ui(ui, tr, Text::Duplicate, Some(Text::DuplicateTip), None, true) {
+        out.send(Edit::DuplicatePersona(id));
+    }
+}
+
+/// "Delete persona…", which asks before deleting.
+pub fn delete_button_ui(ui: &mut Ui, tr: Tr, id: PersonaId, out: &mut Commands) {
+    if action_button_ui(ui, tr, Text::DeletePersona, Some(Text::DeletePersonaTip), None, true) {
+        out.send(Command::AskDeletePersona(id));
+    }
+}
+
+/// The persona's avatar as a circle-ish square, or a colour dot when it has none.
+pub fn avatar_ui(ui: &mut Ui, color: Rgb, avatar: Option<&TextureHandle>, radius: f32) {
+    match avatar {
+        Some(texture) => {
+            ui.add(
+                egui::Image::new(texture)
+                    .fit_to_exact_size(egui::vec2(radius * 2.0, radius * 2.0))
+                    .corner_radius(radius),
+            );
+        }
+        None => {
+            style::color_dot_ui(ui, color, radius * 0.6);
+        }
+    }
+}
+
+/// Edit / duplicate / move / delete, shared by the list and the board's chips.
+pub fn persona_context_menu_ui(ui: &mut Ui, tr: Tr, id: PersonaId, out: &mut Commands) {
+    if ui.button(tr.t(Text::EditPersona)).clicked() {
+        out.send(Command::SelectPersona(Some(id)));
+        out.send(UiCommand::ShowView(View::PersonaCard));
+    }
+    duplicate_button_ui(ui, tr, id, out);
+    ui.menu_button(tr.t(Text::MoveTo), |ui| {
+        for stage in Stage::ALL {
+            if ui.button(stage.numbered_name(tr.0)).clicked() {
+                out.send(Edit::MovePersona(id, Some(stage)));
+            }
+        }
+        ui.separator();
+        if ui.button(tr.t(Text::TakeOffPath)).clicked() {
+            out.send(Edit::MovePersona(id, None));
+        }
+    });
+    ui.separator();
+    delete_button_ui(ui, tr, id, out);
 }

@@ -4,7 +4,8 @@
 use egui::{Color32, RichText, Stroke, Ui};
 use egui_plot::{ColorConflictHandling, Legend, Line, LineStyle, MarkerShape, PlotPoints, Points};
 
-use super::{ChartOptions, stage_plot, x};
+use super::chart::ChartOptions;
+use super::plot::{stage_plot, x};
 use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::store::analytics::{Analytics, EmotionCurve};

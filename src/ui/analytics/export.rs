@@ -2,7 +2,8 @@
 
 use egui::RichText;
 
-use super::{Chart, ChartOptions, chart_ui};
+use super::chart::{Chart, ChartOptions};
+use super::chart_ui;
 use crate::i18n::Tr;
 use crate::model::Language;
 use crate::store::analytics::Analytics;

@@ -4,7 +4,7 @@
 use egui::{Color32, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, HPlacement, Legend, Line, LineStyle, PlotPoints, Points};
 
-use super::{stage_plot, x};
+use super::plot::{stage_plot, x};
 use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::store::analytics::Analytics;

@@ -4,77 +4,29 @@
 //! same code path as `fanpath report`), so the window, the PNG export and the command
 //! line all show the same numbers.
 
+#![warn(clippy::wildcard_enum_match_arm)]
+
+pub mod chart;
 mod emotion_curve;
 pub mod export;
 mod funnel_chart;
 mod leak_chart;
+mod plot;
 mod stalled;
 mod time_chart;
 
 use egui::{RichText, Ui};
-use egui_plot::{AxisHints, GridInput, GridMark, Plot};
+
+pub use chart::{Chart, ChartOptions, CsvTable};
 
 use super::command::{Command, Commands};
+use super::context::ViewContext;
 use super::data::ViewData;
+use super::style;
 use super::widgets::persona_filter_ui;
 use crate::i18n::{Text, Tr};
-use crate::model::{PersonaId, Stage};
+use crate::model::PersonaId;
 use crate::store::analytics::{Analytics, AnalyticsOptions};
-
-/// The charts of the view.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Chart {
-    #[default]
-    Funnel,
-    EmotionCurve,
-    EmotionVsDropOff,
-    TimeToStage,
-    Stalled,
-}
-
-impl Chart {
-    pub const ALL: [Self; 5] =
-        [Self::Funnel, Self::EmotionCurve, Self::EmotionVsDropOff, Self::TimeToStage, Self::Stalled];
-
-    pub fn text(self) -> Text {
-        match self {
-            Self::Funnel => Text::DropOffFunnel,
-            Self::EmotionCurve => Text::EmotionCurve,
-            Self::EmotionVsDropOff => Text::EmotionVsDropOff,
-            Self::TimeToStage => Text::TimeToStage,
-            Self::Stalled => Text::StalledCustomers,
-        }
-    }
-
-    /// A file-name friendly key, also what the command line accepts.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Funnel => "funnel",
-            Self::EmotionCurve => "emotion",
-            Self::EmotionVsDropOff => "emotion-dropoff",
-            Self::TimeToStage => "time",
-            Self::Stalled => "stalled",
-        }
-    }
-}
-
-/// How the charts are drawn (beyond the data filter).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ChartOptions {
-    /// Funnel bars as a share of stage 1 instead of counts.
-    pub percent: bool,
-    /// Funnel as grouped bars, one group per persona.
-    pub by_persona: bool,
-    /// Personas drawn on the emotion curve; empty means every curve available.
-    pub curve_personas: Vec<PersonaId>,
-}
-
-/// The tables that can be exported as CSV.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CsvTable {
-    Funnel,
-    Emotions,
-}
 
 /// State of the Analytics view: filter, chart on show, chart options.
 #[derive(Clone, Debug)]
@@ -102,23 +54,17 @@ impl AnalyticsView {
         }
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        tr: Tr,
-        data: &ViewData,
-        analytics: Option<&Result<Analytics, String>>,
-        out: &mut Commands,
-    ) {
+    /// Draws the filter, the chart tabs, the chart on show and the findings.
+    pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, out: &mut Commands) {
+        let (tr, data) = (ctx.tr, ctx.data);
         self.controls_ui(ui, tr, data, out);
         ui.separator();
-        let Some(result) = analytics else { return };
+        let Some(result) = ctx.analytics else { return };
         let analytics = match result {
             Ok(analytics) => analytics,
             Err(message) => {
                 ui.label(
-                    RichText::new(format!("{}: {message}", tr.t(Text::CannotCompute)))
-                        .color(super::style::GAP),
+                    RichText::new(format!("{}: {message}", tr.t(Text::CannotCompute))).color(style::GAP),
                 );
                 return;
             }
@@ -135,7 +81,7 @@ impl AnalyticsView {
                 }
             });
         });
-        self.chart_options_ui(ui, tr, data, analytics);
+        self.chart_options_ui(ui, tr, analytics);
         // Findings below, in their own resizable, scrolling panel; the chart fills the rest.
         let wanted = ui.text_style_height(&egui::TextStyle::Body)
             * (analytics.findings.len().max(1) as f32 + 1.0)
@@ -159,16 +105,16 @@ impl AnalyticsView {
             let label = ui.label(tr.t(Text::StalledAfter));
             ui.add(egui::DragValue::new(&mut self.stall_days).range(1..=3650)).labelled_by(label.id);
             ui.separator();
-            if ui.button(tr.t(Text::ExportFunnelCsv)).clicked() {
+            if ui.button(tr.t(CsvTable::Funnel.text())).clicked() {
                 out.send(Command::ExportCsv(CsvTable::Funnel));
             }
-            if ui.button(tr.t(Text::ExportEmotionsCsv)).clicked() {
+            if ui.button(tr.t(CsvTable::Emotions.text())).clicked() {
                 out.send(Command::ExportCsv(CsvTable::Emotions));
             }
         });
     }
 
-    fn chart_options_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, analytics: &Analytics) {
+    fn chart_options_ui(&mut self, ui: &mut Ui, tr: Tr, analytics: &Analytics) {
         match self.chart {
             Chart::Funnel => {
                 ui.horizontal(|ui| {
@@ -185,7 +131,7 @@ impl AnalyticsView {
                         let shown = self.options.curve_personas.is_empty()
                             || self.options.curve_personas.contains(&curve.persona);
                         let mut checked = shown;
-                        let text = RichText::new(&curve.name).color(super::style::color(curve.color));
+                        let text = RichText::new(&curve.name).color(style::color(curve.color));
                         if ui.checkbox(&mut checked, text).changed() {
                             let all: Vec<PersonaId> =
                                 analytics.emotion_curves.iter().map(|c| c.persona).collect();
@@ -201,10 +147,9 @@ impl AnalyticsView {
                             }
                         }
                     }
-                    let _ = data;
                 });
             }
-            _ => {}
+            Chart::EmotionVsDropOff | Chart::TimeToStage | Chart::Stalled => {}
         }
     }
 }
@@ -240,49 +185,4 @@ fn findings_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics) {
     for finding in &analytics.findings {
         ui.label(format!("• {}", finding.text(tr.0)));
     }
-}
-
-/// A plot with the eight stages on the x axis, locked in place (a chart for a meeting,
-/// not an explorer).
-fn stage_plot(id: &str, tr: Tr, still: bool) -> Plot<'static> {
-    let language = tr.0;
-    Plot::new(id)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_crosshair(false)
-        .show_x(false)
-        .show_y(false)
-        .sense(if still { egui::Sense::hover() } else { egui::Sense::click_and_drag() })
-        .x_grid_spacer(stage_marks)
-        .custom_x_axes(vec![AxisHints::new_x().tick_label_font(egui::FontId::proportional(12.5)).formatter(
-            move |mark: GridMark, _range| {
-                let n = mark.value.round();
-                if (mark.value - n).abs() > 1e-6 {
-                    return String::new();
-                }
-                // egui_plot drops a tick label wider than the tick spacing: names only,
-                // in a slightly smaller font, so "Acknowledgment" fits at 1280 px.
-                Stage::from_number(n as u8).map_or_else(String::new, |s| s.name(language).to_owned())
-            },
-        )])
-        .y_axis_min_width(52.0)
-        .include_x(0.5)
-        .include_x(8.5)
-}
-
-/// One grid line per stage.
-fn stage_marks(input: GridInput) -> Vec<GridMark> {
-    let (lo, hi) = input.bounds;
-    (1..=8)
-        .map(f64::from)
-        .filter(|v| *v >= lo && *v <= hi)
-        .map(|value| GridMark { value, step_size: 1.0 })
-        .collect()
-}
-
-fn x(stage: Stage) -> f64 {
-    f64::from(stage.number())
 }

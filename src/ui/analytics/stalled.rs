@@ -5,7 +5,7 @@ use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart};
 
-use super::{stage_plot, x};
+use super::plot::{stage_plot, x};
 use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::store::analytics::Analytics;

@@ -1,0 +1,204 @@
+//! Every change a user makes to the journey data, as a value that applies itself in one
+//! transaction and hands back its own inverse. The undo history is a list of these.
+
+#![warn(clippy::wildcard_enum_match_arm)]
+
+use super::{DeletedPersona, Result, Workspace};
+use crate::model::{EmotionEntry, EmotionId, Persona, PersonaId, Stage, Touchpoint, TouchpointId};
+
+/// One change to the workspace. [`Edit::apply`] returns the edit that reverses it, so
+/// undo and redo are the same operation on two stacks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Saves a new persona (its name already made unique by the caller).
+    CreatePersona(Box<Persona>),
+    /// Copies a persona's card under a free name ("Hằng (2)").
+    DuplicatePersona(PersonaId),
+    /// Replaces every field of a persona's card.
+    UpdatePersona(PersonaId, Box<Persona>),
+    /// Places a persona on a stage, or takes it off the path with `None`.
+    MovePersona(PersonaId, Option<Stage>),
+    /// Deletes a persona with its emotions and touchpoints and unlinks its customers.
+    DeletePersona(PersonaId),
+    /// Puts a deleted persona back exactly as it was, ids and customer links included.
+    RestorePersona(Box<DeletedPersona>),
+    /// Logs a new emotion entry.
+    AddEmotion(EmotionEntry),
+    /// Replaces an entry in one statement: a failure leaves the old entry in place.
+    UpdateEmotion(EmotionId, EmotionEntry),
+    /// Deletes an entry.
+    DeleteEmotion(EmotionId),
+    /// Puts a deleted entry back under its old id.
+    RestoreEmotion(EmotionId, EmotionEntry),
+    /// Records a channel used at a stage.
+    AddTouchpoint(Touchpoint),
+    /// Deletes a touchpoint.
+    DeleteTouchpoint(TouchpointId),
+    /// Puts a deleted touchpoint back under its old id.
+    RestoreTouchpoint(TouchpointId, Touchpoint),
+}
+
+impl Edit {
+    /// Carries out the edit in one transaction and returns the edit that undoes it. On an
+    /// error nothing was written.
+    pub fn apply(self, ws: &mut Workspace) -> Result<Edit> {
+        in_transaction(ws, |ws| self.apply_in(ws))
+    }
+
+    /// The persona whose card this edit replaces: quick successive card edits of the same
+    /// persona (a colour drag, typing field after field) undo as one step.
+    pub fn merge_key(&self) -> Option<PersonaId> {
+        match self {
+            Self::UpdatePersona(id, _) => Some(*id),
+            Self::CreatePersona(_)
+            | Self::DuplicatePersona(_)
+            | Self::MovePersona(..)
+            | Self::DeletePersona(_)
+            | Self::RestorePersona(_)
+            | Self::AddEmotion(_)
+            | Self::UpdateEmotion(..)
+            | Self::DeleteEmotion(_)
+            | Self::RestoreEmotion(..)
+            | Self::AddTouchpoint(_)
+            | Self::DeleteTouchpoint(_)
+            | Self::RestoreTouchpoint(..) => None,
+        }
+    }
+
+    fn apply_in(self, ws: &mut Workspace) -> Result<Edit> {
+        Ok(match self {
+            Self::CreatePersona(persona) => Self::DeletePersona(ws.create_persona(&persona)?),
+            Self::DuplicatePersona(source) => {
+                let mut persona = ws.persona(source)?;
+                persona.name = ws.free_persona_name(&persona.name)?;
+                Self::DeletePersona(ws.create_persona(&persona)?)
+            }
+            Self::UpdatePersona(id, persona) => {
+                let old = ws.persona(id)?;
+                ws.update_persona(id, &persona)?;
+                Self::UpdatePersona(id, Box::new(old))
+            }
+            Self::MovePersona(id, stage) => {
+                let old = ws.persona(id)?.stage;
+                ws.set_persona_stage(id, stage)?;
+                Self::MovePersona(id, old)
+            }
+            Self::DeletePersona(id) => Self::RestorePersona(Box::new(delete_persona(ws, id)?)),
+            Self::RestorePersona(deleted) => {
+                restore_persona(ws, &deleted)?;
+                Self::DeletePersona(deleted.id)
+            }
+            Self::AddEmotion(entry) => Self::DeleteEmotion(ws.add_emotion(&entry)?),
+            Self::UpdateEmotion(id, entry) => {
+                let old = ws.emotion(id)?;
+                ws.update_emotion(id, &entry)?;
+                Self::UpdateEmotion(id, old)
+            }
+            Self::DeleteEmotion(id) => Self::RestoreEmotion(id, ws.delete_emotion(id)?),
+            Self::RestoreEmotion(id, entry) => {
+                ws.restore_emotion(id, &entry)?;
+                Self::DeleteEmotion(id)
+            }
+            Self::AddTouchpoint(touchpoint) => Self::DeleteTouchpoint(ws.add_touchpoint(&touchpoint)?),
+            Self::DeleteTouchpoint(id) => Self::RestoreTouchpoint(id, ws.delete_touchpoint(id)?),
+            Self::RestoreTouchpoint(id, touchpoint) => {
+                ws.restore_touchpoint(id, &touchpoint)?;
+                Self::DeleteTouchpoint(id)
+            }
+        })
+    }
+}
+
+/// Runs `f` between `BEGIN IMMEDIATE` and `COMMIT`, or rolls back when it fails.
+/// `IMMEDIATE` takes the write lock before the reads, so what an inverse remembers cannot
+/// be changed by another process between the read and the write.
+fn in_transaction<T>(ws: &mut Workspace, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
+    ws.conn().execute_batch("BEGIN IMMEDIATE")?;
+    let result = f(ws).and_then(|value| {
+        ws.conn().execute_batch("COMMIT")?;
+        Ok(value)
+    });
+    if result.is_err() && !ws.conn().is_autocommit() {
+        // The error that made us roll back is the one worth reporting; a failed rollback
+        // leaves the connection in a transaction that the next BEGIN will report.
+        let _ = ws.conn().execute_batch("ROLLBACK");
+    }
+    result
+}
+
+/// Deletes a persona; called inside the edit's transaction, so the rows remembered for
+/// undo are exactly the rows removed.
+fn delete_persona(ws: &mut Workspace, id: PersonaId) -> Result<DeletedPersona> {
+    let persona = ws.persona(id)?;
+    let emotions = ws.emotions(Some(id), None)?;
+    let touchpoints = ws.touchpoints(Some(id))?;
+    let customer_ids = {
+        let mut stmt = ws.conn().prepare("SELECT id FROM customers WHERE persona_id = ?1 ORDER BY id")?;
+        stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?
+    };
+    // Foreign keys cascade to emotions and touchpoints and clear customer links.
+    ws.conn().execute("DELETE FROM personas WHERE id = ?1", [id.0])?;
+    Ok(DeletedPersona { id, persona, emotions, touchpoints, customer_ids })
+}
+
+/// Puts back a deleted persona; called inside the edit's transaction.
+fn restore_persona(ws: &mut Workspace, deleted: &DeletedPersona) -> Result<()> {
+    let conn = ws.conn();
+    super::personas::insert(conn, Some(deleted.id), &deleted.persona)?;
+    for (id, entry) in &deleted.emotions {
+        super::emotions::insert(conn, Some(*id), entry)?;
+    }
+    for (id, touchpoint) in &deleted.touchpoints {
+        super::touchpoints::insert(conn, Some(*id), touchpoint)?;
+    }
+    let mut relink = conn.prepare("UPDATE customers SET persona_id = ?1 WHERE id = ?2")?;
+    let mut relink_events = conn.prepare("UPDATE stage_events SET persona_id = ?1 WHERE customer_id = ?2")?;
+    for customer in &deleted.customer_ids {
+        relink.execute([deleted.id.0, *customer])?;
+        relink_events.execute([deleted.id.0, *customer])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Score, Source};
+
+    fn entry(persona: PersonaId, score: i64) -> EmotionEntry {
+        EmotionEntry {
+            persona,
+            stage: Stage::Evaluation,
+            score: Score::new(score).expect("score"),
+            label: "ok".into(),
+            note: String::new(),
+            touchpoint: String::new(),
+            source: Source::Interview,
+            logged_at: None,
+        }
+    }
+
+    #[test]
+    fn a_failed_emotion_update_keeps_the_entry() {
+        let mut ws = Workspace::open_in_memory().expect("open");
+        let persona = ws.create_persona(&Persona::named("Hằng")).expect("persona");
+        let id = ws.add_emotion(&entry(persona, 2)).expect("add");
+        // Pointing the entry at a persona that does not exist breaks the foreign key.
+        let broken = entry(PersonaId(999), -3);
+        assert!(Edit::UpdateEmotion(id, broken).apply(&mut ws).is_err());
+        assert_eq!(ws.emotion(id).expect("still there"), entry(persona, 2));
+        assert!(ws.conn().is_autocommit(), "the failed edit left a transaction open");
+    }
+
+    #[test]
+    fn a_failed_edit_rolls_back_what_it_wrote() {
+        let mut ws = Workspace::open_in_memory().expect("open");
+        let a = ws.create_persona(&Persona::named("A")).expect("a");
+        ws.create_persona(&Persona::named("B")).expect("b");
+        // The update fails on the duplicate name after nothing else was written; the
+        // persona keeps its card and the next edit can start its own transaction.
+        assert!(Edit::UpdatePersona(a, Box::new(Persona::named("b"))).apply(&mut ws).is_err());
+        assert_eq!(ws.persona(a).expect("a").name, "A");
+        assert!(Edit::MovePersona(a, Some(Stage::Validation)).apply(&mut ws).is_ok());
+    }
+}

@@ -1,0 +1,70 @@
+//! The kinds of chart and table the Analytics view shows and exports. Kept apart from the
+//! view so commands can name a chart without importing the view.
+
+use crate::i18n::Text;
+use crate::model::PersonaId;
+
+/// The charts of the view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Chart {
+    #[default]
+    Funnel,
+    EmotionCurve,
+    EmotionVsDropOff,
+    TimeToStage,
+    Stalled,
+}
+
+impl Chart {
+    pub const ALL: [Self; 5] =
+        [Self::Funnel, Self::EmotionCurve, Self::EmotionVsDropOff, Self::TimeToStage, Self::Stalled];
+
+    pub fn text(self) -> Text {
+        match self {
+            Self::Funnel => Text::DropOffFunnel,
+            Self::EmotionCurve => Text::EmotionCurve,
+            Self::EmotionVsDropOff => Text::EmotionVsDropOff,
+            Self::TimeToStage => Text::TimeToStage,
+            Self::Stalled => Text::StalledCustomers,
+        }
+    }
+
+    /// A file-name friendly key, also what the command line accepts.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Funnel => "funnel",
+            Self::EmotionCurve => "emotion",
+            Self::EmotionVsDropOff => "emotion-dropoff",
+            Self::TimeToStage => "time",
+            Self::Stalled => "stalled",
+        }
+    }
+}
+
+/// How the charts are drawn (beyond the data filter).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartOptions {
+    /// Funnel bars as a share of stage 1 instead of counts.
+    pub percent: bool,
+    /// Funnel as grouped bars, one group per persona.
+    pub by_persona: bool,
+    /// Personas drawn on the emotion curve; empty means every curve available.
+    pub curve_personas: Vec<PersonaId>,
+}
+
+/// The tables that can be exported as CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CsvTable {
+    Funnel,
+    Emotions,
+}
+
+impl CsvTable {
+    /// The button and save dialog title.
+    pub fn text(self) -> Text {
+        match self {
+            Self::Funnel => Text::ExportFunnelCsv,
+            Self::Emotions => Text::ExportEmotionsCsv,
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! The app shell: owns the workspace, the cached view data and the undo history, lays out
+//! the panels, and applies the commands the views sent once the frame is drawn.
+//!
+//! One concern per file: the frame layout here, command handling, file dialogs and
+//! files, the undo history and the settings each in their own.
+
+mod command_handling;
+mod files;
+pub mod history;
+#[cfg(test)]
+mod history_tests;
+mod settings;
+
+use std::collections::HashMap;
+
+use egui::{KeyboardShortcut, TextureHandle, Ui, ViewportCommand};
+
+use self::history::History;
+pub use self::settings::Settings;
+use super::analytics::AnalyticsView;
+use super::command::{Command, Commands, UiCommand};
+use super::context::ViewContext;
+use super::data::ViewData;
+use super::emotion_table::EmotionTable;
+use super::journey_board::JourneyBoard;
+use super::menu::{self, HistoryState};
+use super::persona_editor::PersonaEditor;
+use super::persona_list::PersonaList;
+use super::stage_detail::StageDetail;
+use super::state::{Dialog, Selection, View};
+use super::{about, dialogs, style};
+use crate::i18n::{Text, Tr};
+use crate::model::{Language, PersonaId};
+use crate::store::Workspace;
+use crate::store::analytics::Analytics;
+
+/// What an analytics result depends on: the data generation, persona filter, stall days.
+type AnalyticsKey = (u64, Option<PersonaId>, u32);
+
+/// The Fanpath window.
+pub struct FanpathApp {
+    pub settings: Settings,
+    workspace: Workspace,
+    pub data: ViewData,
+    pub selection: Selection,
+    history: History,
+    commands: Commands,
+    /// Every shortcut with its command, in the order input is checked.
+    shortcuts: Vec<(KeyboardShortcut, UiCommand)>,
+    pub dialog: Option<Dialog>,
+    /// A short confirmation shown in the status bar ("Saved a copy to …").
+    status: Option<String>,
+    avatars: HashMap<PersonaId, TextureHandle>,
+    persona_list: PersonaList,
+    persona_editor: PersonaEditor,
+    journey_board: JourneyBoard,
+    stage_detail: StageDetail,
+    emotion_table: EmotionTable,
+    about_open: bool,
+    analytics_view: AnalyticsView,
+    /// The last analytics computed, with the (data generation, filter) it belongs to.
+    analytics: Option<(AnalyticsKey, Result<Analytics, String>)>,
+    /// The reference date for new entries and stalls; fixed in tests.
+    today: chrono::NaiveDate,
+    title: String,
+    /// Fonts, style and textures go on the context at the first frame.
+    started: bool,
+}
+
+impl FanpathApp {
+    /// Builds the app on an open workspace, with today's date as the default for new entries.
+    pub fn new(workspace: Workspace, settings: Settings) -> Self {
+        Self::with_today(workspace, settings, chrono::Local::now().date_naive())
+    }
+
+    /// Builds the app with a fixed "today" (tests pin it so screens do not change daily).
+    pub fn with_today(workspace: Workspace, settings: Settings, today: chrono::NaiveDate) -> Self {
+        let mut app = Self {
+            settings,
+            workspace,
+            data: ViewData::default(),
+            selection: Selection::default(),
+            history: History::default(),
+            commands: Commands::default(),
+            shortcuts: UiCommand::shortcut_table(),
+            dialog: None,
+            status: None,
+            avatars: HashMap::new(),
+            persona_list: PersonaList::default(),
+            persona_editor: PersonaEditor::default(),
+            journey_board: JourneyBoard,
+            stage_detail: StageDetail::new(today),
+            emotion_table: EmotionTable::default(),
+            about_open: false,
+            analytics_view: AnalyticsView::default(),
+            analytics: None,
+            today,
+            title: String::new(),
+            started: false,
+        };
+        let path = app.workspace.path().to_path_buf();
+        app.settings.remember(&path);
+        app
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    pub fn language(&self) -> Language {
+        self.settings.language
+    }
+
+    /// Queues a command as if a view had sent it (tests and the window use this).
+    pub fn send(&mut self, command: impl Into<Command>) {
+        self.commands.send(command);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Draws one frame, then applies what the frame asked for.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.started {
+            self.started = true;
+            style::install(&ctx);
+            ctx.set_zoom_factor(self.settings.zoom);
+            self.refresh(&ctx);
+        }
+        self.shortcuts_ui(ui);
+        self.update_title(&ctx);
+        if self.selection.view == View::Analytics {
+            self.ensure_analytics();
+        }
+        let tr = Tr(self.settings.language);
+        let history = HistoryState { can_undo: self.can_undo(), can_redo: self.can_redo() };
+        let view = ViewContext {
+            tr,
+            data: &self.data,
+            selection: &self.selection,
+            avatars: &self.avatars,
+            analytics: self.analytics.as_ref().map(|(_, result)| result),
+            today: self.today,
+        };
+        let out = &mut self.commands;
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menu::menu_bar_ui(ui, &view, &self.settings.recent, history, out);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            status_bar_ui(ui, tr, &self.workspace, self.status.as_deref());
+        });
+        egui::Panel::left("personas").default_size(200.0).size_range(180.0..=420.0).show(ui, |ui| {
+            self.persona_list.ui(ui, &view, out);
+        });
+        if self.selection.view == View::Board {
+            egui::Panel::bottom("stage_detail")
+                .resizable(true)
+                .default_size(320.0)
+                .size_range(160.0..=600.0)
+                .show(ui, |ui| self.stage_detail.ui(ui, &view, out));
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            view_tabs_ui(ui, &view, out);
+            ui.separator();
+            match self.selection.view {
+                View::Board => self.journey_board.ui(ui, &view, out),
+                View::PersonaCard => self.persona_editor.ui(ui, &view, out),
+                View::EmotionLog => self.emotion_table.ui(ui, &view, out),
+                View::Analytics => self.analytics_view.ui(ui, &view, out),
+            }
+        });
+
+        if self.about_open {
+            about::about_window_ui(&ctx, tr, &mut self.about_open);
+        }
+        if let Some(dialog) = self.dialog.clone()
+            && let Some(answer) = dialogs::dialog_ui(&ctx, tr, &dialog, &self.data)
+        {
+            self.dialog = None;
+            if let Some(command) = answer {
+                self.commands.send(command);
+            }
+        }
+
+        self.apply_commands(&ctx);
+    }
+
+    /// Recomputes the analytics when the data or the filter changed since the last time;
+    /// otherwise the cached result is drawn.
+    fn ensure_analytics(&mut self) {
+        let key = (self.data.generation, self.analytics_view.persona, self.analytics_view.stall_days);
+        if self.analytics.as_ref().is_some_and(|(cached, _)| *cached == key) {
+            return;
+        }
+        let result =
+            self.workspace.analytics(&self.analytics_view.query(self.today)).map_err(|err| err.to_string());
+        self.analytics = Some((key, result));
+    }
+
+    /// The analytics on show, if computed.
+    pub fn analytics(&self) -> Option<&Analytics> {
+        self.analytics.as_ref().and_then(|(_, result)| result.as_ref().ok())
+    }
+
+    pub fn analytics_view_mut(&mut self) -> &mut AnalyticsView {
+        &mut self.analytics_view
+    }
+
+    fn shortcuts_ui(&mut self, ui: &Ui) {
+        // While a text field has focus, Ctrl+Z belongs to the field's own undo.
+        let typing = ui.ctx().egui_wants_keyboard_input();
+        for &(shortcut, command) in &self.shortcuts {
+            if typing && command.yields_to_text_field() {
+                continue;
+            }
+            if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.send(command);
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = format!("{} — Fanpath", self.workspace.display_name());
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn show_error(&mut self, err: &dyn std::fmt::Display) {
+        self.dialog = Some(Dialog::Error(err.to_string()));
+    }
+
+    /// Re-reads the cache from the store and rebuilds avatar textures.
+    fn refresh(&mut self, ctx: &egui::Context) {
+        match ViewData::load(&self.workspace) {
+            Ok(data) => {
+                let generation = self.data.generation + 1;
+                self.data = data;
+                self.data.generation = generation;
+            }
+            Err(err) => self.show_error(&err),
+        }
+        if let Some(id) = self.selection.persona
+            && self.data.persona(id).is_none()
+        {
+            self.selection.persona = None;
+        }
+        self.avatars = self
+            .data
+            .personas
+            .iter()
+            .filter_map(|record| {
+                let png = record.persona.avatar_png.as_ref()?;
+                let image = image::load_from_memory(png).ok()?.to_rgba8();
+                let size = [image.width() as usize, image.height() as usize];
+                let color = egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw());
+                Some((
+                    record.id,
+                    ctx.load_texture(format!("avatar-{}", record.id.0), color, egui::TextureOptions::LINEAR),
+                ))
+            })
+            .collect();
+        self.persona_editor.sync(&self.data, &self.selection);
+    }
+}
+
+/// One tab per view above the central area.
+fn view_tabs_ui(ui: &mut Ui, view: &ViewContext<'_>, out: &mut Commands) {
+    ui.horizontal(|ui| {
+        for shown in View::ALL {
+            let selected = view.selection.view == shown;
+            if ui.selectable_label(selected, view.tr.t(shown.text())).clicked() && !selected {
+                out.send(UiCommand::ShowView(shown));
+            }
+        }
+    });
+}
+
+/// The open workspace's path and the last confirmation.
+fn status_bar_ui(ui: &mut Ui, tr: Tr, workspace: &Workspace, status: Option<&str>) {
+    ui.horizontal(|ui| {
+        ui.label(tr.t(Text::WorkspaceLabel));
+        ui.monospace(workspace.path().display().to_string());
+        if let Some(status) = status {
+            ui.separator();
+            ui.label(status);
+        }
+    });
+}
+
+impl eframe::App for FanpathApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        FanpathApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

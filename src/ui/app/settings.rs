@@ -1,0 +1,71 @@
+//! Preferences kept between runs in eframe's storage.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Language;
+
+/// Preferences kept between runs in eframe's storage (not in the workspace: they belong
+/// to this computer, not to the journey data). The field names are what eframe stored
+/// before; renaming one would forget the user's choice.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub language: Language,
+    /// Most recent first; the first one is reopened at start.
+    pub recent: Vec<PathBuf>,
+    pub zoom: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { language: Language::English, recent: Vec::new(), zoom: 1.0 }
+    }
+}
+
+pub(super) const MAX_RECENT: usize = 8;
+
+impl Settings {
+    /// Puts `path` first in the recent list, without repeats, keeping at most a few.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_workspaces_keep_the_latest_first_without_repeats() {
+        let mut settings = Settings::default();
+        for name in ["a", "b", "a", "c"] {
+            settings.remember(Path::new(name));
+        }
+        assert_eq!(settings.recent, [PathBuf::from("c"), PathBuf::from("a"), PathBuf::from("b")]);
+        for i in 0..20 {
+            settings.remember(&PathBuf::from(format!("w{i}")));
+        }
+        assert_eq!(settings.recent.len(), MAX_RECENT);
+        assert_eq!(settings.recent[0], PathBuf::from("w19"));
+    }
+
+    #[test]
+    fn settings_from_an_older_version_fill_in_defaults() {
+        let settings: Settings = serde_json::from_str(r#"{"language":"Vietnamese"}"#).expect("parse");
+        assert_eq!(settings.language, Language::Vietnamese);
+        assert_eq!(settings.zoom, 1.0);
+        assert!(settings.recent.is_empty());
+    }
+
+    #[test]
+    fn settings_keep_the_stored_field_names() {
+        let settings =
+            Settings { language: Language::Vietnamese, recent: vec!["a.sqlite".into()], zoom: 1.5 };
+        let json = serde_json::to_string(&settings).expect("write");
+        assert_eq!(json, r#"{"language":"Vietnamese","recent":["a.sqlite"],"zoom":1.5}"#);
+    }
+}

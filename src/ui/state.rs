@@ -1,0 +1,44 @@
+//! What the app is showing: the central view, the selection and any modal. Views read it,
+//! commands change it; it lives apart from the shell so views never import the shell.
+
+use crate::i18n::Text;
+use crate::model::{PersonaId, Stage};
+
+/// The screens of the central area.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum View {
+    #[default]
+    Board,
+    PersonaCard,
+    EmotionLog,
+    Analytics,
+}
+
+impl View {
+    pub const ALL: [Self; 4] = [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics];
+
+    /// The tab and menu text.
+    pub fn text(self) -> Text {
+        match self {
+            Self::Board => Text::JourneyBoard,
+            Self::PersonaCard => Text::PersonaCard,
+            Self::EmotionLog => Text::EmotionLog,
+            Self::Analytics => Text::Analytics,
+        }
+    }
+}
+
+/// What is selected and shown; views read it, commands change it.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub persona: Option<PersonaId>,
+    pub stage: Option<Stage>,
+    pub view: View,
+}
+
+/// A modal the app is showing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    Error(String),
+    ConfirmDelete(PersonaId),
+}
