@@ -2,7 +2,12 @@
 //!
 //! - [`text`]: the table of fixed UI texts ([`Text`]).
 //! - [`Tr`]: the translator for one language, with the sentences that carry numbers.
+//! - [`format`]: the one number formatter (counts, percentages, signed scores).
+//! - `findings`: the Analytics findings as sentences (`Finding::text`).
+//! - `errors`: the store's errors as sentences (`StoreError::message`, `PersonaError::message`).
 
+mod errors;
+mod findings;
 pub mod format;
 mod text;
 

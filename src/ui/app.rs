@@ -243,8 +243,10 @@ impl FanpathApp {
         if self.analytics.as_ref().is_some_and(|(cached, _)| *cached == key) {
             return;
         }
-        let result =
-            self.workspace.analytics(&self.analytics_view.query(self.today)).map_err(|err| err.to_string());
+        let result = self
+            .workspace
+            .analytics(&self.analytics_view.query(self.today))
+            .map_err(|err| err.message(self.settings.language));
         self.analytics = Some((key, result));
     }
 
@@ -433,7 +435,10 @@ impl FanpathApp {
                     self.settings.language,
                 )
                 .map_err(|err| err.to_string())
-                .and_then(|png| store::export::write_export(&path, &png).map_err(|err| err.to_string()));
+                .and_then(|png| {
+                    store::export::write_export(&path, &png)
+                        .map_err(|err| err.message(self.settings.language))
+                });
                 match written {
                     Ok(()) => self.status = Some(format!("{} {}", tr.t(Text::ExportedTo), path.display())),
                     Err(message) => self.dialog = Some(Dialog::Error(message)),
@@ -678,8 +683,8 @@ impl FanpathApp {
         }
     }
 
-    fn show_error(&mut self, err: &dyn std::fmt::Display) {
-        self.dialog = Some(Dialog::Error(err.to_string()));
+    fn show_error(&mut self, err: &store::StoreError) {
+        self.dialog = Some(Dialog::Error(err.message(self.settings.language)));
     }
 
     /// Re-reads the cache from the store and rebuilds avatar textures.
