@@ -49,7 +49,7 @@ impl StoreError {
                         "{p} was written by a newer Fanpath (schema version {found}; this version reads up to {supported}). Update Fanpath to open it; the file was left untouched"
                     ),
                     format!(
-                        "{p} được tạo bởi một phiên bản Fanpath mới hơn (lược đồ phiên bản {found}; phiên bản này chỉ đọc được tới {supported}). Hãy cập nhật Fanpath để mở tệp; tệp được giữ nguyên, không bị thay đổi"
+                        "{p} được tạo bởi một phiên bản Fanpath mới hơn (phiên bản lược đồ {found}; bản Fanpath này chỉ đọc được tới phiên bản {supported}). Hãy cập nhật Fanpath để mở tệp; tệp được giữ nguyên, không bị thay đổi"
                     ),
                 )
             }

@@ -12,34 +12,22 @@ use crate::model::persona::PersonaError;
 #[derive(Debug, thiserror::Error)]
 #[error("{}", self.message(Language::English))]
 pub enum StoreError {
-    NotAWorkspace {
-        path: PathBuf,
-    },
+    /// The file is not SQLite, or is someone else's database; it was not touched.
+    NotAWorkspace { path: PathBuf },
     /// SQLite could not read the file, or its integrity check failed; `detail` is SQLite's.
-    Damaged {
-        path: PathBuf,
-        detail: String,
-    },
+    Damaged { path: PathBuf, detail: String },
     /// The header promises more pages than the file holds: a copy or download stopped early.
-    CutShort {
-        path: PathBuf,
-        expected_bytes: u64,
-        actual_bytes: u64,
-    },
-    NewerVersion {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    CutShort { path: PathBuf, expected_bytes: u64, actual_bytes: u64 },
+    /// The schema is newer than this build reads (`found` > `supported`).
+    NewerVersion { path: PathBuf, found: i64, supported: i64 },
+    /// The file or folder could not be read or written.
+    Io { path: PathBuf, source: std::io::Error },
     /// A persona card that cannot be saved. No `#[from]`: it is not a cause to chain
     /// after the message (which already says it), see the `From` impl below.
     Persona(PersonaError),
     /// Nothing with this row id (persona, emotion entry, touchpoint).
     NotFound(i64),
+    /// SQLite failed (a locked file, a full disk, a broken query).
     Sqlite(#[from] rusqlite::Error),
     /// A stored value that does not decode (a stage 9, a score 42, an unknown source): the
     /// file was changed outside Fanpath. Reads fail rather than show a made-up value.
@@ -52,32 +40,17 @@ pub enum StoreError {
         value: String,
     },
     /// A file to import could not be read as CSV at all (encoding, no header …).
-    Csv {
-        path: PathBuf,
-        detail: String,
-    },
-    MissingColumns {
-        path: PathBuf,
-        missing: Vec<&'static str>,
-        expected: String,
-    },
+    Csv { path: PathBuf, detail: String },
+    /// The CSV header lacks required columns; `expected` lists all of them.
+    MissingColumns { path: PathBuf, missing: Vec<&'static str>, expected: String },
     /// Rows that failed validation; nothing was written. `rows` holds the first
     /// [`super::ROW_ERRORS_KEPT`] by line, `count` all of them.
-    InvalidRows {
-        path: PathBuf,
-        count: u64,
-        rows: Vec<RowError>,
-    },
-    UnknownPersona {
-        path: PathBuf,
-        name: String,
-        known: Vec<String>,
-    },
+    InvalidRows { path: PathBuf, count: u64, rows: Vec<RowError> },
+    /// A report or export named a persona the workspace lacks; `known` are its personas,
+    /// in Vietnamese name order.
+    UnknownPersona { path: PathBuf, name: String, known: Vec<String> },
     /// The demo refuses to mix its made-up data with a workspace's own.
-    NotEmpty {
-        path: PathBuf,
-        detail: String,
-    },
+    NotEmpty { path: PathBuf, detail: String },
 }
 
 impl From<PersonaError> for StoreError {

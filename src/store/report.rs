@@ -402,14 +402,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn digits_are_grouped() {
-        assert_eq!(group_digits(0), "0");
-        assert_eq!(group_digits(999), "999");
-        assert_eq!(group_digits(1000), "1,000");
-        assert_eq!(group_digits(1_234_567), "1,234,567");
-    }
-
-    #[test]
     fn empty_workspace_reports_zeroes() {
         let ws = Workspace::open_in_memory().expect("ws");
         let report = ws.report(None).expect("report");

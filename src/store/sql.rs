@@ -171,6 +171,7 @@ pub(crate) struct GroupRow<'a, 'stmt> {
 }
 
 impl<'a, 'stmt> GroupRow<'a, 'stmt> {
+    /// A row of a `GROUP BY` over `table`, whose rows are named by `id_column`.
     pub fn new(
         conn: &'a Connection,
         row: &'a Row<'stmt>,
