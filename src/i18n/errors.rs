@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use super::Tr;
 use super::format::count;
 use crate::model::Language;
 use crate::model::persona::PersonaError;
@@ -134,12 +133,30 @@ impl StoreError {
 impl PersonaError {
     /// Why the persona card cannot be saved, in `language`, as shown beside the field.
     pub fn message(&self, language: Language) -> String {
-        Tr(language).persona_error(self)
+        let en = language == Language::English;
+        match self {
+            Self::EmptyName => if en { "A name is required." } else { "Cần có tên." }.to_owned(),
+            Self::TooLong { chars, max, .. } => {
+                if en {
+                    format!("Too long: {chars} characters, at most {max}. Not saved.")
+                } else {
+                    format!("Quá dài: {chars} ký tự, tối đa {max}. Chưa lưu.")
+                }
+            }
+            Self::DuplicateName(name) => {
+                if en {
+                    format!("Another persona is already called “{name}”. Not saved.")
+                } else {
+                    format!("Đã có chân dung khác tên “{name}”. Chưa lưu.")
+                }
+            }
+        }
     }
 }
 
-/// The first [`ROW_ERRORS_SHOWN`] rejected rows, one per line, then "… and N more".
-fn row_lines(rows: &[RowError], total: u64, language: Language) -> String {
+/// The first [`ROW_ERRORS_SHOWN`] rejected rows, one per line, then "… and N more", in
+/// `language`; for every message that lists rejected rows.
+pub(super) fn row_lines(rows: &[RowError], total: u64, language: Language) -> String {
     let mut text = String::new();
     for row in rows.iter().take(ROW_ERRORS_SHOWN) {
         text.push_str("\n  ");
