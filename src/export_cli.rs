@@ -7,9 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
+use fanpath::i18n::format::count;
 use fanpath::model::Language;
+use fanpath::store::AnalyticsOptions;
 use fanpath::store::export::{funnel_csv, write_export};
-use fanpath::store::{AnalyticsOptions, group_digits};
 
 use crate::open_existing;
 use fanpath::ui::analytics::export::chart_png;
@@ -124,7 +125,7 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             let noun = if customers == 1 { "customer" } else { "customers" };
             println!(
                 "Wrote the funnel of {scope} ({} {noun}) to {}",
-                group_digits(customers),
+                count(customers, Language::English),
                 file.display()
             );
             Ok(())

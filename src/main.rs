@@ -9,9 +9,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use fanpath::store::{
-    DemoOptions, ImportKind, ImportOptions, ImportProgress, StoreError, Workspace, group_digits,
-};
+use fanpath::i18n::format::count;
+use fanpath::model::Language::English;
+use fanpath::store::{DemoOptions, ImportKind, ImportOptions, ImportProgress, StoreError, Workspace};
 
 /// Model the eight-stage customer experience: personas, emotions, drop-off.
 ///
@@ -150,9 +150,9 @@ fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow
     let mut shown = false;
     let mut progress = |p: ImportProgress| {
         let line = match p {
-            ImportProgress::Read(rows) => format!("read {} rows", group_digits(rows)),
+            ImportProgress::Read(rows) => format!("read {} rows", count(rows, English)),
             ImportProgress::Written { done, total } => {
-                format!("wrote {} of {} rows", group_digits(done), group_digits(total))
+                format!("wrote {} of {} rows", count(done, English), count(total, English))
             }
         };
         // Small imports finish before a progress line would help.

@@ -51,6 +51,9 @@ fn import_then_report_as_json_and_table() {
     let table = stdout(&out);
     assert!(table.contains("3 Validation"), "{table}");
     assert!(table.contains("Biggest drop-off: Validation → Kickoff"), "{table}");
+    // Numbers read as in the app: "100.0 %" (one formatter), signed means.
+    assert!(table.contains("went no further (100.0 %)."), "{table}");
+    assert!(table.contains("-3.0"), "{table}");
 
     let out = fanpath(&db, &["report", "--persona", "Nobody"]);
     assert_fails(&out, &["no persona called \"Nobody\"", "Hằng, Khoa"]);

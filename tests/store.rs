@@ -490,7 +490,8 @@ fn hand_computed_funnel_with_skips_empty_stages_and_ties() {
 
     let table = report.to_table();
     assert!(
-        table.contains("Biggest drop-off: Kickoff → Acclimation: 2 of 2 customers went no further (100.0%)."),
+        table
+            .contains("Biggest drop-off: Kickoff → Acclimation: 2 of 2 customers went no further (100.0 %)."),
         "{table}"
     );
     assert!(table.contains("4 Kickoff"), "{table}");
@@ -660,4 +661,103 @@ fn programmatic_events_and_long_persona_names_are_validated() {
     );
     let summary = ws.import_customer_events([event("a", &"ễ".repeat(120))]).expect("120 is fine");
     assert_eq!(summary.personas_created.len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Damaged rows: a value another tool wrote that is not one of the domain's
+
+/// A workspace file with one persona, emotion entry, touchpoint and customer, kept open,
+/// and a second, raw connection to the same file that may write what Fanpath never would.
+fn workspace_and_raw_connection(dir: &Path) -> (Workspace, Connection) {
+    let path = dir.join("ws.sqlite");
+    let mut ws = Workspace::open(&path).expect("workspace");
+    import(&mut ws, ImportKind::Customers, "customer_id,persona,stage,reached_at\nk1,Hằng,2,2024-01-01\n")
+        .expect("customers");
+    import(&mut ws, ImportKind::Emotions, "persona,stage,score,source\nHằng,3,-2,survey\n")
+        .expect("emotions");
+    let raw = Connection::open(&path).expect("raw connection");
+    // The schema's CHECK constraints would stop a stage 9: another tool may have none.
+    raw.pragma_update(None, "ignore_check_constraints", true).expect("pragma");
+    (ws, raw)
+}
+
+fn assert_damaged(err: &StoreError, table: &str, column: &str, value: &str, row: i64) {
+    let StoreError::DamagedRow { table: t, id, column: c, value: v } = err else {
+        panic!("expected a damaged row, got {err:?}");
+    };
+    assert_eq!((*t, *id, c.as_str(), v.as_str()), (table, row, column, value), "{err}");
+    let english = err.to_string();
+    assert!(english.contains(&format!("row {row} of table {table}")), "{english}");
+    assert!(english.contains(&format!("{value} in column {column}")), "{english}");
+    let vietnamese = err.message(fanpath::model::Language::Vietnamese);
+    assert!(vietnamese.contains(&format!("dòng {row} của bảng {table}")), "{vietnamese}");
+}
+
+#[test]
+fn damaged_emotion_values_are_errors_naming_table_row_and_column() {
+    let dir = temp();
+    let (ws, raw) = workspace_and_raw_connection(dir.path());
+    let id: i64 = raw.query_row("SELECT id FROM emotions", [], |r| r.get(0)).expect("id");
+    let good = ws.emotions(None, None).expect("emotions");
+    assert_eq!(good.len(), 1);
+    for (column, bad, shown) in [
+        ("stage", "9", "9"),
+        ("score", "42", "42"),
+        ("source", "'rumour'", "'rumour'"),
+        ("logged_at", "'yesterday'", "'yesterday'"),
+    ] {
+        raw.execute(&format!("UPDATE emotions SET {column} = {bad} WHERE id = ?1"), [id]).expect("bad value");
+        let err = ws.emotions(None, None).expect_err(column);
+        assert_damaged(&err, "emotions", column, shown, id);
+        raw.execute_batch(&format!(
+            "UPDATE emotions SET stage = 3, score = -2, source = 'survey', logged_at = NULL WHERE id = {id}"
+        ))
+        .expect("repair");
+        assert_eq!(ws.emotions(None, None).expect("repaired"), good);
+    }
+
+    // The per-stage statistics (a GROUP BY, no row id of its own) name the first row too.
+    raw.execute("UPDATE emotions SET stage = 9 WHERE id = ?1", [id]).expect("bad stage");
+    let err = ws.report(None).expect_err("report");
+    assert_damaged(&err, "emotions", "stage", "9", id);
+    raw.execute("UPDATE emotions SET stage = 3, score = 42 WHERE id = ?1", [id]).expect("bad score");
+    let err = ws.analytics(&fanpath::store::AnalyticsOptions::default()).expect_err("analytics");
+    assert_damaged(&err, "emotions", "score", "42", id);
+}
+
+#[test]
+fn damaged_personas_touchpoints_and_customers_are_errors_too() {
+    let dir = temp();
+    let (mut ws, raw) = workspace_and_raw_connection(dir.path());
+    let persona = ws.personas().expect("personas")[0].id;
+    let touchpoint = fanpath::model::Touchpoint {
+        persona,
+        stage: Stage::Kickoff,
+        channel: fanpath::model::Channel::Other("Zalo".into()),
+        description: String::new(),
+    };
+    let tid = ws.add_touchpoint(&touchpoint).expect("touchpoint");
+
+    raw.execute("UPDATE personas SET color = 'blue' WHERE id = ?1", [persona.0]).expect("bad colour");
+    assert_damaged(&ws.personas().expect_err("personas"), "personas", "color", "'blue'", persona.0);
+    assert_damaged(&ws.report(None).expect_err("report"), "personas", "color", "'blue'", persona.0);
+    raw.execute("UPDATE personas SET color = '#102030', stage = 0 WHERE id = ?1", [persona.0])
+        .expect("stage 0");
+    assert_damaged(&ws.persona(persona).expect_err("persona"), "personas", "stage", "0", persona.0);
+    raw.execute("UPDATE personas SET stage = NULL WHERE id = ?1", [persona.0]).expect("repair");
+
+    raw.execute("UPDATE touchpoints SET stage = 12 WHERE id = ?1", [tid.0]).expect("bad stage");
+    assert_damaged(&ws.touchpoints(None).expect_err("touchpoints"), "touchpoints", "stage", "12", tid.0);
+    let err = ws.analytics(&fanpath::store::AnalyticsOptions::default()).expect_err("coverage");
+    assert_damaged(&err, "touchpoints", "stage", "12", tid.0);
+    raw.execute("UPDATE touchpoints SET stage = 4 WHERE id = ?1", [tid.0]).expect("repair");
+    assert_eq!(ws.touchpoints(None).expect("repaired"), vec![(tid, touchpoint)]);
+
+    let customer: i64 = raw.query_row("SELECT id FROM customers", [], |r| r.get(0)).expect("customer");
+    raw.execute("UPDATE customers SET furthest_stage = 9 WHERE id = ?1", [customer]).expect("bad stage");
+    assert_damaged(&ws.report(None).expect_err("report"), "customers", "furthest_stage", "9", customer);
+    raw.execute("UPDATE customers SET furthest_stage = 2 WHERE id = ?1", [customer]).expect("repair");
+    raw.execute("UPDATE stage_events SET stage = 9 WHERE customer_id = ?1 AND stage = 2", [customer])
+        .expect("bad event");
+    assert_damaged(&ws.report(None).expect_err("report"), "stage_events", "stage", "9", customer);
 }

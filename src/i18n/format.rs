@@ -36,6 +36,8 @@ pub fn signed(score: i8) -> String {
     if score > 0 { format!("+{score}") } else { score.to_string() }
 }
 
+/// A number with one decimal and the decimal mark of `language`; with `plus`, a positive
+/// value (one that does not round to zero) carries a `+`.
 pub fn decimal(value: f64, plus: bool, language: Language) -> String {
     let mut text = format!("{value:.1}");
     // -0.04 rounds to "-0.0": no sign on zero.
@@ -71,6 +73,12 @@ mod tests {
     fn percent_and_signed() {
         assert_eq!(percent(0.379, EN), "37.9 %");
         assert_eq!(percent(0.379, VI), "37,9 %");
+        assert_eq!(percent(212.0 / 560.0, EN), "37.9 %");
+        assert_eq!(percent(1.0, EN), "100.0 %");
+        assert_eq!(signed_mean(-2.125, EN), "-2.1");
+        assert_eq!(signed_mean(1.5, VI), "+1,5");
+        assert_eq!(signed_mean(-0.04, EN), "0.0");
+        assert_eq!(signed_mean(0.04, EN), "0.0");
         assert_eq!(signed(-2), "-2");
         assert_eq!(signed(0), "0");
         assert_eq!(signed(3), "+3");

@@ -2,7 +2,12 @@
 //!
 //! - [`text`]: the table of fixed UI texts ([`Text`]).
 //! - [`Tr`]: the translator for one language, with the sentences that carry numbers.
+//! - [`format`]: the one number formatter (counts, percentages, signed scores).
+//! - `findings`: the Analytics findings as sentences (`Finding::text`).
+//! - `errors`: the store's errors as sentences (`StoreError::message`, `PersonaError::message`).
 
+mod errors;
+mod findings;
 pub mod format;
 mod text;
 
@@ -105,18 +110,9 @@ impl Tr {
         )
     }
 
+    /// Why a persona card cannot be saved, as shown beside the field.
     pub fn persona_error(self, error: &PersonaError) -> String {
-        match error {
-            PersonaError::EmptyName => self.pick("A name is required.".to_owned(), "Cần có tên.".to_owned()),
-            PersonaError::TooLong { chars, max, .. } => self.pick(
-                format!("Too long: {chars} characters, at most {max}. Not saved."),
-                format!("Quá dài: {chars} ký tự, tối đa {max}. Chưa lưu."),
-            ),
-            PersonaError::DuplicateName(name) => self.pick(
-                format!("Another persona is already called “{name}”. Not saved."),
-                format!("Đã có chân dung khác tên “{name}”. Chưa lưu."),
-            ),
-        }
+        error.message(self.0)
     }
 }
 

@@ -2,31 +2,31 @@
 
 use rusqlite::{Connection, Row};
 
+use super::sql::{GroupRow, StoredDate, StoredRow};
 use super::{Result, StoreError, Workspace};
-use crate::model::date::{format_iso, parse_date_time};
 use crate::model::emotion::{EmotionEntry, EmotionId, EmotionStats, Score};
 use crate::model::persona::PersonaId;
 use crate::model::stage::Stage;
 
 const COLUMNS: &str = "id, persona_id, stage, score, label, note, touchpoint, source, logged_at";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<(EmotionId, EmotionEntry)> {
-    let stage: u8 = row.get(2)?;
-    let score: i64 = row.get(3)?;
-    let source: String = row.get(7)?;
-    let logged_at: Option<String> = row.get(8)?;
+/// The table entries live in, as named in damaged-row errors.
+const TABLE: &str = "emotions";
+
+fn from_row(row: &Row<'_>) -> Result<(EmotionId, EmotionEntry)> {
+    let row = StoredRow::new(row, TABLE, 0)?;
+    let logged_at: Option<StoredDate> = row.get(8)?;
     Ok((
-        EmotionId(row.get(0)?),
+        EmotionId(row.id()),
         EmotionEntry {
-            persona: PersonaId(row.get(1)?),
-            // The schema's CHECK constraints keep stage and score in range.
-            stage: Stage::from_number(stage).unwrap_or(Stage::Evaluation),
-            score: Score::new(score).unwrap_or_default(),
+            persona: row.get(1)?,
+            stage: row.get(2)?,
+            score: row.get(3)?,
             label: row.get(4)?,
             note: row.get(5)?,
             touchpoint: row.get(6)?,
-            source: source.parse().unwrap_or_default(),
-            logged_at: logged_at.and_then(|t| parse_date_time(&t).ok()),
+            source: row.get(7)?,
+            logged_at: logged_at.map(|at| at.0),
         },
     ))
 }
@@ -37,15 +37,15 @@ pub(super) fn insert(conn: &Connection, id: Option<EmotionId>, e: &EmotionEntry)
         "INSERT INTO emotions (id, persona_id, stage, score, label, note, touchpoint, source, logged_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         rusqlite::params![
-            id.map(|i| i.0),
-            e.persona.0,
-            e.stage.number(),
-            e.score.get(),
+            id,
+            e.persona,
+            e.stage,
+            e.score,
             e.label,
             e.note,
             e.touchpoint,
-            e.source.key(),
-            e.logged_at.map(format_iso),
+            e.source,
+            e.logged_at.map(StoredDate),
         ],
     )?;
     Ok(EmotionId(conn.last_insert_rowid()))
@@ -63,9 +63,12 @@ impl Workspace {
              WHERE (?1 IS NULL OR persona_id = ?1) AND (?2 IS NULL OR stage = ?2)
              ORDER BY logged_at IS NULL, logged_at, id"
         ))?;
-        let rows =
-            stmt.query_map(rusqlite::params![persona.map(|p| p.0), stage.map(Stage::number)], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut rows = stmt.query(rusqlite::params![persona, stage])?;
+        let mut entries = Vec::new();
+        while let Some(row) = rows.next()? {
+            entries.push(from_row(row)?);
+        }
+        Ok(entries)
     }
 
     pub fn add_emotion(&mut self, entry: &EmotionEntry) -> Result<EmotionId> {
@@ -74,13 +77,11 @@ impl Workspace {
 
     /// One entry by id.
     pub fn emotion(&self, id: EmotionId) -> Result<EmotionEntry> {
-        self.conn()
-            .query_row(&format!("SELECT {COLUMNS} FROM emotions WHERE id = ?1"), [id.0], from_row)
-            .map(|(_, entry)| entry)
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(id.0),
-                other => other.into(),
-            })
+        let mut stmt =
+            self.conn().prepare_cached(&format!("SELECT {COLUMNS} FROM emotions WHERE id = ?1"))?;
+        let mut rows = stmt.query([id])?;
+        let Some(row) = rows.next()? else { return Err(StoreError::NotFound(id.0)) };
+        Ok(from_row(row)?.1)
     }
 
     /// Replaces an entry in one statement, so a failure leaves the old entry in place.
@@ -89,15 +90,15 @@ impl Workspace {
             "UPDATE emotions SET persona_id = ?2, stage = ?3, score = ?4, label = ?5, note = ?6,
                 touchpoint = ?7, source = ?8, logged_at = ?9 WHERE id = ?1",
             rusqlite::params![
-                id.0,
-                e.persona.0,
-                e.stage.number(),
-                e.score.get(),
+                id,
+                e.persona,
+                e.stage,
+                e.score,
                 e.label,
                 e.note,
                 e.touchpoint,
-                e.source.key(),
-                e.logged_at.map(format_iso),
+                e.source,
+                e.logged_at.map(StoredDate),
             ],
         )?;
         if changed == 0 {
@@ -108,15 +109,8 @@ impl Workspace {
 
     /// Deletes an entry and returns it, for undo.
     pub fn delete_emotion(&mut self, id: EmotionId) -> Result<EmotionEntry> {
-        let entry = self
-            .conn()
-            .query_row(&format!("SELECT {COLUMNS} FROM emotions WHERE id = ?1"), [id.0], from_row)
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound(id.0),
-                other => other.into(),
-            })?
-            .1;
-        self.conn().execute("DELETE FROM emotions WHERE id = ?1", [id.0])?;
+        let entry = self.emotion(id)?;
+        self.conn().execute("DELETE FROM emotions WHERE id = ?1", [id])?;
         Ok(entry)
     }
 
@@ -132,12 +126,16 @@ impl Workspace {
             "SELECT stage, COUNT(*), AVG(score), MIN(score), MAX(score) FROM emotions
              WHERE ?1 IS NULL OR persona_id = ?1 GROUP BY stage",
         )?;
-        let mut rows = stmt.query([persona.map(|p| p.0)])?;
+        let mut rows = stmt.query([persona])?;
         while let Some(row) = rows.next()? {
-            let stage: u8 = row.get(0)?;
-            let Some(stage) = Stage::from_number(stage) else { continue };
-            stats[stage.index()] =
-                EmotionStats { entries: row.get(1)?, mean: row.get(2)?, min: row.get(3)?, max: row.get(4)? };
+            let group = GroupRow::new(self.conn(), row, TABLE, "id");
+            let stage: Stage = group.get(0, "stage")?;
+            stats[stage.index()] = EmotionStats {
+                entries: row.get(1)?,
+                mean: row.get(2)?,
+                min: group.get::<Option<Score>>(3, "score")?.map(Score::get),
+                max: group.get::<Option<Score>>(4, "score")?.map(Score::get),
+            };
         }
         Ok(stats)
     }
@@ -146,6 +144,7 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::date::parse_date_time;
     use crate::model::emotion::Source;
     use crate::model::persona::Persona;
 

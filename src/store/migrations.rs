@@ -5,7 +5,11 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::{APPLICATION_ID, Result, StoreError};
+use super::error::{Result, StoreError};
+
+/// `PRAGMA application_id` of a Fanpath workspace ("FANP"), so other SQLite files are
+/// recognised as not ours without guessing from table names. Stamped by every migration.
+pub const APPLICATION_ID: i32 = 0x4641_4E50;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[V1, V2];

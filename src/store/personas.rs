@@ -1,12 +1,13 @@
 //! Persona cards: create, edit, move along the path, delete and restore (for undo).
 
 use rusqlite::types::ToSql;
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{Connection, Row};
 
+use super::sql::StoredRow;
 use super::{Result, StoreError, Workspace};
 use crate::model::collate;
 use crate::model::emotion::{EmotionEntry, EmotionId};
-use crate::model::persona::{Persona, PersonaError, PersonaId, Rgb};
+use crate::model::persona::{Persona, PersonaError, PersonaId};
 use crate::model::stage::Stage;
 use crate::model::touchpoint::{Touchpoint, TouchpointId};
 
@@ -32,11 +33,13 @@ const COLUMNS: &str = "id, name, segment, age_range, occupation, location, incom
     shopping_habits, goals, pain_points, motivations, preferred_channels, quote, notes, \
     color, avatar_png, stage";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonaRecord> {
-    let color: String = row.get(14)?;
-    let stage: Option<u8> = row.get(16)?;
+/// The table personas live in, as named in damaged-row errors.
+const TABLE: &str = "personas";
+
+fn from_row(row: &Row<'_>) -> Result<PersonaRecord> {
+    let row = StoredRow::new(row, TABLE, 0)?;
     Ok(PersonaRecord {
-        id: PersonaId(row.get(0)?),
+        id: PersonaId(row.id()),
         persona: Persona {
             name: row.get(1)?,
             segment: row.get(2)?,
@@ -51,11 +54,22 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<PersonaRecord> {
             preferred_channels: row.get(11)?,
             quote: row.get(12)?,
             notes: row.get(13)?,
-            color: Rgb::from_hex(&color).unwrap_or_default(),
+            color: row.get(14)?,
             avatar_png: row.get(15)?,
-            stage: stage.and_then(Stage::from_number),
+            stage: row.get(16)?,
         },
     })
+}
+
+/// Every row `sql` selects (with `COLUMNS`), read by [`from_row`].
+fn query(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<PersonaRecord>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params)?;
+    let mut records = Vec::new();
+    while let Some(row) = rows.next()? {
+        records.push(from_row(row)?);
+    }
+    Ok(records)
 }
 
 /// Inserts a persona card as given (validated by the caller), under `id` when restoring
@@ -93,9 +107,9 @@ fn card_params(id: Option<i64>, p: &Persona) -> [(&'static str, Box<dyn ToSql + 
         (":channels", Box::new(&p.preferred_channels)),
         (":quote", Box::new(&p.quote)),
         (":notes", Box::new(&p.notes)),
-        (":color", Box::new(p.color.to_hex())),
+        (":color", Box::new(p.color)),
         (":avatar", Box::new(&p.avatar_png)),
-        (":stage", Box::new(p.stage.map(Stage::number))),
+        (":stage", Box::new(p.stage)),
     ]
 }
 
@@ -121,30 +135,22 @@ fn validated(persona: &Persona) -> Result<Persona> {
 impl Workspace {
     /// All personas, in Vietnamese name order.
     pub fn personas(&self) -> Result<Vec<PersonaRecord>> {
-        let mut stmt = self.conn().prepare(&format!("SELECT {COLUMNS} FROM personas"))?;
-        let mut records = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut records = query(self.conn(), &format!("SELECT {COLUMNS} FROM personas"), [])?;
         records.sort_by_cached_key(|r| collate::sort_key(&r.persona.name));
         Ok(records)
     }
 
     pub fn persona(&self, id: PersonaId) -> Result<Persona> {
-        self.conn()
-            .query_row(&format!("SELECT {COLUMNS} FROM personas WHERE id = ?1"), [id.0], from_row)
-            .optional()?
+        query(self.conn(), &format!("SELECT {COLUMNS} FROM personas WHERE id = ?1"), [id])?
+            .pop()
             .map(|r| r.persona)
             .ok_or(StoreError::NotFound(id.0))
     }
 
     /// Finds a persona by name, ignoring case and surrounding spaces.
     pub fn persona_by_name(&self, name: &str) -> Result<Option<PersonaRecord>> {
-        Ok(self
-            .conn()
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM personas WHERE name_key = ?1"),
-                [Persona::name_key(name)],
-                from_row,
-            )
-            .optional()?)
+        let sql = format!("SELECT {COLUMNS} FROM personas WHERE name_key = ?1");
+        Ok(query(self.conn(), &sql, [Persona::name_key(name)])?.pop())
     }
 
     /// Saves a new persona after validating it; the name must be unique ignoring case.
@@ -177,10 +183,9 @@ impl Workspace {
 
     /// Places a persona on the path (or takes it off with `None`).
     pub fn set_persona_stage(&mut self, id: PersonaId, stage: Option<Stage>) -> Result<()> {
-        let changed = self.conn().execute(
-            "UPDATE personas SET stage = ?2 WHERE id = ?1",
-            rusqlite::params![id.0, stage.map(Stage::number)],
-        )?;
+        let changed = self
+            .conn()
+            .execute("UPDATE personas SET stage = ?2 WHERE id = ?1", rusqlite::params![id, stage])?;
         if changed == 0 {
             return Err(StoreError::NotFound(id.0));
         }
@@ -243,6 +248,7 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::persona::Rgb;
 
     fn ws() -> Workspace {
         Workspace::open_in_memory().expect("in-memory workspace")

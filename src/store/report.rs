@@ -8,12 +8,14 @@
 
 use serde::Serialize;
 
+use super::sql::{GroupRow, StoredRow};
 use super::{Result, StoreError, Workspace};
+use crate::i18n::format::{count, decimal, percent, signed, signed_mean};
+use crate::model::Language::English;
 use crate::model::collate;
 use crate::model::customer::PersonaFunnel;
 use crate::model::emotion::EmotionStats;
 use crate::model::funnel::{DropOff, Funnel};
-use crate::model::persona::Rgb;
 use crate::model::persona::{Persona, PersonaId};
 use crate::model::stage::Stage;
 
@@ -110,12 +112,13 @@ impl Report {
         serde_json::to_string_pretty(&json).unwrap_or_default()
     }
 
-    /// The report as an aligned text table, for a terminal.
+    /// The report as an aligned text table, for a terminal, in English with the numbers
+    /// formatted as the app shows them ([`crate::i18n::format`]).
     pub fn to_table(&self) -> String {
         let mut out = String::new();
         let scope =
             self.persona.as_ref().map_or_else(|| "all personas".to_owned(), |p| format!("persona {p}"));
-        out.push_str(&format!("Funnel of {scope}: {} customers\n\n", group_digits(self.customers())));
+        out.push_str(&format!("Funnel of {scope}: {} customers\n\n", count(self.customers(), English)));
 
         let header = [
             "Stage",
@@ -131,18 +134,20 @@ impl Report {
             "Max",
         ];
         let dash = || "–".to_owned();
+        let percent_en = |rate: f64| percent(rate, English);
+        let count_en = |n: u64| count(n, English);
         let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
         for s in self.stages() {
             rows.push(vec![
                 format!("{} {}", s.stage.number(), s.stage.name_en()),
-                group_digits(s.reached),
-                percent(s.conversion_from_start),
-                s.step_conversion.map_or_else(dash, percent),
-                s.drop_off.map_or_else(dash, group_digits),
-                s.drop_off_rate.map_or_else(dash, percent),
-                s.median_days_from_start.map_or_else(dash, |d| format!("{d:.1}")),
-                group_digits(s.emotion.entries),
-                s.emotion.mean.map_or_else(dash, |m| format!("{m:+.1}")),
+                count_en(s.reached),
+                percent_en(s.conversion_from_start),
+                s.step_conversion.map_or_else(dash, percent_en),
+                s.drop_off.map_or_else(dash, count_en),
+                s.drop_off_rate.map_or_else(dash, percent_en),
+                s.median_days_from_start.map_or_else(dash, |d| decimal(d, false, English)),
+                count_en(s.emotion.entries),
+                s.emotion.mean.map_or_else(dash, |m| signed_mean(m, English)),
                 s.emotion.min.map_or_else(dash, signed),
                 s.emotion.max.map_or_else(dash, signed),
             ]);
@@ -155,9 +160,9 @@ impl Report {
                 "Biggest drop-off: {} → {}: {} of {} customers went no further ({}).\n",
                 d.from,
                 d.to,
-                group_digits(d.lost),
-                group_digits(self.funnel.reached(d.from)),
-                percent(d.rate)
+                count_en(d.lost),
+                count_en(self.funnel.reached(d.from)),
+                percent_en(d.rate)
             ),
             None if self.customers() == 0 => "No customers yet: import some to see the funnel.\n".to_owned(),
             None => "No drop-off: every customer reached Advocacy.\n".to_owned(),
@@ -174,9 +179,9 @@ impl Report {
             ];
             for p in &self.personas {
                 rows.push(
-                    [p.name.clone(), group_digits(p.customers)]
+                    [p.name.clone(), count_en(p.customers)]
                         .into_iter()
-                        .chain(p.reached.iter().map(|n| group_digits(*n)))
+                        .chain(p.reached.iter().map(|n| count_en(*n)))
                         .collect(),
                 );
             }
@@ -184,14 +189,6 @@ impl Report {
         }
         out
     }
-}
-
-fn percent(rate: f64) -> String {
-    format!("{:.1}%", rate * 100.0)
-}
-
-fn signed(score: i8) -> String {
-    if score > 0 { format!("+{score}") } else { score.to_string() }
 }
 
 /// Lays rows out in columns: the first left-aligned, the others right-aligned (numbers).
@@ -219,9 +216,10 @@ fn align(rows: &[Vec<String>]) -> String {
     out
 }
 
-/// `1234567` → `"1,234,567"`.
-pub fn group_digits(n: u64) -> String {
-    crate::i18n::format::count(n, crate::model::Language::English)
+/// `1234567` → `"1,234,567"`: [`count`] in English. Kept only for the importer and the
+/// demo, which still call it; new code uses [`crate::i18n::format::count`].
+pub(crate) fn group_digits(n: u64) -> String {
+    count(n, English)
 }
 
 #[derive(Serialize)]
@@ -290,9 +288,7 @@ impl Workspace {
         use rusqlite::OptionalExtension;
         Ok(self
             .conn()
-            .query_row("SELECT id FROM personas WHERE name_key = ?1", [Persona::name_key(name)], |r| {
-                r.get(0).map(PersonaId)
-            })
+            .query_row("SELECT id FROM personas WHERE name_key = ?1", [Persona::name_key(name)], |r| r.get(0))
             .optional()?)
     }
 
@@ -304,21 +300,18 @@ impl Workspace {
         // Personas and how far their customers got, in one pass over the
         // (persona_id, furthest_stage) index; customers without a persona (theirs was
         // deleted) count in the overall funnel only.
-        let mut personas: Vec<(i64, PersonaFunnel)> = conn
-            .prepare_cached("SELECT id, name, color FROM personas WHERE ?1 IS NULL OR id = ?1")?
-            .query_map([pid], |r| {
-                let color: String = r.get(2)?;
-                Ok((
-                    r.get(0)?,
-                    PersonaFunnel {
-                        name: r.get(1)?,
-                        customers: 0,
-                        reached: [0; 8],
-                        color: Rgb::from_hex(&color).unwrap_or_default(),
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut personas: Vec<(i64, PersonaFunnel)> = Vec::new();
+        {
+            let mut stmt =
+                conn.prepare_cached("SELECT id, name, color FROM personas WHERE ?1 IS NULL OR id = ?1")?;
+            let mut rows = stmt.query([pid])?;
+            while let Some(row) = rows.next()? {
+                let row = StoredRow::new(row, "personas", 0)?;
+                let funnel =
+                    PersonaFunnel { name: row.get(1)?, customers: 0, reached: [0; 8], color: row.get(2)? };
+                personas.push((row.id(), funnel));
+            }
+        }
         personas.sort_by_key(|(id, _)| *id);
         let persona_name = match pid {
             Some(id) => Some(personas.first().map(|(_, p)| p.name.clone()).ok_or(StoreError::NotFound(id))?),
@@ -338,7 +331,7 @@ impl Workspace {
             let mut rows = stmt.query([pid])?;
             while let Some(row) = rows.next()? {
                 let owner: Option<i64> = row.get(0)?;
-                let Some(stage) = Stage::from_number(row.get(1)?) else { continue };
+                let stage: Stage = GroupRow::new(conn, row, "customers", "id").get(1, "furthest_stage")?;
                 let count: u64 = row.get(2)?;
                 furthest[stage.index()] += count;
                 if let Some(at) = owner.and_then(|o| personas.binary_search_by_key(&o, |(id, _)| *id).ok()) {
@@ -381,9 +374,8 @@ impl Workspace {
             let mut stmt = conn.prepare_cached(count_sql)?;
             let mut rows = stmt.query([persona])?;
             while let Some(row) = rows.next()? {
-                if let Some(stage) = Stage::from_number(row.get(0)?) {
-                    counts[stage.index()] = row.get(1)?;
-                }
+                let stage: Stage = GroupRow::new(conn, row, "stage_events", "customer_id").get(0, "stage")?;
+                counts[stage.index()] = row.get(1)?;
             }
         }
         let mut medians = [None; 8];
@@ -393,7 +385,7 @@ impl Workspace {
                 continue;
             }
             let middle: Vec<f64> = stmt
-                .query_map(rusqlite::params![persona, stage.number(), (n - 1) / 2], |r| r.get(0))?
+                .query_map(rusqlite::params![persona, stage, (n - 1) / 2], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             *median = match (n % 2, middle.as_slice()) {
                 (1, [m, ..]) => Some(*m),
@@ -408,14 +400,6 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn digits_are_grouped() {
-        assert_eq!(group_digits(0), "0");
-        assert_eq!(group_digits(999), "999");
-        assert_eq!(group_digits(1000), "1,000");
-        assert_eq!(group_digits(1_234_567), "1,234,567");
-    }
 
     #[test]
     fn empty_workspace_reports_zeroes() {

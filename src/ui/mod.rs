@@ -55,7 +55,7 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
             let (workspace, problem) = match Workspace::open(&path) {
                 Ok(workspace) => (workspace, None),
                 Err(err) if path != Workspace::default_path()? => {
-                    (Workspace::open(Workspace::default_path()?)?, Some(err.to_string()))
+                    (Workspace::open(Workspace::default_path()?)?, Some(err.message(settings.language)))
                 }
                 Err(err) => return Err(err.into()),
             };

@@ -142,7 +142,10 @@ impl FanpathApp {
         let written =
             export::chart_png(chart, analytics, &self.analytics_view.options, self.settings.language)
                 .map_err(|err| err.to_string())
-                .and_then(|png| store::export::write_export(&path, &png).map_err(|err| err.to_string()));
+                .and_then(|png| {
+                    store::export::write_export(&path, &png)
+                        .map_err(|err| err.message(self.settings.language))
+                });
         match written {
             Ok(()) => self.status = Some(format!("{} {}", tr.t(Text::ExportedTo), path.display())),
             Err(message) => self.dialog = Some(Dialog::Error(message)),

@@ -31,8 +31,8 @@ use super::state::{Dialog, Selection, View};
 use super::{about, dialogs, style};
 use crate::i18n::{Text, Tr};
 use crate::model::{Language, PersonaId};
-use crate::store::Workspace;
 use crate::store::analytics::Analytics;
+use crate::store::{StoreError, Workspace};
 
 /// What an analytics result depends on: the data generation, persona filter, stall days.
 type AnalyticsKey = (u64, Option<PersonaId>, u32);
@@ -199,8 +199,10 @@ impl FanpathApp {
         if self.analytics.as_ref().is_some_and(|(cached, _)| *cached == key) {
             return;
         }
-        let result =
-            self.workspace.analytics(&self.analytics_view.query(self.today)).map_err(|err| err.to_string());
+        let result = self
+            .workspace
+            .analytics(&self.analytics_view.query(self.today))
+            .map_err(|err| err.message(self.settings.language));
         self.analytics = Some((key, result));
     }
 
@@ -234,8 +236,9 @@ impl FanpathApp {
         }
     }
 
-    fn show_error(&mut self, err: &dyn std::fmt::Display) {
-        self.dialog = Some(Dialog::Error(err.to_string()));
+    /// Shows a store error in the UI language.
+    fn show_error(&mut self, err: &StoreError) {
+        self.dialog = Some(Dialog::Error(err.message(self.settings.language)));
     }
 
     /// Re-reads the cache from the store and rebuilds avatar textures.

@@ -1,0 +1,295 @@
+//! The store's errors in words, in English and Vietnamese: what the CLI prints (English,
+//! through `Display`) and what the window's error dialogs show (in the app's language).
+
+use std::path::Path;
+
+use super::format::count;
+use crate::model::Language;
+use crate::model::persona::PersonaError;
+use crate::store::{ROW_ERRORS_SHOWN, RowError, StoreError};
+
+impl StoreError {
+    /// What went wrong, in `language`, naming the file where one is involved.
+    pub fn message(&self, language: Language) -> String {
+        let en = language == Language::English;
+        let pick = |english: String, vietnamese: String| if en { english } else { vietnamese };
+        let file = |path: &Path| path.display().to_string();
+        match self {
+            Self::NotAWorkspace { path } => {
+                let p = file(path);
+                pick(
+                    format!("{p} is not a Fanpath workspace"),
+                    format!("{p} không phải là không gian làm việc Fanpath"),
+                )
+            }
+            Self::Damaged { path, detail } => {
+                let p = file(path);
+                pick(
+                    format!("{p} is damaged ({detail}); it was left untouched"),
+                    format!("{p} bị hỏng ({detail}); tệp được giữ nguyên, không bị thay đổi"),
+                )
+            }
+            Self::CutShort { path, expected_bytes, actual_bytes } => {
+                let (p, expected, actual) =
+                    (file(path), count(*expected_bytes, language), count(*actual_bytes, language));
+                pick(
+                    format!(
+                        "{p} is damaged (it should be {expected} bytes long but is {actual}: the file was cut short); it was left untouched"
+                    ),
+                    format!(
+                        "{p} bị hỏng (tệp lẽ ra dài {expected} byte nhưng chỉ có {actual}: tệp đã bị cắt cụt); tệp được giữ nguyên, không bị thay đổi"
+                    ),
+                )
+            }
+            Self::NewerVersion { path, found, supported } => {
+                let p = file(path);
+                pick(
+                    format!(
+                        "{p} was written by a newer Fanpath (schema version {found}; this version reads up to {supported}). Update Fanpath to open it; the file was left untouched"
+                    ),
+                    format!(
+                        "{p} được tạo bởi một phiên bản Fanpath mới hơn (phiên bản lược đồ {found}; bản Fanpath này chỉ đọc được tới phiên bản {supported}). Hãy cập nhật Fanpath để mở tệp; tệp được giữ nguyên, không bị thay đổi"
+                    ),
+                )
+            }
+            Self::Io { path, source } => {
+                let p = file(path);
+                pick(format!("cannot use {p}: {source}"), format!("không dùng được {p}: {source}"))
+            }
+            Self::Persona(error) => error.message(language),
+            Self::NotFound(id) => pick(
+                format!("nothing with id {id} in this workspace"),
+                format!("không có mục nào mang mã {id} trong không gian làm việc này"),
+            ),
+            Self::Sqlite(error) => {
+                pick(format!("database error: {error}"), format!("lỗi cơ sở dữ liệu: {error}"))
+            }
+            Self::DamagedRow { table, id, column, value } => pick(
+                format!(
+                    "the workspace is damaged: row {id} of table {table} holds {value} in column {column}, which Fanpath cannot read"
+                ),
+                format!(
+                    "không gian làm việc bị hỏng: dòng {id} của bảng {table} có giá trị {value} ở cột {column}, Fanpath không đọc được giá trị này"
+                ),
+            ),
+            Self::Csv { path, detail } => {
+                let p = file(path);
+                pick(format!("cannot import {p}: {detail}"), format!("không nhập được {p}: {detail}"))
+            }
+            Self::MissingColumns { path, missing, expected } => {
+                let p = file(path);
+                let columns = missing.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+                pick(
+                    format!(
+                        "cannot import {p}: the header has no {columns} column (expected {expected}, in any order and case)"
+                    ),
+                    format!(
+                        "không nhập được {p}: dòng tiêu đề thiếu cột {columns} (cần có {expected}, theo thứ tự bất kỳ, chữ hoa hay thường đều được)"
+                    ),
+                )
+            }
+            Self::InvalidRows { path, count: invalid, rows } => {
+                let (p, n) = (file(path), count(*invalid, language));
+                let lines = row_lines(rows, *invalid, language);
+                pick(
+                    format!(
+                        "cannot import {p}: {n} invalid row{}, so nothing was imported:{lines}",
+                        if *invalid == 1 { "" } else { "s" }
+                    ),
+                    format!(
+                        "không nhập được {p}: có {n} dòng không hợp lệ nên không có gì được nhập:{lines}"
+                    ),
+                )
+            }
+            Self::UnknownPersona { path, name, known } => {
+                let p = file(path);
+                let list = known.join(", ");
+                match (en, known.is_empty()) {
+                    (true, true) => format!("{p} has no persona called \"{name}\" (it has no personas)"),
+                    (true, false) => format!("{p} has no persona called \"{name}\"; its personas are {list}"),
+                    (false, true) => {
+                        format!("{p} không có chân dung nào tên “{name}” (tệp chưa có chân dung nào)")
+                    }
+                    (false, false) => {
+                        format!("{p} không có chân dung nào tên “{name}”; các chân dung hiện có: {list}")
+                    }
+                }
+            }
+            Self::NotEmpty { path, detail } => {
+                let p = file(path);
+                pick(
+                    format!(
+                        "{p} already holds data ({detail}); the demo would mix with it. Use the replace option (fanpath demo --replace) to delete everything in it and write the demo instead"
+                    ),
+                    format!(
+                        "{p} đã có dữ liệu ({detail}); dữ liệu mẫu sẽ lẫn vào đó. Hãy dùng tuỳ chọn thay thế (fanpath demo --replace) để xoá mọi thứ trong tệp và ghi dữ liệu mẫu vào"
+                    ),
+                )
+            }
+        }
+    }
+}
+
+impl PersonaError {
+    /// Why the persona card cannot be saved, in `language`, as shown beside the field.
+    pub fn message(&self, language: Language) -> String {
+        let en = language == Language::English;
+        match self {
+            Self::EmptyName => if en { "A name is required." } else { "Cần có tên." }.to_owned(),
+            Self::TooLong { chars, max, .. } => {
+                if en {
+                    format!("Too long: {chars} characters, at most {max}. Not saved.")
+                } else {
+                    format!("Quá dài: {chars} ký tự, tối đa {max}. Chưa lưu.")
+                }
+            }
+            Self::DuplicateName(name) => {
+                if en {
+                    format!("Another persona is already called “{name}”. Not saved.")
+                } else {
+                    format!("Đã có chân dung khác tên “{name}”. Chưa lưu.")
+                }
+            }
+        }
+    }
+}
+
+/// The first [`ROW_ERRORS_SHOWN`] rejected rows, one per line, then "… and N more", in
+/// `language`; for every message that lists rejected rows.
+pub(super) fn row_lines(rows: &[RowError], total: u64, language: Language) -> String {
+    let mut text = String::new();
+    for row in rows.iter().take(ROW_ERRORS_SHOWN) {
+        text.push_str("\n  ");
+        text.push_str(&row.to_string());
+    }
+    let shown = rows.len().min(ROW_ERRORS_SHOWN) as u64;
+    if total > shown {
+        let more = count(total - shown, language);
+        text.push_str(&match language {
+            Language::English => format!("\n  … and {more} more"),
+            Language::Vietnamese => format!("\n  … và {more} dòng khác"),
+        });
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn path() -> PathBuf {
+        PathBuf::from("/tmp/cửa hàng.sqlite")
+    }
+
+    /// One of every variant, so a new one fails to compile here until it has words.
+    fn every_error() -> Vec<StoreError> {
+        let all = [
+            StoreError::NotAWorkspace { path: path() },
+            StoreError::Damaged { path: path(), detail: "file is not a database".into() },
+            StoreError::CutShort { path: path(), expected_bytes: 8192, actual_bytes: 4096 },
+            StoreError::NewerVersion { path: path(), found: 9, supported: 2 },
+            StoreError::Io { path: path(), source: std::io::Error::other("disk full") },
+            StoreError::Persona(PersonaError::EmptyName),
+            StoreError::NotFound(7),
+            StoreError::Sqlite(rusqlite::Error::QueryReturnedNoRows),
+            StoreError::DamagedRow { table: "emotions", id: 3, column: "stage".into(), value: "9".into() },
+            StoreError::Csv { path: path(), detail: "read error".into() },
+            StoreError::MissingColumns { path: path(), missing: vec!["stage"], expected: "a,b".into() },
+            StoreError::InvalidRows {
+                path: path(),
+                count: 1,
+                rows: vec![RowError { line: 2, reason: "x".into() }],
+            },
+            StoreError::UnknownPersona { path: path(), name: "Ai".into(), known: Vec::new() },
+            StoreError::NotEmpty { path: path(), detail: "4 personas".into() },
+        ];
+        for error in &all {
+            match error {
+                StoreError::NotAWorkspace { .. }
+                | StoreError::Damaged { .. }
+                | StoreError::CutShort { .. }
+                | StoreError::NewerVersion { .. }
+                | StoreError::Io { .. }
+                | StoreError::Persona(_)
+                | StoreError::NotFound(_)
+                | StoreError::Sqlite(_)
+                | StoreError::DamagedRow { .. }
+                | StoreError::Csv { .. }
+                | StoreError::MissingColumns { .. }
+                | StoreError::InvalidRows { .. }
+                | StoreError::UnknownPersona { .. }
+                | StoreError::NotEmpty { .. } => {}
+            }
+        }
+        all.into()
+    }
+
+    #[test]
+    fn every_error_has_both_languages_and_names_its_file() {
+        for error in every_error() {
+            let (english, vietnamese) =
+                (error.message(Language::English), error.message(Language::Vietnamese));
+            assert_eq!(error.to_string(), english, "Display is the English message");
+            assert_ne!(english, vietnamese, "{english}");
+            if english.contains("cửa hàng.sqlite") {
+                assert!(vietnamese.contains("/tmp/cửa hàng.sqlite"), "{vietnamese}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_wording_is_what_the_cli_always_printed() {
+        let p = path().display().to_string();
+        let unknown = StoreError::UnknownPersona {
+            path: path(),
+            name: "Nobody".into(),
+            known: vec!["A".into(), "B".into()],
+        };
+        assert_eq!(
+            unknown.to_string(),
+            format!("{p} has no persona called \"Nobody\"; its personas are A, B")
+        );
+        let missing = StoreError::MissingColumns {
+            path: path(),
+            missing: vec!["stage", "reached_at"],
+            expected: "customer_id,persona,stage,reached_at".into(),
+        };
+        assert_eq!(
+            missing.to_string(),
+            format!(
+                "cannot import {p}: the header has no \"stage\", \"reached_at\" column (expected customer_id,persona,stage,reached_at, in any order and case)"
+            )
+        );
+        let cut = StoreError::CutShort { path: path(), expected_bytes: 8192, actual_bytes: 4096 };
+        assert_eq!(
+            cut.to_string(),
+            format!(
+                "{p} is damaged (it should be 8,192 bytes long but is 4,096: the file was cut short); it was left untouched"
+            )
+        );
+    }
+
+    #[test]
+    fn invalid_rows_list_twenty_then_the_rest_in_the_language() {
+        let rows: Vec<RowError> = (2..30).map(|line| RowError { line, reason: "bad".into() }).collect();
+        let error = StoreError::InvalidRows { path: path(), count: 1500, rows };
+        let english = error.message(Language::English);
+        assert!(english.contains("1,500 invalid rows, so nothing was imported:\n  line 2: bad"), "{english}");
+        assert!(english.contains("line 21: bad") && !english.contains("line 22:"), "{english}");
+        assert!(english.ends_with("\n  … and 1,480 more"), "{english}");
+        let vietnamese = error.message(Language::Vietnamese);
+        assert!(vietnamese.contains("có 1.500 dòng không hợp lệ"), "{vietnamese}");
+        assert!(vietnamese.ends_with("\n  … và 1.480 dòng khác"), "{vietnamese}");
+        let one = StoreError::InvalidRows { path: path(), count: 1, rows: Vec::new() };
+        assert!(one.to_string().contains("1 invalid row, so"), "{one}");
+    }
+
+    #[test]
+    fn persona_errors_read_as_in_the_editor() {
+        let error = StoreError::from(PersonaError::DuplicateName("Đức".into()));
+        assert_eq!(error.to_string(), "Another persona is already called “Đức”. Not saved.");
+        assert_eq!(error.message(Language::Vietnamese), "Đã có chân dung khác tên “Đức”. Chưa lưu.");
+    }
+}

@@ -1,0 +1,63 @@
+//! What can go wrong in the store, as data: the words for each case, in English and
+//! Vietnamese, live in [`crate::i18n`] (`StoreError::message`).
+
+use std::path::PathBuf;
+
+use super::import::RowError;
+use crate::model::Language;
+use crate::model::persona::PersonaError;
+
+/// Everything that can go wrong in the store. Messages name the file where one is involved;
+/// [`StoreError::message`] gives them in either language, `Display` in English (the CLI).
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Language::English))]
+pub enum StoreError {
+    /// The file is not SQLite, or is someone else's database; it was not touched.
+    NotAWorkspace { path: PathBuf },
+    /// SQLite could not read the file, or its integrity check failed; `detail` is SQLite's.
+    Damaged { path: PathBuf, detail: String },
+    /// The header promises more pages than the file holds: a copy or download stopped early.
+    CutShort { path: PathBuf, expected_bytes: u64, actual_bytes: u64 },
+    /// The schema is newer than this build reads (`found` > `supported`).
+    NewerVersion { path: PathBuf, found: i64, supported: i64 },
+    /// The file or folder could not be read or written.
+    Io { path: PathBuf, source: std::io::Error },
+    /// A persona card that cannot be saved. No `#[from]`: it is not a cause to chain
+    /// after the message (which already says it), see the `From` impl below.
+    Persona(PersonaError),
+    /// Nothing with this row id (persona, emotion entry, touchpoint).
+    NotFound(i64),
+    /// SQLite failed (a locked file, a full disk, a broken query).
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored value that does not decode (a stage 9, a score 42, an unknown source): the
+    /// file was changed outside Fanpath. Reads fail rather than show a made-up value.
+    DamagedRow {
+        table: &'static str,
+        /// The row's id (for `stage_events`, which has none, its `customer_id`).
+        id: i64,
+        column: String,
+        /// The stored value as an SQL literal: `9`, `'rumour'`, `NULL`.
+        value: String,
+    },
+    /// A file to import could not be read as CSV at all (encoding, no header …).
+    Csv { path: PathBuf, detail: String },
+    /// The CSV header lacks required columns; `expected` lists all of them.
+    MissingColumns { path: PathBuf, missing: Vec<&'static str>, expected: String },
+    /// Rows that failed validation; nothing was written. `rows` holds the first
+    /// [`super::ROW_ERRORS_KEPT`] by line, `count` all of them.
+    InvalidRows { path: PathBuf, count: u64, rows: Vec<RowError> },
+    /// A report or export named a persona the workspace lacks; `known` are its personas,
+    /// in Vietnamese name order.
+    UnknownPersona { path: PathBuf, name: String, known: Vec<String> },
+    /// The demo refuses to mix its made-up data with a workspace's own.
+    NotEmpty { path: PathBuf, detail: String },
+}
+
+impl From<PersonaError> for StoreError {
+    fn from(error: PersonaError) -> Self {
+        Self::Persona(error)
+    }
+}
+
+/// The store's result: [`StoreError`] unless said otherwise.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
