@@ -42,7 +42,7 @@ impl Edit {
     /// Carries out the edit in one transaction and returns the edit that undoes it. On an
     /// error nothing was written.
     pub fn apply(self, ws: &mut Workspace) -> Result<Edit> {
-        in_transaction(ws, |ws| self.apply_in(ws))
+        ws.in_transaction(|ws| self.apply_in(ws))
     }
 
     /// The persona whose card this edit replaces: quick successive card edits of the same
@@ -83,9 +83,9 @@ impl Edit {
                 ws.set_persona_stage(id, stage)?;
                 Self::MovePersona(id, old)
             }
-            Self::DeletePersona(id) => Self::RestorePersona(Box::new(delete_persona(ws, id)?)),
+            Self::DeletePersona(id) => Self::RestorePersona(Box::new(super::personas::delete(ws, id)?)),
             Self::RestorePersona(deleted) => {
-                restore_persona(ws, &deleted)?;
+                super::personas::restore(ws.conn(), &deleted)?;
                 Self::DeletePersona(deleted.id)
             }
             Self::AddEmotion(entry) => Self::DeleteEmotion(ws.add_emotion(&entry)?),
@@ -107,57 +107,6 @@ impl Edit {
             }
         })
     }
-}
-
-/// Runs `f` between `BEGIN IMMEDIATE` and `COMMIT`, or rolls back when it fails.
-/// `IMMEDIATE` takes the write lock before the reads, so what an inverse remembers cannot
-/// be changed by another process between the read and the write.
-fn in_transaction<T>(ws: &mut Workspace, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T> {
-    ws.conn().execute_batch("BEGIN IMMEDIATE")?;
-    let result = f(ws).and_then(|value| {
-        ws.conn().execute_batch("COMMIT")?;
-        Ok(value)
-    });
-    if result.is_err() && !ws.conn().is_autocommit() {
-        // The error that made us roll back is the one worth reporting; a failed rollback
-        // leaves the connection in a transaction that the next BEGIN will report.
-        let _ = ws.conn().execute_batch("ROLLBACK");
-    }
-    result
-}
-
-/// Deletes a persona; called inside the edit's transaction, so the rows remembered for
-/// undo are exactly the rows removed.
-fn delete_persona(ws: &mut Workspace, id: PersonaId) -> Result<DeletedPersona> {
-    let persona = ws.persona(id)?;
-    let emotions = ws.emotions(Some(id), None)?;
-    let touchpoints = ws.touchpoints(Some(id))?;
-    let customer_ids = {
-        let mut stmt = ws.conn().prepare("SELECT id FROM customers WHERE persona_id = ?1 ORDER BY id")?;
-        stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?
-    };
-    // Foreign keys cascade to emotions and touchpoints and clear customer links.
-    ws.conn().execute("DELETE FROM personas WHERE id = ?1", [id.0])?;
-    Ok(DeletedPersona { id, persona, emotions, touchpoints, customer_ids })
-}
-
-/// Puts back a deleted persona; called inside the edit's transaction.
-fn restore_persona(ws: &mut Workspace, deleted: &DeletedPersona) -> Result<()> {
-    let conn = ws.conn();
-    super::personas::insert(conn, Some(deleted.id), &deleted.persona)?;
-    for (id, entry) in &deleted.emotions {
-        super::emotions::insert(conn, Some(*id), entry)?;
-    }
-    for (id, touchpoint) in &deleted.touchpoints {
-        super::touchpoints::insert(conn, Some(*id), touchpoint)?;
-    }
-    let mut relink = conn.prepare("UPDATE customers SET persona_id = ?1 WHERE id = ?2")?;
-    let mut relink_events = conn.prepare("UPDATE stage_events SET persona_id = ?1 WHERE customer_id = ?2")?;
-    for customer in &deleted.customer_ids {
-        relink.execute([deleted.id.0, *customer])?;
-        relink_events.execute([deleted.id.0, *customer])?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

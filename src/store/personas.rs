@@ -204,45 +204,49 @@ impl Workspace {
         Ok(base.to_owned())
     }
 
-    /// Deletes a persona with its emotions and touchpoints, and unlinks its customers.
-    /// Returns what was removed so [`Workspace::restore_persona`] can undo it.
+    /// Deletes a persona with its emotions and touchpoints, and unlinks its customers, in
+    /// one transaction. Returns what was removed so [`Workspace::restore_persona`] can undo it.
     pub fn delete_persona(&mut self, id: PersonaId) -> Result<DeletedPersona> {
-        let persona = self.persona(id)?;
-        let emotions = self.emotions(Some(id), None)?;
-        let touchpoints = self.touchpoints(Some(id))?;
-        let tx = self.conn_mut().transaction()?;
-        let customer_ids = {
-            let mut stmt = tx.prepare("SELECT id FROM customers WHERE persona_id = ?1")?;
-            stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?
-        };
-        // Foreign keys cascade to emotions and touchpoints and clear customer links.
-        tx.execute("DELETE FROM personas WHERE id = ?1", [id.0])?;
-        tx.commit()?;
-        Ok(DeletedPersona { id, persona, emotions, touchpoints, customer_ids })
+        self.in_transaction(|ws| delete(ws, id))
     }
 
-    /// Puts back a deleted persona exactly as it was, ids included.
+    /// Puts back a deleted persona exactly as it was, ids included, in one transaction.
     pub fn restore_persona(&mut self, deleted: &DeletedPersona) -> Result<()> {
-        let tx = self.conn_mut().transaction()?;
-        {
-            insert(&tx, Some(deleted.id), &deleted.persona)?;
-            for (eid, entry) in &deleted.emotions {
-                super::emotions::insert(&tx, Some(*eid), entry)?;
-            }
-            for (tid, tp) in &deleted.touchpoints {
-                super::touchpoints::insert(&tx, Some(*tid), tp)?;
-            }
-            let mut relink = tx.prepare("UPDATE customers SET persona_id = ?1 WHERE id = ?2")?;
-            let mut relink_events =
-                tx.prepare("UPDATE stage_events SET persona_id = ?1 WHERE customer_id = ?2")?;
-            for customer in &deleted.customer_ids {
-                relink.execute([deleted.id.0, *customer])?;
-                relink_events.execute([deleted.id.0, *customer])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+        self.in_transaction(|ws| restore(ws.conn(), deleted))
     }
+}
+
+/// Deletes a persona inside the caller's transaction, so the rows remembered for undo are
+/// exactly the rows removed.
+pub(super) fn delete(ws: &Workspace, id: PersonaId) -> Result<DeletedPersona> {
+    let persona = ws.persona(id)?;
+    let emotions = ws.emotions(Some(id), None)?;
+    let touchpoints = ws.touchpoints(Some(id))?;
+    let customer_ids = {
+        let mut stmt = ws.conn().prepare("SELECT id FROM customers WHERE persona_id = ?1 ORDER BY id")?;
+        stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?
+    };
+    // Foreign keys cascade to emotions and touchpoints and clear customer links.
+    ws.conn().execute("DELETE FROM personas WHERE id = ?1", [id.0])?;
+    Ok(DeletedPersona { id, persona, emotions, touchpoints, customer_ids })
+}
+
+/// Puts back a deleted persona inside the caller's transaction.
+pub(super) fn restore(conn: &Connection, deleted: &DeletedPersona) -> Result<()> {
+    insert(conn, Some(deleted.id), &deleted.persona)?;
+    for (id, entry) in &deleted.emotions {
+        super::emotions::insert(conn, Some(*id), entry)?;
+    }
+    for (id, touchpoint) in &deleted.touchpoints {
+        super::touchpoints::insert(conn, Some(*id), touchpoint)?;
+    }
+    let mut relink = conn.prepare("UPDATE customers SET persona_id = ?1 WHERE id = ?2")?;
+    let mut relink_events = conn.prepare("UPDATE stage_events SET persona_id = ?1 WHERE customer_id = ?2")?;
+    for customer in &deleted.customer_ids {
+        relink.execute([deleted.id.0, *customer])?;
+        relink_events.execute([deleted.id.0, *customer])?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -23,6 +23,23 @@ impl std::fmt::Debug for Workspace {
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 impl Workspace {
+    /// Runs `f` between `BEGIN IMMEDIATE` and `COMMIT`, or rolls back when it fails.
+    /// `IMMEDIATE` takes the write lock before the reads, so what an inverse remembers cannot
+    /// be changed by another process between the read and the write.
+    pub(crate) fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.conn().execute_batch("BEGIN IMMEDIATE")?;
+        let result = f(self).and_then(|value| {
+            self.conn().execute_batch("COMMIT")?;
+            Ok(value)
+        });
+        if result.is_err() && !self.conn().is_autocommit() {
+            // The error that made us roll back is the one worth reporting; a failed rollback
+            // leaves the connection in a transaction that the next BEGIN will report.
+            let _ = self.conn().execute_batch("ROLLBACK");
+        }
+        result
+    }
+
     /// Where the workspace lives when none is named: the platform's data directory.
     pub fn default_path() -> Result<PathBuf> {
         let dirs = directories::ProjectDirs::from("", "", "fanpath").ok_or_else(|| StoreError::Io {
