@@ -27,6 +27,11 @@ fn assert_no_import_cycle(layer: &str) {
 }
 
 #[test]
+fn no_import_cycle_between_the_files_of_the_store() {
+    assert_no_import_cycle("store");
+}
+
+#[test]
 fn no_source_file_is_over_600_lines() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let files = read_dir_sources(&root);
