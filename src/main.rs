@@ -9,9 +9,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use fanpath::store::{
-    DemoOptions, ImportKind, ImportOptions, ImportProgress, StoreError, Workspace, group_digits,
-};
+use fanpath::model::Language;
+use fanpath::store::{DemoOptions, ImportKind, ImportOptions, ImportProgress, StoreError, Workspace};
 
 /// Model the eight-stage customer experience: personas, emotions, drop-off.
 ///
@@ -149,12 +148,7 @@ fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow
     let terminal = std::io::stderr().is_terminal();
     let mut shown = false;
     let mut progress = |p: ImportProgress| {
-        let line = match p {
-            ImportProgress::Read(rows) => format!("read {} rows", group_digits(rows)),
-            ImportProgress::Written { done, total } => {
-                format!("wrote {} of {} rows", group_digits(done), group_digits(total))
-            }
-        };
+        let line = p.message(Language::English);
         // Small imports finish before a progress line would help.
         if let ImportProgress::Written { total, .. } = p
             && total < fanpath::store::PROGRESS_EVERY

@@ -4,6 +4,7 @@
 //! - [`Tr`]: the translator for one language, with the sentences that carry numbers.
 
 pub mod format;
+pub mod import;
 mod text;
 
 pub use text::Text;

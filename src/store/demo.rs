@@ -12,6 +12,7 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use rusqlite::{Transaction, TransactionBehavior};
 
 use super::avatar::AVATAR_PX;
+use super::bulk::bulk_write;
 use super::import::{EventBatch, write_event_batch};
 use super::{Result, StoreError, Workspace, emotions, touchpoints};
 use crate::model::customer::CustomerEvent;
@@ -517,7 +518,7 @@ impl Workspace {
         let rows = events.len();
         drop(events);
         let path = self.path().to_path_buf();
-        super::import::bulk_write(self.conn_mut(), rows, |conn| {
+        bulk_write(self.conn_mut(), rows, |conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             if let Some(detail) = existing_data(&tx)? {
                 if !options.replace {

@@ -6,6 +6,7 @@
 
 pub mod analytics;
 pub mod avatar;
+mod bulk;
 mod demo;
 mod emotions;
 pub mod export;
@@ -23,7 +24,7 @@ pub use analytics::{Analytics, AnalyticsOptions};
 pub use demo::{DemoOptions, DemoSummary, demo_customer_events};
 pub use import::{
     ImportKind, ImportOptions, ImportProgress, ImportSummary, PROGRESS_EVERY, ROW_ERRORS_KEPT,
-    ROW_ERRORS_SHOWN, RowError, row_error_lines,
+    ROW_ERRORS_SHOWN, RowError, RowProblem, row_error_lines,
 };
 pub use personas::{DeletedPersona, PersonaRecord};
 pub use report::{Report, StageReport, group_digits};
