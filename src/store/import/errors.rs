@@ -46,6 +46,7 @@ impl fmt::Display for RowProblem {
 /// event's 1-based position in the sequence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {
+    /// 1-based line where the row starts (a quoted field may span several lines).
     pub line: u64,
     /// Everything wrong with the row, in column order; never empty.
     pub problems: Vec<RowProblem>,

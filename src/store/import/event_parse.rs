@@ -49,7 +49,12 @@ const PROGRESS_STEP: u64 = 10_000;
 
 /// How many chunks to cut `bytes` of data into.
 fn chunk_count(bytes: usize) -> usize {
-    (bytes / CHUNK_MIN_BYTES).clamp(1, rayon::current_num_threads() * CHUNKS_PER_THREAD)
+    let threads = rayon::current_num_threads();
+    if threads < 2 {
+        // Chunks only add the cost of joining them.
+        return 1;
+    }
+    (bytes / CHUNK_MIN_BYTES).clamp(1, threads * CHUNKS_PER_THREAD)
 }
 
 /// Parses and validates the fields of the customers rows in `data`. Everything that needs

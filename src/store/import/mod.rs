@@ -6,7 +6,7 @@
 //! the database (a customer's persona) and writes everything. Any invalid row fails the
 //! whole import before anything is written, unless the caller asked to skip invalid rows.
 //!
-//! - [`csv`](self::csv): the header, fields, line numbers, and where a file may be cut.
+//! - `csv`: the header, fields, line numbers, and where a file may be cut.
 //! - `fields`: stages, dates, scores and sources.
 //! - `personas`: persona names met in a file, resolved against the workspace.
 //! - `events`, `event_parse`, `event_write`: customer events (parsed in parallel chunks).
