@@ -303,4 +303,23 @@ mod tests {
             assert_eq!(snapshot.2.iter().map(|e| e.line).collect::<Vec<_>>(), [5], "{chunks} chunks");
         }
     }
+
+    #[test]
+    fn progress_counts_the_rows_of_every_chunk() {
+        let mut csv = String::from("customer_id,persona,stage,reached_at\n");
+        for i in 0..250_000 {
+            csv.push_str(&format!("c{i},P,1,2024-01-01\n"));
+        }
+        let bytes = csv.as_bytes();
+        let header = parse_header(bytes, Path::new("t.csv"), ImportKind::Customers).expect("header");
+        for chunks in [1, 8] {
+            let mut seen = Vec::new();
+            let (batch, rows) =
+                EventBatch::read_csv_in(bytes, &header, Path::new("t.csv"), &mut |p| seen.push(p), chunks)
+                    .expect("parse");
+            assert_eq!((rows, batch.rows.len()), (250_000, 250_000));
+            let read = [100_000, 200_000, 250_000].map(ImportProgress::Read);
+            assert_eq!(seen, read, "{chunks} chunks");
+        }
+    }
 }
