@@ -22,11 +22,13 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 30).unwrap_or_default()
 }
 
-/// A folder holding the CSV of a million events (realistic: demo customers, ISO dates)
-/// and a workspace with those events imported.
+/// A folder holding the CSV of a million events (realistic: demo customers, ISO dates),
+/// the same with every field quoted (as spreadsheets export it), and a workspace with those
+/// events imported.
 struct Fixture {
     dir: PathBuf,
     csv: PathBuf,
+    quoted_csv: PathBuf,
     workspace: PathBuf,
 }
 
@@ -48,12 +50,22 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     }
     out.flush().expect("flush");
     drop(out);
+    let quoted_csv = dir.join("events-quoted.csv");
+    let mut out = BufWriter::new(std::fs::File::create(&quoted_csv).expect("create csv"));
+    writeln!(out, "\"customer_id\",\"persona\",\"stage\",\"reached_at\"").expect("write");
+    for e in &events[..EVENTS] {
+        let at = format_iso(e.reached_at);
+        writeln!(out, "\"{}\",\"{}\",\"{}\",\"{at}\"", e.customer_id, e.persona, e.stage.number())
+            .expect("write");
+    }
+    out.flush().expect("flush");
+    drop(out);
     let workspace = dir.join("million.sqlite");
     Workspace::open(&workspace)
         .expect("workspace")
         .import_csv(ImportKind::Customers, &csv, ImportOptions::default(), &mut |_| {})
         .expect("import");
-    Fixture { dir, csv, workspace }
+    Fixture { dir, csv, quoted_csv, workspace }
 });
 
 fn fresh_workspace(name: &str) -> Workspace {
@@ -70,6 +82,22 @@ fn import_1m_customer_events(bencher: Bencher) {
     bencher
         .counter(ItemsCount::new(EVENTS))
         .with_inputs(|| fresh_workspace("import.sqlite"))
+        .bench_local_values(|mut ws| {
+            let summary = ws
+                .import_csv(ImportKind::Customers, csv, ImportOptions::default(), &mut |_| {})
+                .expect("import");
+            assert_eq!(summary.rows, EVENTS as u64);
+            ws
+        });
+}
+
+/// Quoted files were parsed on one thread before issue #7; now they are cut into chunks too.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn import_1m_quoted_customer_events(bencher: Bencher) {
+    let csv = &FIXTURE.quoted_csv;
+    bencher
+        .counter(ItemsCount::new(EVENTS))
+        .with_inputs(|| fresh_workspace("import-quoted.sqlite"))
         .bench_local_values(|mut ws| {
             let summary = ws
                 .import_csv(ImportKind::Customers, csv, ImportOptions::default(), &mut |_| {})

@@ -9,8 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
-use fanpath::i18n::format::count;
-use fanpath::model::Language::English;
+use fanpath::model::Language;
 use fanpath::store::{DemoOptions, ImportKind, ImportOptions, ImportProgress, StoreError, Workspace};
 
 /// Model the eight-stage customer experience: personas, emotions, drop-off.
@@ -149,12 +148,7 @@ fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow
     let terminal = std::io::stderr().is_terminal();
     let mut shown = false;
     let mut progress = |p: ImportProgress| {
-        let line = match p {
-            ImportProgress::Read(rows) => format!("read {} rows", count(rows, English)),
-            ImportProgress::Written { done, total } => {
-                format!("wrote {} of {} rows", count(done, English), count(total, English))
-            }
-        };
+        let line = p.message(Language::English);
         // Small imports finish before a progress line would help.
         if let ImportProgress::Written { total, .. } = p
             && total < fanpath::store::PROGRESS_EVERY

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::format::count;
 use crate::model::Language;
 use crate::model::persona::PersonaError;
-use crate::store::{ROW_ERRORS_SHOWN, RowError, StoreError};
+use crate::store::StoreError;
 
 impl StoreError {
     /// What went wrong, in `language`, naming the file where one is involved.
@@ -90,7 +90,7 @@ impl StoreError {
             }
             Self::InvalidRows { path, count: invalid, rows } => {
                 let (p, n) = (file(path), count(*invalid, language));
-                let lines = row_lines(rows, *invalid, language);
+                let lines = super::import::row_error_lines(rows, *invalid, language);
                 pick(
                     format!(
                         "cannot import {p}: {n} invalid row{}, so nothing was imported:{lines}",
@@ -154,30 +154,12 @@ impl PersonaError {
     }
 }
 
-/// The first [`ROW_ERRORS_SHOWN`] rejected rows, one per line, then "… and N more", in
-/// `language`; for every message that lists rejected rows.
-pub(super) fn row_lines(rows: &[RowError], total: u64, language: Language) -> String {
-    let mut text = String::new();
-    for row in rows.iter().take(ROW_ERRORS_SHOWN) {
-        text.push_str("\n  ");
-        text.push_str(&row.to_string());
-    }
-    let shown = rows.len().min(ROW_ERRORS_SHOWN) as u64;
-    if total > shown {
-        let more = count(total - shown, language);
-        text.push_str(&match language {
-            Language::English => format!("\n  … and {more} more"),
-            Language::Vietnamese => format!("\n  … và {more} dòng khác"),
-        });
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
 
     use super::*;
+    use crate::store::{RowError, RowProblem};
 
     fn path() -> PathBuf {
         PathBuf::from("/tmp/cửa hàng.sqlite")
@@ -200,7 +182,7 @@ mod tests {
             StoreError::InvalidRows {
                 path: path(),
                 count: 1,
-                rows: vec![RowError { line: 2, reason: "x".into() }],
+                rows: vec![RowError { line: 2, problems: vec![RowProblem::EmptyField { field: "stage" }] }],
             },
             StoreError::UnknownPersona { path: path(), name: "Ai".into(), known: Vec::new() },
             StoreError::NotEmpty { path: path(), detail: "4 personas".into() },
@@ -273,11 +255,13 @@ mod tests {
 
     #[test]
     fn invalid_rows_list_twenty_then_the_rest_in_the_language() {
-        let rows: Vec<RowError> = (2..30).map(|line| RowError { line, reason: "bad".into() }).collect();
+        let rows: Vec<RowError> = (2..30)
+            .map(|line| RowError { line, problems: vec![RowProblem::EmptyField { field: "stage" }] })
+            .collect();
         let error = StoreError::InvalidRows { path: path(), count: 1500, rows };
         let english = error.message(Language::English);
-        assert!(english.contains("1,500 invalid rows, so nothing was imported:\n  line 2: bad"), "{english}");
-        assert!(english.contains("line 21: bad") && !english.contains("line 22:"), "{english}");
+        assert!(english.contains("1,500 invalid rows, so nothing was imported:\n  line 2: "), "{english}");
+        assert!(english.contains("line 21: ") && !english.contains("line 22:"), "{english}");
         assert!(english.ends_with("\n  … and 1,480 more"), "{english}");
         let vietnamese = error.message(Language::Vietnamese);
         assert!(vietnamese.contains("có 1.500 dòng không hợp lệ"), "{vietnamese}");

@@ -9,6 +9,7 @@
 mod errors;
 mod findings;
 pub mod format;
+pub mod import;
 mod text;
 
 pub use text::Text;

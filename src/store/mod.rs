@@ -9,6 +9,7 @@
 
 pub mod analytics;
 pub mod avatar;
+mod bulk;
 mod demo;
 pub mod edit;
 mod emotions;
@@ -27,7 +28,7 @@ pub use demo::{DemoOptions, DemoSummary, demo_customer_events};
 pub use error::{Result, StoreError};
 pub use import::{
     ImportKind, ImportOptions, ImportProgress, ImportSummary, PROGRESS_EVERY, ROW_ERRORS_KEPT,
-    ROW_ERRORS_SHOWN, RowError, row_error_lines,
+    ROW_ERRORS_SHOWN, RowError, RowProblem,
 };
 pub use migrations::APPLICATION_ID;
 pub use personas::{DeletedPersona, PersonaRecord};

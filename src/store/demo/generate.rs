@@ -1,0 +1,141 @@
+//! The demo's made-up customers and emotion entries, deterministic given a seed.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+use super::content::{DemoPersona, NOTES, PERSONAS, TOUCHPOINTS};
+use crate::model::customer::CustomerEvent;
+use crate::model::emotion::{EmotionEntry, QUICK_LABELS, Score, Source};
+use crate::model::persona::PersonaId;
+use crate::model::stage::Stage;
+use crate::model::touchpoint::Channel;
+
+/// Days of history the demo spreads customers over (about eighteen months).
+pub(super) const HISTORY_DAYS: i64 = 540;
+
+/// Shortest and longest gap, in days, from stage `i + 1` to stage `i + 2`.
+const GAP_DAYS: [(f64, f64); 7] =
+    [(0.02, 5.0), (0.5, 4.0), (1.0, 10.0), (5.0, 21.0), (10.0, 40.0), (14.0, 45.0), (14.0, 60.0)];
+
+/// Chance that a stage a customer went past left no event (a walk-in buyer never
+/// evaluated; nobody asked how the first days felt).
+const SKIP_CHANCE: [f64; 8] = [0.05, 0.02, 0.10, 0.03, 0.06, 0.02, 0.02, 0.0];
+
+/// A random moment during opening hours (6:30–21:30) of `day`.
+fn opening_hours(rng: &mut fastrand::Rng, day: NaiveDate) -> NaiveDateTime {
+    let seconds = rng.u32(6 * 3600 + 1800..21 * 3600 + 1800);
+    day.and_time(NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0).unwrap_or(NaiveTime::MIN))
+}
+
+/// Picks a persona index by the personas' shares.
+fn pick_persona(rng: &mut fastrand::Rng) -> usize {
+    let mut x = rng.f64();
+    for (i, p) in PERSONAS.iter().enumerate() {
+        if x < p.share {
+            return i;
+        }
+        x -= p.share;
+    }
+    PERSONAS.len() - 1
+}
+
+/// The demo's customers and the stages they reached, deterministic given the arguments.
+/// Also used by benchmarks to make large realistic CSV files.
+pub fn demo_customer_events(customers: u64, seed: u64, today: NaiveDate) -> Vec<CustomerEvent> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let end = today.and_time(NaiveTime::MIN) + Duration::days(1);
+    let mut events = Vec::with_capacity(usize::try_from(customers.saturating_mul(5)).unwrap_or(0));
+    for n in 1..=customers {
+        let persona = &PERSONAS[pick_persona(&mut rng)];
+        let customer_id = format!("KH{n:06}");
+        let start_day = today - Duration::days(rng.i64(0..HISTORY_DAYS));
+        let mut at = opening_hours(&mut rng, start_day);
+        // Walk the path until the customer stops or the next stage lies in the future.
+        let mut reached = vec![(Stage::Evaluation, at)];
+        for (i, &go_on) in persona.go_on.iter().enumerate() {
+            if rng.f64() >= go_on {
+                break;
+            }
+            let (low, high) = GAP_DAYS[i];
+            // Skewed towards the short end: most people move on soon, a few take long.
+            let days = (low + (high - low) * rng.f64().powf(1.7)) * persona.pace;
+            let next = at + Duration::seconds((days * 86_400.0) as i64);
+            // Nobody visits at night: night-time events move into opening hours.
+            let next = match next.time().hour() {
+                6..=21 => next,
+                0..=5 => opening_hours(&mut rng, next.date()),
+                _ => opening_hours(&mut rng, next.date() + Duration::days(1)),
+            };
+            if next >= end {
+                break;
+            }
+            at = next;
+            let Some(stage) = Stage::from_number(i as u8 + 2) else { break };
+            reached.push((stage, at));
+        }
+        let last = reached.len() - 1;
+        for (k, (stage, at)) in reached.into_iter().enumerate() {
+            if k < last && rng.f64() < SKIP_CHANCE[stage.index()] {
+                continue;
+            }
+            events.push(CustomerEvent {
+                customer_id: customer_id.clone(),
+                persona: persona.card[0].to_owned(),
+                stage,
+                reached_at: at,
+            });
+        }
+    }
+    events
+}
+
+/// Emotion entries for one persona: several per stage around the expected curve.
+pub(super) fn demo_emotions(
+    rng: &mut fastrand::Rng,
+    p: &DemoPersona,
+    persona: PersonaId,
+    today: NaiveDate,
+) -> Vec<EmotionEntry> {
+    let mut entries = Vec::new();
+    for stage in Stage::ALL {
+        let i = stage.index();
+        for _ in 0..rng.usize(3..=6) {
+            let noise = rng.i8(-2..=2);
+            let value = (stage.expected_score() + p.mood[i] + noise).clamp(Score::MIN, Score::MAX);
+            let score = Score::new(i64::from(value)).unwrap_or_default();
+            let (highs, lows) = NOTES[i];
+            let good = value > 0 || (value == 0 && rng.bool());
+            let label = if stage == Stage::Validation && value < 0 && rng.bool() {
+                QUICK_LABELS[11].1
+            } else if good {
+                QUICK_LABELS[rng.usize(0..6)].1
+            } else {
+                QUICK_LABELS[rng.usize(6..11)].1
+            };
+            let note = rng.choice(if good { highs } else { lows }).copied().unwrap_or_default();
+            let (channel, _) = TOUCHPOINTS[i][p.touchpoints[i][rng.usize(0..2)]];
+            let source = match rng.u8(0..20) {
+                0..=5 => Source::Interview,
+                6..=12 => Source::Survey,
+                13..=16 => Source::Observation,
+                _ => Source::Assumption,
+            };
+            let logged_at = (rng.u8(0..10) > 0).then(|| {
+                let day = today - Duration::days(rng.i64(0..HISTORY_DAYS));
+                opening_hours(rng, day)
+            });
+            entries.push(EmotionEntry {
+                persona,
+                stage,
+                score,
+                label: label.to_owned(),
+                note: note.to_owned(),
+                touchpoint: Channel::from_key(channel)
+                    .name(crate::model::stage::Language::Vietnamese)
+                    .to_owned(),
+                source,
+                logged_at,
+            });
+        }
+    }
+    entries
+}

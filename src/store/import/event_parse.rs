@@ -1,0 +1,256 @@
+//! Parsing a customers CSV held in memory: cut into chunks at record boundaries
+//! ([`chunk_starts`]), the chunks parsed on rayon's threads, then joined in file order, so
+//! the result is the same as reading the rows one by one.
+
+use std::path::Path;
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::csv::{Header, LineCounter, chunk_starts, csv_error, field, is_blank, newlines};
+use super::errors::{RowErrors, RowProblem};
+use super::events::{BatchCustomer, EventBatch, EventRow, NO_PERSONA};
+use super::fields::{StageParser, parse_epoch, required};
+use super::personas::PersonaSlots;
+use super::{ImportProgress, PROGRESS_EVERY};
+use crate::store::{Result, StoreError};
+
+/// Rows of one part of a file, with customers and personas numbered within the part.
+#[derive(Debug, Default)]
+pub(super) struct ParsedChunk {
+    pub(super) rows: Vec<ParsedRow>,
+    /// External ids, by local customer number.
+    pub(super) customers: Vec<Box<str>>,
+    /// External id → local customer number.
+    pub(super) customer_index: FxHashMap<Box<str>, u32>,
+    pub(super) personas: PersonaSlots,
+    pub(super) errors: RowErrors,
+    pub(super) rows_read: u64,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct ParsedRow {
+    pub(super) customer: u32,
+    pub(super) persona: u32,
+    pub(super) stage: u8,
+    pub(super) at: i64,
+    pub(super) line: u64,
+}
+
+/// The least data worth a chunk of its own: below it, a thread costs more than it saves.
+const CHUNK_MIN_BYTES: usize = 1 << 20;
+
+/// Chunks per thread: more than one, so a thread that finishes early takes another.
+const CHUNKS_PER_THREAD: usize = 4;
+
+/// Rows a chunk parses between two progress messages.
+const PROGRESS_STEP: u64 = 10_000;
+
+/// How many chunks to cut `bytes` of data into.
+fn chunk_count(bytes: usize) -> usize {
+    let threads = rayon::current_num_threads();
+    if threads < 2 {
+        // Chunks only add the cost of joining them.
+        return 1;
+    }
+    (bytes / CHUNK_MIN_BYTES).clamp(1, threads * CHUNKS_PER_THREAD)
+}
+
+/// Parses and validates the fields of the customers rows in `data`. Everything that needs
+/// only the row itself is checked here; customer–persona consistency across rows is
+/// checked when chunks are combined ([`EventBatch::absorb`]). `read` hears of rows parsed,
+/// [`PROGRESS_STEP`] at a time.
+fn parse_chunk(
+    data: &[u8],
+    header: &Header,
+    line_offset: u64,
+    path: &Path,
+    read: &mut dyn FnMut(u64),
+) -> Result<ParsedChunk> {
+    let mut chunk = ParsedChunk::default();
+    let mut stages = StageParser::default();
+    let mut record = csv::ByteRecord::new();
+    let mut problems = Vec::new();
+    let cols = &header.columns;
+    let mut reader = header.reader(data);
+    let mut lines = LineCounter::new(line_offset);
+    let mut unreported = 0_u64;
+    while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
+        if is_blank(&record) {
+            continue;
+        }
+        chunk.rows_read += 1;
+        unreported += 1;
+        if unreported == PROGRESS_STEP {
+            read(unreported);
+            unreported = 0;
+        }
+        let line = lines.line(data, &record);
+        let customer = required(field(&record, cols[0], path, line)?, "customer_id", &mut problems);
+        let persona = required(field(&record, cols[1], path, line)?, "persona", &mut problems)
+            .and_then(|name| chunk.personas.slot(name).map_err(|e| problems.push(e)).ok());
+        let stage = required(field(&record, cols[2], path, line)?, "stage", &mut problems)
+            .and_then(|text| stages.parse(text).map_err(|e| problems.push(e)).ok());
+        let at = required(field(&record, cols[3], path, line)?, "reached_at", &mut problems)
+            .and_then(|text| parse_epoch(text).map_err(|e| problems.push(e)).ok());
+        let (Some(customer), Some(persona), Some(stage), Some(at), true) =
+            (customer, persona, stage, at, problems.is_empty())
+        else {
+            chunk.errors.push(line, std::mem::take(&mut problems));
+            continue;
+        };
+        let customer = match chunk.customer_index.get(customer) {
+            Some(&index) => index,
+            None => {
+                let Ok(index) = u32::try_from(chunk.customers.len()) else {
+                    chunk.errors.push_one(line, RowProblem::TooManyCustomers);
+                    continue;
+                };
+                chunk.customers.push(customer.into());
+                chunk.customer_index.insert(customer.into(), index);
+                index
+            }
+        };
+        chunk.rows.push(ParsedRow { customer, persona, stage: stage.number(), at, line });
+    }
+    read(unreported);
+    Ok(chunk)
+}
+
+impl EventBatch {
+    /// Adds a parsed chunk's rows in order, registering customers at their first row and
+    /// turning rows that give a customer another persona into row errors.
+    pub(super) fn absorb(&mut self, chunk: ParsedChunk) {
+        let ParsedChunk { rows, customers, customer_index, personas, errors, .. } = chunk;
+        let persona_map: Vec<u32> = personas
+            .slots
+            .iter()
+            // Names were validated when the chunk was parsed, so this cannot fail.
+            .map(|slot| self.personas.slot(&slot.name).unwrap_or(0))
+            .collect();
+        let customer_map: Vec<u32> = if self.customers.is_empty() {
+            // The first chunk: its customers become the batch's as they are.
+            self.customer_index = customer_index;
+            self.customers = customers
+                .into_iter()
+                .map(|external| BatchCustomer { external, persona: NO_PERSONA, line: 0 })
+                .collect();
+            (0..self.customers.len() as u32).collect()
+        } else {
+            customers
+                .into_iter()
+                .map(|external| match self.customer_index.get(&external) {
+                    Some(&index) => index,
+                    None => {
+                        let index = self.customers.len() as u32;
+                        self.customer_index.insert(external.clone(), index);
+                        self.customers.push(BatchCustomer { external, persona: NO_PERSONA, line: 0 });
+                        index
+                    }
+                })
+                .collect()
+        };
+        self.rows.reserve(rows.len());
+        for row in rows {
+            let index = customer_map[row.customer as usize];
+            let persona = persona_map[row.persona as usize];
+            let customer = &mut self.customers[index as usize];
+            if customer.persona == NO_PERSONA {
+                customer.persona = persona;
+                customer.line = row.line;
+            } else if customer.persona != persona {
+                let problem = RowProblem::PersonaConflict {
+                    customer: customer.external.to_string(),
+                    first_persona: self.personas.name(customer.persona).to_owned(),
+                    first_line: customer.line,
+                    persona: self.personas.name(persona).to_owned(),
+                };
+                self.errors.push_one(row.line, problem);
+                continue;
+            }
+            self.rows.push(EventRow { customer: index, stage: row.stage, at: row.at, line: row.line });
+        }
+        self.errors.append(errors);
+    }
+
+    /// Reads the data rows of a customers CSV held in memory, in parallel when it is large;
+    /// the result is the same as reading the rows in order. Returns the rows read.
+    pub(super) fn read_csv(
+        bytes: &[u8],
+        header: &Header,
+        path: &Path,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<(Self, u64)> {
+        let chunks = chunk_count(bytes.len().saturating_sub(header.data_start));
+        Self::read_csv_in(bytes, header, path, progress, chunks)
+    }
+
+    /// [`Self::read_csv`] in about `chunks` chunks.
+    pub(super) fn read_csv_in(
+        bytes: &[u8],
+        header: &Header,
+        path: &Path,
+        progress: &mut dyn FnMut(ImportProgress),
+        chunks: usize,
+    ) -> Result<(Self, u64)> {
+        let data = &bytes[header.data_start..];
+        let mut bounds = vec![0];
+        bounds.extend(chunk_starts(data, header.delimiter, chunks));
+        bounds.push(data.len());
+        // Each chunk's lines start after the newlines of the chunks before it.
+        let mut line_offset = header.line_offset;
+        let mut pieces = Vec::with_capacity(bounds.len() - 1);
+        for pair in bounds.windows(2) {
+            let piece = &data[pair[0]..pair[1]];
+            pieces.push((piece, line_offset));
+            line_offset += newlines(piece);
+        }
+        // Only this thread may call `progress`: it reports each multiple of PROGRESS_EVERY
+        // passed by all chunks together.
+        let mut total = 0_u64;
+        let mut reported = 0_u64;
+        let mut report = |rows: u64| {
+            total += rows;
+            let mark = total / PROGRESS_EVERY * PROGRESS_EVERY;
+            if mark > reported {
+                reported = mark;
+                progress(ImportProgress::Read(mark));
+            }
+        };
+        let parsed = if let [(piece, offset)] = pieces[..] {
+            vec![parse_chunk(piece, header, offset, path, &mut report)?]
+        } else {
+            let (sender, counts) = mpsc::channel::<u64>();
+            std::thread::scope(|scope| {
+                let worker = scope.spawn(move || {
+                    pieces
+                        .into_par_iter()
+                        .map_with(sender, |sender, (piece, offset)| {
+                            // The receiver outlives the workers; a send cannot fail.
+                            parse_chunk(piece, header, offset, path, &mut |n| _ = sender.send(n))
+                        })
+                        .collect::<Result<Vec<_>>>()
+                });
+                // Ends when the last chunk's sender is dropped.
+                for rows in counts {
+                    report(rows);
+                }
+                // A panic in a worker would be a bug; report it rather than abort.
+                worker.join().unwrap_or_else(|_| {
+                    Err(StoreError::Csv { path: path.to_path_buf(), detail: "parsing failed".to_owned() })
+                })
+            })?
+        };
+        if total >= PROGRESS_EVERY && total != reported {
+            progress(ImportProgress::Read(total));
+        }
+        let mut batch = Self::default();
+        let mut rows = 0;
+        for chunk in parsed {
+            rows += chunk.rows_read;
+            batch.absorb(chunk);
+        }
+        Ok((batch, rows))
+    }
+}
