@@ -132,14 +132,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match command {
         Command::Import { kind: KindArg::Workspace, file, skip_invalid, replace } => {
             if skip_invalid {
-                anyhow::bail!("--skip-invalid is for CSV files; a workspace file is imported whole or not at all");
+                anyhow::bail!(
+                    "--skip-invalid is for CSV files; a workspace file is imported whole or not at all"
+                );
             }
             backup_cli::import_workspace(&path, &file, replace)
         }
         Command::Import { replace: true, .. } => {
             anyhow::bail!("--replace is for `import workspace`; a CSV import adds to the workspace")
         }
-        Command::Import { kind, file, skip_invalid, replace: false } => import(&path, kind, &file, skip_invalid),
+        Command::Import { kind, file, skip_invalid, replace: false } => {
+            import(&path, kind, &file, skip_invalid)
+        }
         Command::Report { persona, format } => {
             let workspace = open_existing(&path)?;
             let report = workspace.report(persona.as_deref())?;

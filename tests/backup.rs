@@ -8,7 +8,7 @@ mod tables;
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use common::{assert_fails, fanpath, stderr, stdout};
 use fanpath::store::backup::{BackupReason, backup_dir, backup_file_now};
 use fanpath::store::{DemoOptions, StoreError, Workspace, list_backups, restore_backup};
@@ -20,7 +20,8 @@ fn today() -> NaiveDate {
 
 fn demo(path: &Path, customers: u64, seed: u64) -> Workspace {
     let mut ws = Workspace::open(path).expect("open");
-    ws.write_demo(&DemoOptions { customers, seed, replace: true, ..DemoOptions::new(today()) }).expect("demo");
+    ws.write_demo(&DemoOptions { customers, seed, replace: true, ..DemoOptions::new(today()) })
+        .expect("demo");
     ws
 }
 
@@ -36,7 +37,12 @@ fn a_backup_holds_the_workspace_and_is_listed_with_its_counts() {
     let info = ws.backup_now(BackupReason::Manual).expect("backup").expect("written");
     assert_eq!(info.path.parent(), Some(dir.path().join("backups").join("cửa hàng").as_path()));
     let name = info.path.file_name().and_then(|n| n.to_str()).expect("name");
-    assert!(name.starts_with("cửa hàng-20") && name.ends_with(".sqlite") && name.len() == "cửa hàng-20250630-070500.sqlite".len(), "{name}");
+    assert!(
+        name.starts_with("cửa hàng-20")
+            && name.ends_with(".sqlite")
+            && name.len() == "cửa hàng-20250630-070500.sqlite".len(),
+        "{name}"
+    );
     assert_eq!(dump(&info.path), dump(&path));
     // A single self-contained file: not in WAL mode, nothing beside it.
     let header = std::fs::read(&info.path).expect("read");
@@ -61,7 +67,9 @@ fn the_opening_backup_is_taken_once_a_day_and_an_empty_workspace_needs_none() {
     let a = ws.backup_now(BackupReason::Manual).expect("a").expect("written");
     let b = ws.backup_now(BackupReason::Manual).expect("b").expect("written");
     assert_ne!(a.path, b.path);
-    assert!(Workspace::open_in_memory().expect("memory").backup_now(BackupReason::Manual).expect("ok").is_none());
+    assert!(
+        Workspace::open_in_memory().expect("memory").backup_now(BackupReason::Manual).expect("ok").is_none()
+    );
 }
 
 #[test]
@@ -77,7 +85,8 @@ fn a_backup_sees_changes_still_in_the_wal() {
     assert!(wal > 0);
     let info = backup_file_now(&path, BackupReason::Manual).expect("backup").expect("written");
     let conn = rusqlite::Connection::open(&info.path).expect("open backup");
-    let notes: String = conn.query_row("SELECT notes FROM personas WHERE id = 1", [], |r| r.get(0)).expect("row");
+    let notes: String =
+        conn.query_row("SELECT notes FROM personas WHERE id = 1", [], |r| r.get(0)).expect("row");
     assert_eq!(notes, "only in the WAL");
 }
 
@@ -127,7 +136,11 @@ fn restore_backs_up_the_current_state_then_replaces_it() {
     let before = restore_backup(&path, &backup).expect("restore").expect("current state backed up");
     assert_eq!(dump(&before.path), changed_tables);
     assert_eq!(dump(&path), original);
-    assert_eq!(changed.report(None).expect("report").customers(), 60, "an open connection sees the restored data");
+    assert_eq!(
+        changed.report(None).expect("report").customers(),
+        60,
+        "an open connection sees the restored data"
+    );
     assert_eq!(changed.personas().expect("personas").len(), 4);
 }
 
@@ -218,13 +231,22 @@ fn cli_export_and_import_workspace() {
     assert!(stdout(&out).starts_with("Imported 4 personas,"), "{}", stdout(&out));
     assert_eq!(dump(&copy), dump(&db));
 
-    assert_fails(&fanpath(&copy, &["import", "workspace", path_str(&json)]), &["already holds data", "--replace"]);
+    assert_fails(
+        &fanpath(&copy, &["import", "workspace", path_str(&json)]),
+        &["already holds data", "--replace"],
+    );
     let out = fanpath(&copy, &["import", "workspace", path_str(&json), "--replace"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(dump(&copy), dump(&db));
-    assert_fails(&fanpath(&copy, &["import", "customers", path_str(&json), "--replace"]), &["--replace is for"]);
+    assert_fails(
+        &fanpath(&copy, &["import", "customers", path_str(&json), "--replace"]),
+        &["--replace is for"],
+    );
     let foreign = dir.path().join("foreign.json");
     std::fs::write(&foreign, "{\"hello\": 1}").expect("write");
-    assert_fails(&fanpath(&copy, &["import", "workspace", path_str(&foreign), "--replace"]), &["is not a Fanpath workspace file"]);
+    assert_fails(
+        &fanpath(&copy, &["import", "workspace", path_str(&foreign), "--replace"]),
+        &["is not a Fanpath workspace file"],
+    );
     assert_eq!(dump(&copy), dump(&db));
 }

@@ -60,7 +60,10 @@ fn a_round_trip_gives_an_equal_workspace() {
     assert_eq!(imported, exported);
     let (before, after) = (dump(&source), dump(&copy));
     let counts = row_counts(&before);
-    assert!(counts["personas"] == 4 && counts["stage_events"] > 400 && counts["touchpoints"] > 0, "{counts:?}");
+    assert!(
+        counts["personas"] == 4 && counts["stage_events"] > 400 && counts["touchpoints"] > 0,
+        "{counts:?}"
+    );
     assert!(before["customers"].iter().any(|row| row[2] == "Null"), "some customers lost their persona");
     assert!(before["emotions"].iter().any(|row| row[8] == "Null"), "some entries have no date");
     for table in before.keys() {
@@ -139,32 +142,76 @@ fn bad_foreign_and_newer_files_are_refused_with_the_workspace_unchanged() {
     let good = std::fs::read_to_string(&json).expect("read");
 
     let cases: Vec<(&str, String, &str)> = vec![
-        ("foreign JSON", r#"{"name": "a list of things", "items": [1, 2]}"#.to_owned(), "is not a Fanpath workspace file"),
+        (
+            "foreign JSON",
+            r#"{"name": "a list of things", "items": [1, 2]}"#.to_owned(),
+            "is not a Fanpath workspace file",
+        ),
         ("a JSON array", "[1, 2, 3]".to_owned(), "is not a Fanpath workspace file"),
-        ("a CSV file", "customer_id,persona,stage,reached_at\n1,A,1,2024-01-01\n".to_owned(), "is not a Fanpath workspace file"),
+        (
+            "a CSV file",
+            "customer_id,persona,stage,reached_at\n1,A,1,2024-01-01\n".to_owned(),
+            "is not a Fanpath workspace file",
+        ),
         ("an empty file", String::new(), "is not a Fanpath workspace file"),
-        ("another format", good.replacen("fanpath-workspace", "fanpath-report", 1), "is not a Fanpath workspace file"),
+        (
+            "another format",
+            good.replacen("fanpath-workspace", "fanpath-report", 1),
+            "is not a Fanpath workspace file",
+        ),
         (
             "a newer format",
             changed(&json, |v| v["format_version"] = 2.into()),
             "was written by a newer Fanpath (format version 2; this version reads up to 1)",
         ),
-        ("cut short", String::from_utf8_lossy(&good.as_bytes()[..good.len() * 2 / 3]).into_owned(), "EOF while parsing"),
+        (
+            "cut short",
+            String::from_utf8_lossy(&good.as_bytes()[..good.len() * 2 / 3]).into_owned(),
+            "EOF while parsing",
+        ),
         ("trailing rubbish", format!("{good}xyz"), "trailing characters"),
         ("an unknown key", changed(&json, |v| v["extra"] = 1.into()), "unknown key \"extra\""),
-        ("no customers list", changed(&json, |v| drop(v.as_object_mut().map(|o| o.remove("customers")))), "no \"customers\" list"),
+        (
+            "no customers list",
+            changed(&json, |v| drop(v.as_object_mut().map(|o| o.remove("customers")))),
+            "no \"customers\" list",
+        ),
         ("a stage 9", changed(&json, |v| v["touchpoints"][2]["stage"] = 9.into()), "touchpoints[2]"),
         ("a score 42", changed(&json, |v| v["emotions"][0]["score"] = 42.into()), "CHECK constraint failed"),
-        ("a missing key", changed(&json, |v| drop(v["personas"][1].as_object_mut().map(|o| o.remove("color")))), "missing field `color`"),
-        ("a wrong type", changed(&json, |v| v["customers"][5]["first_at"] = "yesterday".into()), "invalid type"),
-        ("bad base64", changed(&json, |v| v["personas"][0]["avatar_png"] = "not base64!".into()), "avatar_png is not base64"),
-        ("a dangling persona", changed(&json, |v| v["touchpoints"][0]["persona_id"] = 999.into()), "refers to a row of personas"),
-        ("two events at one stage", changed(&json, |v| {
-            let events = v["customers"][0]["events"].as_array_mut().expect("events");
-            let first = events[0].clone();
-            events.push(first);
-        }), "UNIQUE constraint failed"),
-        ("a duplicate persona name", changed(&json, |v| v["personas"][1]["name"] = v["personas"][0]["name"].clone()), "UNIQUE constraint failed: personas.name_key"),
+        (
+            "a missing key",
+            changed(&json, |v| drop(v["personas"][1].as_object_mut().map(|o| o.remove("color")))),
+            "missing field `color`",
+        ),
+        (
+            "a wrong type",
+            changed(&json, |v| v["customers"][5]["first_at"] = "yesterday".into()),
+            "invalid type",
+        ),
+        (
+            "bad base64",
+            changed(&json, |v| v["personas"][0]["avatar_png"] = "not base64!".into()),
+            "avatar_png is not base64",
+        ),
+        (
+            "a dangling persona",
+            changed(&json, |v| v["touchpoints"][0]["persona_id"] = 999.into()),
+            "refers to a row of personas",
+        ),
+        (
+            "two events at one stage",
+            changed(&json, |v| {
+                let events = v["customers"][0]["events"].as_array_mut().expect("events");
+                let first = events[0].clone();
+                events.push(first);
+            }),
+            "UNIQUE constraint failed",
+        ),
+        (
+            "a duplicate persona name",
+            changed(&json, |v| v["personas"][1]["name"] = v["personas"][0]["name"].clone()),
+            "UNIQUE constraint failed: personas.name_key",
+        ),
     ];
     // A workspace with data, replaced: the failed import must roll the deletion back too.
     let target = dir.path().join("target.sqlite");
@@ -303,5 +350,9 @@ fn the_exported_file_has_the_shape_of_the_schema() {
     assert!(png.starts_with(b"\x89PNG"));
     // format comes first, as importers rely on.
     let text = std::fs::read_to_string(&json).expect("read");
-    assert!(text.starts_with("{\n\"format\": \"fanpath-workspace\",\n\"format_version\": 1,"), "{}", &text[..80]);
+    assert!(
+        text.starts_with("{\n\"format\": \"fanpath-workspace\",\n\"format_version\": 1,"),
+        "{}",
+        &text[..80]
+    );
 }

@@ -35,8 +35,12 @@ impl Tr {
 
     /// What an imported or exported workspace file held.
     pub fn workspace_file_summary(self, s: &WorkspaceFileSummary) -> String {
-        let (p, t, e, c) =
-            (self.count(s.personas), self.count(s.touchpoints), self.count(s.emotions), self.count(s.customers));
+        let (p, t, e, c) = (
+            self.count(s.personas),
+            self.count(s.touchpoints),
+            self.count(s.emotions),
+            self.count(s.customers),
+        );
         self.pick(
             format!("{p} personas, {t} touchpoints, {e} emotion entries, {c} customers"),
             format!("{p} chân dung, {t} điểm chạm, {e} mục cảm xúc, {c} khách hàng"),

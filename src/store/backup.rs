@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
 use super::error::{Result, StoreError};
@@ -111,10 +111,10 @@ fn scan(dir: &Path, stem: &str) -> Result<Vec<(NaiveDateTime, u32, PathBuf)>> {
 /// Which of the backups taken at `stamps` to keep: the newest of each of the last
 /// [`DAILY_COPIES`] days that have a backup, then the newest of each of the last
 /// [`WEEKLY_COPIES`] ISO weeks among the older ones. `stamps` may come in any order; the
-/// answer is in the same order.
+/// answer is in the same order. Of two equal times, the one listed first counts as newer.
 pub fn retained(stamps: &[NaiveDateTime]) -> Vec<bool> {
     let mut newest_first: Vec<usize> = (0..stamps.len()).collect();
-    newest_first.sort_by(|&a, &b| stamps[b].cmp(&stamps[a]).then(b.cmp(&a)));
+    newest_first.sort_by(|&a, &b| stamps[b].cmp(&stamps[a]).then(a.cmp(&b)));
     let mut keep = vec![false; stamps.len()];
     let mut days: Vec<NaiveDate> = Vec::new();
     let mut weeks: Vec<(i32, u32)> = Vec::new();
@@ -165,13 +165,7 @@ fn describe(path: PathBuf, taken_at: NaiveDateTime) -> BackupInfo {
         };
         Some((count("personas")?, count("customers")?))
     });
-    BackupInfo {
-        path,
-        taken_at,
-        size_bytes,
-        personas: counts.map(|c| c.0),
-        customers: counts.map(|c| c.1),
-    }
+    BackupInfo { path, taken_at, size_bytes, personas: counts.map(|c| c.0), customers: counts.map(|c| c.1) }
 }
 
 fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
@@ -184,6 +178,22 @@ pub(crate) fn temp_beside(path: &Path) -> PathBuf {
     name.push(path.file_name().unwrap_or_default());
     name.push(format!(".{}.tmp", std::process::id()));
     path.with_file_name(name)
+}
+
+/// Runs a backup to the end in one step: all pages under one read transaction, so one
+/// consistent snapshot. A busy or locked database is retried for a few seconds, as
+/// SQLite's own busy timeout would.
+fn copy_all(backup: &Backup<'_, '_>) -> Result<()> {
+    const TRIES: u32 = 50;
+    for _ in 0..TRIES {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            _ => std::thread::sleep(Duration::from_millis(100)),
+        }
+    }
+    let busy = rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY);
+    Err(rusqlite::Error::SqliteFailure(busy, Some("the database stayed locked during the backup".to_owned()))
+        .into())
 }
 
 /// Copies the database behind `source` into a new file at `dest` through the backup API:
@@ -200,11 +210,7 @@ fn copy_database(source: &Connection, dest: &Path) -> Result<()> {
             _ => {}
         }
         let mut out = Connection::open(&temp)?;
-        {
-            // All pages in one step: one read transaction, so one consistent snapshot.
-            let backup = Backup::new(source, &mut out)?;
-            backup.run_to_completion(-1, Duration::ZERO, None)?;
-        }
+        copy_all(&Backup::new(source, &mut out)?)?;
         // The copy is one file that any SQLite opens as it is, without a -wal beside it.
         out.pragma_update(None, "journal_mode", "DELETE")?;
         out.close().map_err(|(_, err)| err)?;
@@ -231,6 +237,16 @@ fn is_empty(conn: &Connection) -> Result<bool> {
 /// Takes a rolling backup of the workspace at `path` read through `conn`, unless `reason`
 /// allows skipping it; prunes old backups after writing one.
 fn rolling_backup(conn: &Connection, path: &Path, reason: BackupReason) -> Result<Option<BackupInfo>> {
+    let written = unpruned_backup(conn, path, reason)?;
+    if written.is_some() {
+        prune(&backup_dir(path), &stem(path))?;
+    }
+    Ok(written)
+}
+
+/// [`rolling_backup`] without the pruning, for a restore whose source may be a backup that
+/// pruning would delete.
+fn unpruned_backup(conn: &Connection, path: &Path, reason: BackupReason) -> Result<Option<BackupInfo>> {
     if path.as_os_str() == ":memory:" {
         return Ok(None);
     }
@@ -248,7 +264,6 @@ fn rolling_backup(conn: &Connection, path: &Path, reason: BackupReason) -> Resul
     let n = existing.iter().filter(|(at, _, _)| *at == now).map(|(_, n, _)| n + 1).max().unwrap_or(1);
     let dest = dir.join(backup_name(&stem, now, n));
     copy_database(conn, &dest)?;
-    prune(&dir, &stem)?;
     Ok(Some(describe(dest, now)))
 }
 
@@ -335,15 +350,16 @@ impl Workspace {
             return Err(StoreError::SameFile { path: backup.to_path_buf() });
         }
         check_backup(backup)?;
-        let before = self.backup_now(BackupReason::BeforeChange)?;
+        let before = unpruned_backup(self.conn(), self.path(), BackupReason::BeforeChange)?;
         let source = open_read_only(backup)?;
-        {
-            let copy = Backup::new(&source, self.conn_mut())?;
-            copy.run_to_completion(-1, Duration::ZERO, None)?;
-        }
+        copy_all(&Backup::new(&source, self.conn_mut())?)?;
+        drop(source);
         // A backup from an older Fanpath comes up to this version's schema.
         let path = self.path().to_path_buf();
         migrate(self.conn_mut(), &path)?;
+        if before.is_some() {
+            prune(&backup_dir(&path), &stem(&path))?;
+        }
         Ok(before)
     }
 }
@@ -438,6 +454,9 @@ mod tests {
         assert_eq!(kept(&["2025-01-01 10:00", "2024-01-01 10:00"]).len(), 2);
         // Two on one day: only the newer stays.
         assert_eq!(kept(&["2025-01-01 10:00", "2025-01-01 11:00"]), ["2025-01-01 11:00"]);
+        // Two in one minute: the first listed counts as newer.
+        let same = at("2025-01-01 10:00");
+        assert_eq!(retained(&[same, same]), [true, false]);
     }
 
     #[test]

@@ -103,7 +103,10 @@ impl UiCommand {
             Self::ZoomOut => &[ZOOM_OUT],
             Self::ZoomReset => &[ZOOM_RESET],
             Self::About => &[F1],
-            Self::ShowView(_) | Self::RestoreBackup | Self::ExportWorkspaceFile | Self::ImportWorkspaceFile => &[],
+            Self::ShowView(_)
+            | Self::RestoreBackup
+            | Self::ExportWorkspaceFile
+            | Self::ImportWorkspaceFile => &[],
         }
     }
 
@@ -215,7 +218,10 @@ pub enum Command {
     /// Replaces the workspace with the backup at this path (the current state is backed up first).
     RestoreBackup(PathBuf),
     /// Imports the workspace file at `path`; `replace` replaces a workspace holding data.
-    ImportWorkspaceFile { path: PathBuf, replace: bool },
+    ImportWorkspaceFile {
+        path: PathBuf,
+        replace: bool,
+    },
 }
 
 impl From<UiCommand> for Command {

@@ -42,9 +42,13 @@ pub fn dialog_ui(ctx: &egui::Context, tr: Tr, dialog: &Dialog, data: &ViewData) 
                     }
                 });
             }
-            Dialog::Backups { folder, backups } => answer = restore_dialog::backups_ui(ui, tr, folder, backups),
+            Dialog::Backups { folder, backups } => {
+                answer = restore_dialog::backups_ui(ui, tr, folder, backups)
+            }
             Dialog::ConfirmRestore(info) => answer = restore_dialog::confirm_restore_ui(ui, tr, info),
-            Dialog::ConfirmReplaceWorkspace(file) => answer = restore_dialog::confirm_replace_ui(ui, tr, file),
+            Dialog::ConfirmReplaceWorkspace(file) => {
+                answer = restore_dialog::confirm_replace_ui(ui, tr, file)
+            }
         }
     });
     if answer.is_none() && modal.should_close() {

@@ -38,7 +38,8 @@ pub fn backups_ui(ui: &mut Ui, tr: Tr, folder: &Path, backups: &[BackupInfo]) ->
                     ui.label(tr.file_size(info.size_bytes));
                     ui.label(tr.maybe_count(info.personas));
                     ui.label(tr.maybe_count(info.customers));
-                    let restore = ui.button(tr.t(Text::RestoreEllipsis)).on_hover_text(info.path.display().to_string());
+                    let restore =
+                        ui.button(tr.t(Text::RestoreEllipsis)).on_hover_text(info.path.display().to_string());
                     if restore.clicked() {
                         answer = Some(Some(Command::AskRestoreBackup(info.clone())));
                     }
@@ -73,7 +74,14 @@ pub fn confirm_replace_ui(ui: &mut Ui, tr: Tr, file: &Path) -> Answer {
     confirm_ui(ui, tr, &question, Text::ReplaceWorkspaceConsequence, Text::Replace, command)
 }
 
-fn confirm_ui(ui: &mut Ui, tr: Tr, question: &str, consequence: Text, action: Text, command: Command) -> Answer {
+fn confirm_ui(
+    ui: &mut Ui,
+    tr: Tr,
+    question: &str,
+    consequence: Text,
+    action: Text,
+    command: Command,
+) -> Answer {
     let mut answer = None;
     ui.heading(question);
     ui.add_space(4.0);

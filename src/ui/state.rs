@@ -46,7 +46,10 @@ pub enum Dialog {
     ConfirmDelete(PersonaId),
     // Backups and workspace files.
     /// The workspace's backups (newest first) and the folder they are kept in.
-    Backups { folder: PathBuf, backups: Vec<BackupInfo> },
+    Backups {
+        folder: PathBuf,
+        backups: Vec<BackupInfo>,
+    },
     ConfirmRestore(BackupInfo),
     /// Importing this workspace file would replace the workspace's data.
     ConfirmReplaceWorkspace(PathBuf),

@@ -11,7 +11,9 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use rusqlite::{Connection, Statement, TransactionBehavior, params};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
-use super::{CustomerRow, EmotionRow, FORMAT, FORMAT_VERSION, PersonaRow, TouchpointRow, WorkspaceFileSummary};
+use super::{
+    CustomerRow, EmotionRow, FORMAT, FORMAT_VERSION, PersonaRow, TouchpointRow, WorkspaceFileSummary,
+};
 use crate::model::date::SECONDS_PER_DAY;
 use crate::model::persona::Persona;
 use crate::store::backup::BackupReason;
@@ -49,8 +51,8 @@ impl Workspace {
     /// error nothing is written. A workspace holding data is refused unless `replace`, which
     /// backs it up and then replaces everything in it.
     pub fn import_workspace_file(&mut self, file: &Path, replace: bool) -> Result<WorkspaceFileSummary> {
-        let input =
-            std::fs::File::open(file).map_err(|source| StoreError::Io { path: file.to_path_buf(), source })?;
+        let input = std::fs::File::open(file)
+            .map_err(|source| StoreError::Io { path: file.to_path_buf(), source })?;
         if let Some(detail) = existing_data(self.conn())? {
             if !replace {
                 return Err(StoreError::WorkspaceNotEmpty { path: self.path().to_path_buf(), detail });
@@ -390,7 +392,14 @@ fn insert_persona(insert: &mut Statement<'_>, row: &PersonaRow) -> RowResult {
 /// customer's persona).
 fn insert_customer(customer: &mut Statement<'_>, event: &mut Statement<'_>, row: &CustomerRow) -> RowResult {
     customer
-        .execute(params![row.id, row.external_id, row.persona_id, row.first_at, row.last_at, row.furthest_stage])
+        .execute(params![
+            row.id,
+            row.external_id,
+            row.persona_id,
+            row.first_at,
+            row.last_at,
+            row.furthest_stage
+        ])
         .map_err(|e| e.to_string())?;
     for (i, e) in row.events.iter().enumerate() {
         let Some(seconds) = e.reached_at.checked_sub(row.first_at) else {

@@ -8,8 +8,8 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::{CustomerRow, EmotionRow, EventRow, FORMAT, FORMAT_VERSION, PersonaRow, TouchpointRow};
 use super::WorkspaceFileSummary;
+use super::{CustomerRow, EmotionRow, EventRow, FORMAT, FORMAT_VERSION, PersonaRow, TouchpointRow};
 use crate::store::backup::temp_beside;
 use crate::store::error::{Result, StoreError};
 use crate::store::workspace::Workspace;

@@ -7,8 +7,8 @@ use std::path::Path;
 use super::FanpathApp;
 use crate::i18n::{Text, Tr};
 use crate::model::PersonaId;
-use crate::store::edit::Edit;
 use crate::store::backup::BackupReason;
+use crate::store::edit::Edit;
 use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, CsvTable};
 use crate::ui::analytics::export;
@@ -222,7 +222,8 @@ impl FanpathApp {
     pub(super) fn backup_before_change(&mut self) {
         if let Err(err) = self.workspace.backup_now(BackupReason::BeforeChange) {
             let tr = Tr(self.settings.language);
-            self.status = Some(format!("{} {}", tr.t(Text::BackupFailed), err.message(self.settings.language)));
+            self.status =
+                Some(format!("{} {}", tr.t(Text::BackupFailed), err.message(self.settings.language)));
         }
     }
 
