@@ -159,7 +159,8 @@ fn a_backup_that_is_not_a_workspace_is_refused_before_anything_is_touched() {
     std::fs::copy(&path, &newer).expect("copy");
     rusqlite::Connection::open(&newer).expect("open").pragma_update(None, "user_version", 99).expect("v99");
     let missing = dir.path().join("missing.sqlite");
-    let cases: [(&PathBuf, fn(&StoreError) -> bool); 5] = [
+    type Expected = fn(&StoreError) -> bool;
+    let cases: [(&PathBuf, Expected); 5] = [
         (&text, |e| matches!(e, StoreError::NotAWorkspace { .. })),
         (&other, |e| matches!(e, StoreError::NotAWorkspace { .. })),
         (&newer, |e| matches!(e, StoreError::NewerVersion { .. })),

@@ -244,10 +244,10 @@ fn validate(schema: &Value, root: &Value, value: &Value, at: &str) -> Result<(),
         }
         None => schema,
     };
-    if let Some(any) = schema.get("anyOf").and_then(Value::as_array) {
-        if !any.iter().any(|s| validate(s, root, value, at).is_ok()) {
-            return Err(format!("{at}: {value} matches no anyOf branch"));
-        }
+    if let Some(any) = schema.get("anyOf").and_then(Value::as_array)
+        && !any.iter().any(|s| validate(s, root, value, at).is_ok())
+    {
+        return Err(format!("{at}: {value} matches no anyOf branch"));
     }
     if let Some(expected) = schema.get("const")
         && expected != value
@@ -269,7 +269,8 @@ fn validate(schema: &Value, root: &Value, value: &Value, at: &str) -> Result<(),
             Value::Array(_) => "array",
             Value::Object(_) => "object",
         };
-        if !types.contains(&actual) && !(actual == "integer" && types.contains(&"number")) {
+        let integer_as_number = actual == "integer" && types.contains(&"number");
+        if !types.contains(&actual) && !integer_as_number {
             return Err(format!("{at}: {actual} where the schema wants {types:?}"));
         }
     }

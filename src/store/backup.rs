@@ -104,7 +104,7 @@ fn scan(dir: &Path, stem: &str) -> Result<Vec<(NaiveDateTime, u32, PathBuf)>> {
             found.push((at, n, entry.path()));
         }
     }
-    found.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    found.sort_by_key(|(at, n, _)| std::cmp::Reverse((*at, *n)));
     Ok(found)
 }
 
