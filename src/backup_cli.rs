@@ -82,8 +82,25 @@ pub fn export_workspace(db: &Path, file: &Path) -> anyhow::Result<()> {
 pub fn import_workspace(db: &Path, file: &Path, replace: bool) -> anyhow::Result<()> {
     // Check the file first so a wrong name leaves no new workspace behind.
     std::fs::metadata(file).map_err(|err| anyhow::anyhow!("cannot read {}: {err}", file.display()))?;
+    let created = !db.exists();
     let mut workspace = Workspace::open(db)?;
-    let summary = workspace.import_workspace_file(file, replace)?;
-    println!("Imported {summary} from {}", file.display());
-    Ok(())
+    let result = workspace.import_workspace_file(file, replace);
+    drop(workspace);
+    match result {
+        Ok(summary) => {
+            println!("Imported {summary} from {}", file.display());
+            Ok(())
+        }
+        Err(err) => {
+            if created {
+                // A refused file leaves no new, empty workspace behind.
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut name = db.as_os_str().to_owned();
+                    name.push(suffix);
+                    let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+                }
+            }
+            Err(err.into())
+        }
+    }
 }

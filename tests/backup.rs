@@ -250,4 +250,11 @@ fn cli_export_and_import_workspace() {
         &["is not a Fanpath workspace file"],
     );
     assert_eq!(dump(&copy), dump(&db));
+    // A refused file into a new path leaves no workspace there.
+    let fresh = dir.path().join("fresh.sqlite");
+    assert_fails(
+        &fanpath(&fresh, &["import", "workspace", path_str(&foreign)]),
+        &["is not a Fanpath workspace file"],
+    );
+    assert!(!fresh.exists());
 }

@@ -199,6 +199,11 @@ fn bad_foreign_and_newer_files_are_refused_with_the_workspace_unchanged() {
             "refers to a row of personas",
         ),
         (
+            "a customer of no persona",
+            changed(&json, |v| v["customers"][3]["persona_id"] = 777.into()),
+            "a row of customers (id 4) refers to a row of personas",
+        ),
+        (
             "two events at one stage",
             changed(&json, |v| {
                 let events = v["customers"][0]["events"].as_array_mut().expect("events");
