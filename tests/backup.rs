@@ -258,3 +258,30 @@ fn cli_export_and_import_workspace() {
     );
     assert!(!fresh.exists());
 }
+
+#[test]
+fn a_large_csv_import_backs_up_first_and_a_small_one_does_not() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("ws.sqlite");
+    assert!(fanpath(&db, &["demo", "--customers", "20"]).status.success());
+    let small = dir.path().join("small.csv");
+    std::fs::write(&small, "customer_id,persona,stage,reached_at\nX1,Hằng,1,2024-03-01\n").expect("write");
+    let out = fanpath(&db, &["import", "customers", path_str(&small)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(list_backups(&db).expect("list").is_empty(), "a small import needs no backup");
+
+    // 12,000 rows of about 50 bytes: past the 512 KB threshold.
+    let mut csv = String::from("customer_id,persona,stage,reached_at\n");
+    for n in 0..12_000 {
+        csv.push_str(&format!("CUSTOMER-{n:08},Khách hàng mới,{},2024-03-{:02}\n", n % 8 + 1, n % 28 + 1));
+    }
+    assert!(csv.len() as u64 >= fanpath::store::backup::LARGE_IMPORT_BYTES);
+    let large = dir.path().join("large.csv");
+    std::fs::write(&large, csv).expect("write");
+    let out = fanpath(&db, &["import", "customers", path_str(&large)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Backed up the workspace to"), "{}", stderr(&out));
+    let backups = list_backups(&db).expect("list");
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].customers, Some(21), "the state before the import");
+}
