@@ -47,6 +47,12 @@ pub enum ExportWhat {
         #[arg(long, value_enum, default_value = "en")]
         language: LanguageArg,
     },
+    /// Write the whole workspace as a portable workspace file (JSON, described by
+    /// docs/workspace.schema.json): every persona, touchpoint, emotion entry and customer.
+    Workspace {
+        /// The JSON file to write (replaced if it exists).
+        file: PathBuf,
+    },
 }
 
 /// The charts `fanpath export chart` draws.
@@ -155,5 +161,6 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             println!("Wrote the {} chart to {}", Chart::from(chart).key(), file.display());
             Ok(())
         }
+        ExportWhat::Workspace { file } => crate::backup_cli::export_workspace(db, &file),
     }
 }

@@ -1,6 +1,7 @@
 //! The `fanpath` command: opens the window, or imports, reports and makes demo data
 //! from the command line.
 
+mod backup_cli;
 mod export_cli;
 
 use std::io::IsTerminal;
@@ -10,6 +11,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use fanpath::model::Language;
+use fanpath::store::backup::BackupReason;
 use fanpath::store::{DemoOptions, ImportKind, ImportOptions, ImportProgress, StoreError, Workspace};
 
 /// Model the eight-stage customer experience: personas, emotions, drop-off.
@@ -34,6 +36,7 @@ enum Command {
     /// emotions: persona,stage,score,label,note,touchpoint,source,logged_at
     /// (persona, stage and score required). Columns in any order and case; `,` or `;`.
     /// Any invalid row refuses the whole file unless --skip-invalid.
+    /// workspace: a workspace file written by `fanpath export workspace` (JSON).
     Import {
         /// What the file holds.
         #[arg(value_enum)]
@@ -43,6 +46,9 @@ enum Command {
         /// Import the valid rows and list the invalid ones, instead of refusing the file.
         #[arg(long)]
         skip_invalid: bool,
+        /// For a workspace file: replace everything in the workspace (backed up first).
+        #[arg(long)]
+        replace: bool,
     },
     /// Print the funnel: customers reaching each stage, drop-off, median days and emotions.
     Report {
@@ -70,12 +76,30 @@ enum Command {
         #[command(subcommand)]
         what: export_cli::ExportWhat,
     },
+
+    // Backups.
+    /// Back up the workspace now: into its rolling backups folder, or into FILE.
+    ///
+    /// Rolling backups go to backups/<workspace name>/ in the workspace's folder; the
+    /// newest of each of the last 7 days and of the 4 weeks before are kept.
+    Backup {
+        /// Write one backup here instead (replaced if it exists).
+        file: Option<PathBuf>,
+    },
+    /// List the workspace's rolling backups, newest first: date, size, personas, customers.
+    Backups,
+    /// Replace the workspace with a backup; the current state is backed up first.
+    Restore {
+        /// The backup file (one listed by `fanpath backups`, or one written by `fanpath backup FILE`).
+        file: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum KindArg {
     Customers,
     Emotions,
+    Workspace,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -105,7 +129,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         None => Workspace::default_path()?,
     };
     match command {
-        Command::Import { kind, file, skip_invalid } => import(&path, kind, &file, skip_invalid),
+        Command::Import { kind: KindArg::Workspace, file, skip_invalid, replace } => {
+            if skip_invalid {
+                anyhow::bail!(
+                    "--skip-invalid is for CSV files; a workspace file is imported whole or not at all"
+                );
+            }
+            backup_cli::import_workspace(&path, &file, replace)
+        }
+        Command::Import { replace: true, .. } => {
+            anyhow::bail!("--replace is for `import workspace`; a CSV import adds to the workspace")
+        }
+        Command::Import { kind, file, skip_invalid, replace: false } => {
+            import(&path, kind, &file, skip_invalid)
+        }
         Command::Report { persona, format } => {
             let workspace = open_existing(&path)?;
             let report = workspace.report(persona.as_deref())?;
@@ -120,11 +157,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut workspace = Workspace::open(&path)?;
             let today = chrono::Local::now().date_naive();
             let options = DemoOptions { customers, seed, today, replace };
+            if replace && let Some(backup) = workspace.backup_now(BackupReason::BeforeChange)? {
+                eprintln!("Backed up the workspace to {} first", backup.path.display());
+            }
             let summary = workspace.write_demo(&options)?;
             println!("{summary}");
             println!("Workspace: {}", path.display());
             Ok(())
         }
+        Command::Backup { file } => backup_cli::backup(&path, file.as_deref()),
+        Command::Backups => backup_cli::backups(&path),
+        Command::Restore { file } => backup_cli::restore(&path, &file),
     }
 }
 
@@ -144,7 +187,11 @@ fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow
     let kind = match kind {
         KindArg::Customers => ImportKind::Customers,
         KindArg::Emotions => ImportKind::Emotions,
+        KindArg::Workspace => anyhow::bail!("a workspace file is not a CSV file"),
     };
+    if let Some(backup) = workspace.backup_before_import(file)? {
+        eprintln!("Backed up the workspace to {} first", backup.path.display());
+    }
     let terminal = std::io::stderr().is_terminal();
     let mut shown = false;
     let mut progress = |p: ImportProgress| {

@@ -126,6 +126,56 @@ impl StoreError {
                     ),
                 )
             }
+            // Backups and workspace files.
+            Self::SameFile { path } => {
+                let p = file(path);
+                pick(
+                    format!("{p} is the workspace itself; choose another file"),
+                    format!("{p} chính là không gian làm việc này; hãy chọn một tệp khác"),
+                )
+            }
+            Self::NotAWorkspaceFile { path } => {
+                let p = file(path);
+                pick(
+                    format!(
+                        "{p} is not a Fanpath workspace file (it does not start with \"format\": \"fanpath-workspace\"); nothing was imported"
+                    ),
+                    format!(
+                        "{p} không phải là tệp không gian làm việc Fanpath (tệp không bắt đầu bằng \"format\": \"fanpath-workspace\"); không có gì được nhập"
+                    ),
+                )
+            }
+            Self::NewerWorkspaceFile { path, found, supported } => {
+                let p = file(path);
+                pick(
+                    format!(
+                        "{p} was written by a newer Fanpath (format version {found}; this version reads up to {supported}). Update Fanpath to import it; nothing was imported"
+                    ),
+                    format!(
+                        "{p} được tạo bởi một phiên bản Fanpath mới hơn (phiên bản định dạng {found}; bản Fanpath này chỉ đọc được tới phiên bản {supported}). Hãy cập nhật Fanpath để nhập tệp; không có gì được nhập"
+                    ),
+                )
+            }
+            Self::BadWorkspaceFile { path, detail } => {
+                let p = file(path);
+                pick(
+                    format!("cannot import {p}: {detail}; nothing was imported, the workspace is unchanged"),
+                    format!(
+                        "không nhập được {p}: {detail}; không có gì được nhập, không gian làm việc giữ nguyên"
+                    ),
+                )
+            }
+            Self::WorkspaceNotEmpty { path, detail } => {
+                let p = file(path);
+                pick(
+                    format!(
+                        "{p} already holds data ({detail}); the imported workspace would mix with it. Use the replace option (fanpath import workspace --replace) to replace everything in it; the current state is backed up first"
+                    ),
+                    format!(
+                        "{p} đã có dữ liệu ({detail}); dữ liệu nhập vào sẽ lẫn vào đó. Hãy dùng tuỳ chọn thay thế (fanpath import workspace --replace) để thay toàn bộ dữ liệu; trạng thái hiện tại được sao lưu trước"
+                    ),
+                )
+            }
         }
     }
 }
@@ -186,6 +236,11 @@ mod tests {
             },
             StoreError::UnknownPersona { path: path(), name: "Ai".into(), known: Vec::new() },
             StoreError::NotEmpty { path: path(), detail: "4 personas".into() },
+            StoreError::SameFile { path: path() },
+            StoreError::NotAWorkspaceFile { path: path() },
+            StoreError::NewerWorkspaceFile { path: path(), found: 2, supported: 1 },
+            StoreError::BadWorkspaceFile { path: path(), detail: "personas[0]: x".into() },
+            StoreError::WorkspaceNotEmpty { path: path(), detail: "4 personas".into() },
         ];
         for error in &all {
             match error {
@@ -202,7 +257,12 @@ mod tests {
                 | StoreError::MissingColumns { .. }
                 | StoreError::InvalidRows { .. }
                 | StoreError::UnknownPersona { .. }
-                | StoreError::NotEmpty { .. } => {}
+                | StoreError::NotEmpty { .. }
+                | StoreError::SameFile { .. }
+                | StoreError::NotAWorkspaceFile { .. }
+                | StoreError::NewerWorkspaceFile { .. }
+                | StoreError::BadWorkspaceFile { .. }
+                | StoreError::WorkspaceNotEmpty { .. } => {}
             }
         }
         all.into()

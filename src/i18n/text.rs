@@ -180,4 +180,29 @@ texts! {
     // Help.
     AboutIntro => "Every customer can travel eight stages, from weighing you up to championing you. Most businesses stop guiding them after the sale, and lose them somewhere between Kickoff and Accomplishment, in the first hundred days. Map where your personas are, how they feel, and where the path has gaps.", "Mỗi khách hàng đều có thể đi qua tám giai đoạn, từ lúc cân nhắc đến lúc nhiệt tình giới thiệu bạn. Phần lớn doanh nghiệp ngừng dẫn dắt sau khi bán được hàng, và đánh mất khách ở đâu đó giữa Khởi động và Hoàn thành, trong một trăm ngày đầu. Hãy vẽ ra chân dung của bạn đang ở đâu, họ cảm thấy thế nào, và hành trình còn khoảng trống nào.";
     AboutDanger => "Watch stage 3: right after buying, excitement turns into doubt. Reassure quickly, then make the first steps after the sale easy.", "Hãy để ý giai đoạn 3: ngay sau khi mua, sự hào hứng chuyển thành hoài nghi. Hãy trấn an thật nhanh, rồi làm cho những bước đầu sau khi bán thật dễ dàng.";
+
+    // Backups and workspace files.
+    RestoreBackup => "Restore from backup…", "Khôi phục từ bản sao lưu…";
+    RestoreBackupTip => "Go back to one of the automatic backups of this workspace", "Quay về một trong các bản sao lưu tự động của không gian làm việc này";
+    ExportWorkspaceFile => "Export workspace file…", "Xuất tệp không gian làm việc…";
+    ExportWorkspaceFileTip => "Write everything in this workspace to one JSON file, to move it to another computer or tool", "Ghi toàn bộ không gian làm việc ra một tệp JSON, để chuyển sang máy tính hoặc công cụ khác";
+    ImportWorkspaceFile => "Import workspace file…", "Nhập tệp không gian làm việc…";
+    ImportWorkspaceFileTip => "Read a workspace file written by Export workspace file", "Đọc một tệp không gian làm việc đã được xuất bằng Xuất tệp không gian làm việc";
+    WorkspaceFileJson => "Fanpath workspace file (JSON)", "Tệp không gian làm việc Fanpath (JSON)";
+    RestoreBackupTitle => "Restore from backup", "Khôi phục từ bản sao lưu";
+    BackupsExplained => "Fanpath backs this workspace up each day you open it and before every deletion or replacement, and keeps the newest backup of each of the last 7 days and of the 4 weeks before.", "Fanpath sao lưu không gian làm việc này mỗi ngày bạn mở nó và trước mỗi lần xoá hoặc thay thế, và giữ bản mới nhất của mỗi ngày trong 7 ngày gần đây cùng 4 tuần trước đó.";
+    NoBackupsYet => "There are no backups of this workspace yet.", "Chưa có bản sao lưu nào của không gian làm việc này.";
+    BackupsKeptIn => "Kept in", "Lưu tại";
+    BackupTaken => "Taken", "Thời điểm";
+    BackupSize => "Size", "Dung lượng";
+    Customers => "Customers", "Khách hàng";
+    RestoreEllipsis => "Restore…", "Khôi phục…";
+    Restore => "Restore", "Khôi phục";
+    RestoreConsequence => "Everything in the workspace is replaced by this backup. The current state is backed up first, so you can come back to it.", "Toàn bộ dữ liệu trong không gian làm việc sẽ được thay bằng bản sao lưu này. Trạng thái hiện tại được sao lưu trước, nên bạn vẫn có thể quay lại.";
+    ReplaceWorkspaceQuestion => "Replace everything in this workspace?", "Thay toàn bộ dữ liệu trong không gian làm việc này?";
+    ReplaceWorkspaceConsequence => "This workspace holds data. Importing the file replaces all of it; the current state is backed up first, so you can restore it from File → Restore from backup….", "Không gian làm việc này đã có dữ liệu. Nhập tệp sẽ thay toàn bộ dữ liệu đó; trạng thái hiện tại được sao lưu trước, bạn có thể khôi phục bằng Tệp → Khôi phục từ bản sao lưu….";
+    Replace => "Replace", "Thay thế";
+    RestoredBackup => "Restored the backup", "Đã khôi phục bản sao lưu";
+    PreviousStateIn => "the previous state is in", "trạng thái trước đó nằm ở";
+    BackupFailed => "Backup failed:", "Sao lưu thất bại:";
 }

@@ -51,6 +51,20 @@ pub enum StoreError {
     UnknownPersona { path: PathBuf, name: String, known: Vec<String> },
     /// The demo refuses to mix its made-up data with a workspace's own.
     NotEmpty { path: PathBuf, detail: String },
+
+    // Backups and workspace files.
+    /// A backup would be written onto, or restored from, the workspace file itself.
+    SameFile { path: PathBuf },
+    /// A file to import as a workspace that is not a Fanpath workspace file (JSON without
+    /// `"format": "fanpath-workspace"` first); nothing was written.
+    NotAWorkspaceFile { path: PathBuf },
+    /// A workspace file written by a newer Fanpath (`found` > `supported`); nothing was written.
+    NewerWorkspaceFile { path: PathBuf, found: u64, supported: u64 },
+    /// A workspace file that cannot be imported (bad JSON, a missing or unknown key, a value
+    /// the workspace refuses); `detail` says where. Nothing was written.
+    BadWorkspaceFile { path: PathBuf, detail: String },
+    /// A workspace file would be imported into a workspace that holds data, without replace.
+    WorkspaceNotEmpty { path: PathBuf, detail: String },
 }
 
 impl From<PersonaError> for StoreError {

@@ -9,6 +9,7 @@
 
 pub mod analytics;
 pub mod avatar;
+pub mod backup;
 mod bulk;
 mod demo;
 pub mod edit;
@@ -18,6 +19,7 @@ pub mod export;
 mod import;
 mod migrations;
 mod personas;
+pub mod portable;
 mod report;
 mod sql;
 mod touchpoints;
@@ -34,3 +36,7 @@ pub use migrations::APPLICATION_ID;
 pub use personas::{DeletedPersona, PersonaRecord};
 pub use report::{Report, StageReport};
 pub use workspace::Workspace;
+
+// Backups and the portable workspace file.
+pub use backup::{BackupInfo, BackupReason, list_backups, restore_backup};
+pub use portable::WorkspaceFileSummary;

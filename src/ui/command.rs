@@ -17,6 +17,7 @@ use super::analytics::chart::{Chart, CsvTable};
 use super::state::View;
 use crate::i18n::Text;
 use crate::model::{EmotionId, Language, PersonaId, Stage};
+use crate::store::BackupInfo;
 use crate::store::edit::Edit;
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -57,11 +58,15 @@ pub enum UiCommand {
     ZoomReset,
     About,
     ShowView(View),
+    // Backups and workspace files.
+    RestoreBackup,
+    ExportWorkspaceFile,
+    ImportWorkspaceFile,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 19] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -78,6 +83,9 @@ impl UiCommand {
         Self::ShowView(View::PersonaCard),
         Self::ShowView(View::EmotionLog),
         Self::ShowView(View::Analytics),
+        Self::RestoreBackup,
+        Self::ExportWorkspaceFile,
+        Self::ImportWorkspaceFile,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -95,7 +103,10 @@ impl UiCommand {
             Self::ZoomOut => &[ZOOM_OUT],
             Self::ZoomReset => &[ZOOM_RESET],
             Self::About => &[F1],
-            Self::ShowView(_) => &[],
+            Self::ShowView(_)
+            | Self::RestoreBackup
+            | Self::ExportWorkspaceFile
+            | Self::ImportWorkspaceFile => &[],
         }
     }
 
@@ -132,7 +143,10 @@ impl UiCommand {
             | Self::ZoomOut
             | Self::ZoomReset
             | Self::About
-            | Self::ShowView(_) => false,
+            | Self::ShowView(_)
+            | Self::RestoreBackup
+            | Self::ExportWorkspaceFile
+            | Self::ImportWorkspaceFile => false,
         }
     }
 
@@ -152,6 +166,9 @@ impl UiCommand {
             Self::ZoomReset => Text::ZoomReset,
             Self::About => Text::AboutStages,
             Self::ShowView(view) => view.text(),
+            Self::RestoreBackup => Text::RestoreBackup,
+            Self::ExportWorkspaceFile => Text::ExportWorkspaceFile,
+            Self::ImportWorkspaceFile => Text::ImportWorkspaceFile,
         }
     }
 
@@ -165,6 +182,9 @@ impl UiCommand {
             Self::Redo => Some(Text::RedoTip),
             Self::NewPersona => Some(Text::NewPersonaTip),
             Self::ZoomIn | Self::ZoomOut | Self::ZoomReset => Some(Text::ZoomTip),
+            Self::RestoreBackup => Some(Text::RestoreBackupTip),
+            Self::ExportWorkspaceFile => Some(Text::ExportWorkspaceFileTip),
+            Self::ImportWorkspaceFile => Some(Text::ImportWorkspaceFileTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -192,6 +212,16 @@ pub enum Command {
     ExportChart(Chart),
     /// Opens a save dialog and writes the table as CSV.
     ExportCsv(CsvTable),
+    // Backups and workspace files.
+    /// Asks for confirmation before restoring this backup.
+    AskRestoreBackup(BackupInfo),
+    /// Replaces the workspace with the backup at this path (the current state is backed up first).
+    RestoreBackup(PathBuf),
+    /// Imports the workspace file at `path`; `replace` replaces a workspace holding data.
+    ImportWorkspaceFile {
+        path: PathBuf,
+        replace: bool,
+    },
 }
 
 impl From<UiCommand> for Command {
@@ -269,6 +299,9 @@ mod tests {
             UiCommand::ShowView(View::PersonaCard) => 13,
             UiCommand::ShowView(View::EmotionLog) => 14,
             UiCommand::ShowView(View::Analytics) => 15,
+            UiCommand::RestoreBackup => 16,
+            UiCommand::ExportWorkspaceFile => 17,
+            UiCommand::ImportWorkspaceFile => 18,
         }
     }
 

@@ -5,7 +5,7 @@ use egui::{Id, Modal, RichText};
 use super::command::Command;
 use super::data::ViewData;
 use super::state::Dialog;
-use super::style;
+use super::{restore_dialog, style};
 use crate::i18n::{Text, Tr};
 use crate::store::edit::Edit;
 
@@ -14,7 +14,7 @@ use crate::store::edit::Edit;
 pub fn dialog_ui(ctx: &egui::Context, tr: Tr, dialog: &Dialog, data: &ViewData) -> Option<Option<Command>> {
     let mut answer = None;
     let modal = Modal::new(Id::unique("fanpath_dialog")).show(ctx, |ui| {
-        ui.set_max_width(460.0);
+        ui.set_max_width(if matches!(dialog, Dialog::Backups { .. }) { 640.0 } else { 460.0 });
         match dialog {
             Dialog::Error(message) => {
                 ui.heading(tr.t(Text::SomethingWentWrong));
@@ -41,6 +41,13 @@ pub fn dialog_ui(ctx: &egui::Context, tr: Tr, dialog: &Dialog, data: &ViewData) 
                         answer = Some(None);
                     }
                 });
+            }
+            Dialog::Backups { folder, backups } => {
+                answer = restore_dialog::backups_ui(ui, tr, folder, backups)
+            }
+            Dialog::ConfirmRestore(info) => answer = restore_dialog::confirm_restore_ui(ui, tr, info),
+            Dialog::ConfirmReplaceWorkspace(file) => {
+                answer = restore_dialog::confirm_replace_ui(ui, tr, file)
             }
         }
     });

@@ -46,6 +46,10 @@ pub fn menu_bar_ui(
             });
             command_button_ui(ui, tr, UiCommand::SaveCopy, true, out);
             ui.separator();
+            command_button_ui(ui, tr, UiCommand::RestoreBackup, true, out);
+            command_button_ui(ui, tr, UiCommand::ExportWorkspaceFile, true, out);
+            command_button_ui(ui, tr, UiCommand::ImportWorkspaceFile, true, out);
+            ui.separator();
             command_button_ui(ui, tr, UiCommand::Quit, true, out);
         });
         ui.menu_button(tr.t(Text::Edit), |ui| {

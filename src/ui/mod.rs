@@ -16,6 +16,7 @@ pub mod menu;
 pub mod persona_editor;
 pub mod persona_list;
 pub mod raster;
+pub mod restore_dialog;
 pub mod stage_detail;
 pub mod state;
 pub mod style;
@@ -61,6 +62,7 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
             };
             let mut app = FanpathApp::new(workspace, settings);
             app.dialog = problem.map(state::Dialog::Error);
+            app.start_daily_backup(&cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )

@@ -1,8 +1,11 @@
 //! What the app is showing: the central view, the selection and any modal. Views read it,
 //! commands change it; it lives apart from the shell so views never import the shell.
 
+use std::path::PathBuf;
+
 use crate::i18n::Text;
 use crate::model::{PersonaId, Stage};
+use crate::store::BackupInfo;
 
 /// The screens of the central area.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -41,4 +44,13 @@ pub struct Selection {
 pub enum Dialog {
     Error(String),
     ConfirmDelete(PersonaId),
+    // Backups and workspace files.
+    /// The workspace's backups (newest first) and the folder they are kept in.
+    Backups {
+        folder: PathBuf,
+        backups: Vec<BackupInfo>,
+    },
+    ConfirmRestore(BackupInfo),
+    /// Importing this workspace file would replace the workspace's data.
+    ConfirmReplaceWorkspace(PathBuf),
 }

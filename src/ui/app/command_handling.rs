@@ -39,7 +39,12 @@ impl FanpathApp {
     fn apply(&mut self, ctx: &egui::Context, command: Command) -> bool {
         match command {
             Command::Ui(command) => self.apply_ui_command(ctx, command),
-            Command::Edit(edit) => self.apply_edit(ctx, edit),
+            Command::Edit(edit) => {
+                if matches!(edit, Edit::DeletePersona(_)) {
+                    self.backup_before_change();
+                }
+                self.apply_edit(ctx, edit)
+            }
             Command::OpenWorkspaceAt(path) => self.open_workspace(ctx, &path),
             Command::SelectPersona(id) => {
                 self.selection.persona = id;
@@ -75,6 +80,12 @@ impl FanpathApp {
                 self.export_csv(table);
                 false
             }
+            Command::AskRestoreBackup(info) => {
+                self.dialog = Some(Dialog::ConfirmRestore(info));
+                false
+            }
+            Command::RestoreBackup(path) => self.restore_backup(&path),
+            Command::ImportWorkspaceFile { path, replace } => self.import_workspace_file(&path, replace),
         }
     }
 
@@ -108,6 +119,15 @@ impl FanpathApp {
                 self.selection.view = view;
                 false
             }
+            UiCommand::RestoreBackup => {
+                self.show_backups();
+                false
+            }
+            UiCommand::ExportWorkspaceFile => {
+                self.export_workspace_file();
+                false
+            }
+            UiCommand::ImportWorkspaceFile => self.choose_workspace_file(),
         }
     }
 

@@ -1,13 +1,15 @@
 //! Everything that goes through a file dialog or the file system: new, open and save a
-//! copy of a workspace, choose an avatar, export a chart or a table.
+//! copy of a workspace, choose an avatar, export a chart or a table; backups, restore
+//! and workspace files.
 
 use std::path::Path;
 
 use super::FanpathApp;
 use crate::i18n::{Text, Tr};
 use crate::model::PersonaId;
+use crate::store::backup::BackupReason;
 use crate::store::edit::Edit;
-use crate::store::{self, Workspace};
+use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, CsvTable};
 use crate::ui::analytics::export;
 use crate::ui::state::Dialog;
@@ -79,6 +81,7 @@ impl FanpathApp {
         self.selection.persona = None;
         self.status = None;
         self.refresh(ctx);
+        self.start_daily_backup(ctx);
     }
 
     /// Asks where to save a copy of the workspace and writes it.
@@ -173,6 +176,140 @@ impl FanpathApp {
         match contents.and_then(|csv| store::export::write_export(&path, csv.as_bytes())) {
             Ok(()) => self.status = Some(format!("{} {}", tr.t(Text::ExportedTo), path.display())),
             Err(err) => self.show_error(&err),
+        }
+    }
+}
+
+// Backups and workspace files.
+impl FanpathApp {
+    /// Takes today's backup of the open workspace, if none exists yet, on a thread of its
+    /// own with its own connection (a large workspace takes a while to copy, and the window
+    /// must not wait). Only a failure is shown, in the status bar.
+    pub fn start_daily_backup(&mut self, ctx: &egui::Context) {
+        let path = self.workspace.path().to_path_buf();
+        if path.as_os_str() == ":memory:" {
+            return;
+        }
+        let (send, receive) = std::sync::mpsc::channel();
+        let (ctx, language) = (ctx.clone(), self.settings.language);
+        std::thread::spawn(move || {
+            let result = store::backup::backup_file_now(&path, BackupReason::Opened);
+            // The app may have closed meanwhile; then nobody is left to tell.
+            let _ = send.send(result.err().map(|err| err.message(language)));
+            ctx.request_repaint();
+        });
+        self.daily_backup = Some(receive);
+    }
+
+    /// Shows the daily backup's failure once it has finished.
+    pub(super) fn poll_daily_backup(&mut self) {
+        let Some(receiver) = &self.daily_backup else { return };
+        match receiver.try_recv() {
+            Ok(failure) => {
+                self.daily_backup = None;
+                if let Some(message) = failure {
+                    let tr = Tr(self.settings.language);
+                    self.status = Some(format!("{} {message}", tr.t(Text::BackupFailed)));
+                }
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.daily_backup = None,
+        }
+    }
+
+    /// Backs the workspace up before a destructive change (deleting a persona). A failure
+    /// does not stop the change, which undo can still take back, but is shown.
+    pub(super) fn backup_before_change(&mut self) {
+        if let Err(err) = self.workspace.backup_now(BackupReason::BeforeChange) {
+            let tr = Tr(self.settings.language);
+            self.status =
+                Some(format!("{} {}", tr.t(Text::BackupFailed), err.message(self.settings.language)));
+        }
+    }
+
+    /// Lists the backups and opens the restore dialog.
+    pub(super) fn show_backups(&mut self) {
+        let path = self.workspace.path().to_path_buf();
+        match store::list_backups(&path) {
+            Ok(backups) => {
+                self.dialog = Some(Dialog::Backups { folder: store::backup::backup_dir(&path), backups });
+            }
+            Err(err) => self.show_error(&err),
+        }
+    }
+
+    /// Restores the backup at `backup` (the current state is backed up first); returns
+    /// whether the data changed.
+    pub(super) fn restore_backup(&mut self, backup: &Path) -> bool {
+        match self.workspace.restore_from(backup) {
+            Ok(before) => {
+                let tr = Tr(self.settings.language);
+                // Undo steps name rows of the data that was replaced.
+                self.history.clear();
+                let mut status = format!("{} {}", tr.t(Text::RestoredBackup), backup.display());
+                if let Some(before) = before {
+                    status.push_str(&format!("; {} {}", tr.t(Text::PreviousStateIn), before.path.display()));
+                }
+                self.status = Some(status);
+                true
+            }
+            Err(err) => {
+                self.show_error(&err);
+                false
+            }
+        }
+    }
+
+    /// Asks where to write the workspace file and writes it.
+    pub(super) fn export_workspace_file(&mut self) {
+        let tr = Tr(self.settings.language);
+        let Some(path) = rfd::FileDialog::new()
+            .set_title(tr.t(Text::ExportWorkspaceFile))
+            .add_filter(tr.t(Text::WorkspaceFileJson), &["json"])
+            .set_file_name(format!("{}.json", self.workspace.display_name()))
+            .save_file()
+        else {
+            return;
+        };
+        match self.workspace.export_workspace_file(&path) {
+            Ok(summary) => {
+                self.status = Some(tr.exported_workspace_file(&summary, &path.display().to_string()));
+            }
+            Err(err) => self.show_error(&err),
+        }
+    }
+
+    /// Asks for a workspace file and imports it.
+    pub(super) fn choose_workspace_file(&mut self) -> bool {
+        let tr = Tr(self.settings.language);
+        let Some(path) = rfd::FileDialog::new()
+            .set_title(tr.t(Text::ImportWorkspaceFile))
+            .add_filter(tr.t(Text::WorkspaceFileJson), &["json"])
+            .pick_file()
+        else {
+            return false;
+        };
+        self.import_workspace_file(&path, false)
+    }
+
+    /// Imports the workspace file at `path`; over data, asks first (unless `replace`).
+    /// Returns whether the data changed.
+    pub fn import_workspace_file(&mut self, path: &Path, replace: bool) -> bool {
+        let tr = Tr(self.settings.language);
+        match self.workspace.import_workspace_file(path, replace) {
+            Ok(summary) => {
+                self.history.clear();
+                self.status = Some(tr.imported_workspace_file(&summary, &path.display().to_string()));
+                true
+            }
+            Err(StoreError::WorkspaceNotEmpty { .. }) => {
+                self.dialog = Some(Dialog::ConfirmReplaceWorkspace(path.to_path_buf()));
+                false
+            }
+            Err(err) => {
+                self.show_error(&err);
+                false
+            }
         }
     }
 }

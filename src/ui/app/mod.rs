@@ -65,6 +65,8 @@ pub struct FanpathApp {
     title: String,
     /// Fonts, style and textures go on the context at the first frame.
     started: bool,
+    /// The daily backup running on its own thread: its failure message, if any, arrives here.
+    daily_backup: Option<std::sync::mpsc::Receiver<Option<String>>>,
 }
 
 impl FanpathApp {
@@ -97,6 +99,7 @@ impl FanpathApp {
             today,
             title: String::new(),
             started: false,
+            daily_backup: None,
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
@@ -134,6 +137,7 @@ impl FanpathApp {
             self.refresh(&ctx);
         }
         self.shortcuts_ui(ui);
+        self.poll_daily_backup();
         self.update_title(&ctx);
         if self.selection.view == View::Analytics {
             self.ensure_analytics();
