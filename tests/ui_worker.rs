@@ -218,3 +218,42 @@ fn analytics_follow_an_import_made_elsewhere() {
         h.state().analytics().is_some_and(|a| a.report.customers() == 2_000)
     });
 }
+
+#[test]
+fn typing_in_a_field_is_not_undone_by_a_change_from_elsewhere() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("shared.sqlite");
+    let mut h = harness(Workspace::open(&path).expect("create"));
+    h.state_mut().send(UiCommand::NewPersona);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Name").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Name").type_text("Lê Thu Trang");
+    h.run();
+
+    add_persona_elsewhere(&path, "Trần Minh Đức");
+    let typing = Instant::now() + Duration::from_millis(2_500);
+    while Instant::now() < typing {
+        std::thread::sleep(Duration::from_millis(50));
+        h.step();
+    }
+    let field = h.get_by_role_and_label(Role::TextInput, "Name").value();
+    assert_eq!(field.as_deref(), Some("Lê Thu Trang"), "the typed name stays");
+
+    // Enter saves the name; the reload that follows brings the other process's persona.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    step_until(&mut h, Duration::from_secs(5), "the other persona shows", |h| {
+        h.query_all_by_label("Trần Minh Đức").next().is_some()
+    });
+    let names: Vec<String> = Workspace::open(&path)
+        .expect("reopen")
+        .personas()
+        .expect("personas")
+        .into_iter()
+        .map(|r| r.persona.name)
+        .collect();
+    assert!(names.contains(&"Lê Thu Trang".to_owned()), "{names:?}");
+}

@@ -2,12 +2,16 @@
 //! and noticing when another process changed the workspace.
 
 use std::sync::mpsc::TryRecvError;
+use std::time::Duration;
 
 use super::FanpathApp;
 use super::worker::{AnalyticsKey, AnalyticsSlot, Done, Job, Worker};
 use crate::i18n::{Text, Tr};
 use crate::store::Workspace;
 use crate::ui::state::Dialog;
+
+/// How often a reload held back by typing is tried again.
+const RELOAD_RETRY: Duration = Duration::from_millis(250);
 
 impl FanpathApp {
     /// Starts the worker on the open workspace. A workspace in memory has no file for a
@@ -68,7 +72,7 @@ impl FanpathApp {
     }
 
     /// Takes every answer that is ready, without waiting; reloads the cache when another
-    /// process committed to the file.
+    /// process committed to the file (once no text field is being typed in).
     pub(super) fn take_answers(&mut self, ctx: &egui::Context) {
         let mut changed_elsewhere = false;
         while let Some(worker) = &self.worker {
@@ -87,6 +91,16 @@ impl FanpathApp {
         // The worker's connection also sees this app's own commits; the app's connection
         // does not, so its `data_version` tells whether someone else wrote.
         if changed_elsewhere && self.workspace.data_version().ok() != self.seen_version {
+            self.reload_waiting = true;
+        }
+        if !self.reload_waiting {
+            return;
+        }
+        // A reload replaces the persona card's draft with the stored persona: while a field
+        // is being typed in, wait (its commit reloads anyway), so no typed text is lost.
+        if ctx.text_edit_focused() {
+            ctx.request_repaint_after(RELOAD_RETRY);
+        } else {
             self.refresh(ctx);
         }
     }

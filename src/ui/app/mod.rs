@@ -48,6 +48,8 @@ pub struct FanpathApp {
     /// `PRAGMA data_version` of the app's connection when the cache was last loaded: a
     /// different value means another process committed since.
     seen_version: Option<i64>,
+    /// Another process committed; the reload waits for the typing in a text field to end.
+    reload_waiting: bool,
     /// Exports sent to the worker and not yet written.
     exports_in_flight: usize,
     pub data: ViewData,
@@ -89,6 +91,7 @@ impl FanpathApp {
             settings,
             workspace,
             seen_version: None,
+            reload_waiting: false,
             exports_in_flight: 0,
             data: ViewData::default(),
             selection: Selection::default(),
@@ -247,6 +250,7 @@ impl FanpathApp {
     fn refresh(&mut self, ctx: &egui::Context) {
         // Read before loading: a commit from elsewhere during the load is noticed next time.
         self.seen_version = self.workspace.data_version().ok();
+        self.reload_waiting = false;
         match ViewData::load(&self.workspace) {
             Ok(data) => {
                 let generation = self.data.generation + 1;
