@@ -185,6 +185,9 @@ fn a_persona_added_by_another_process_shows_without_reopening() {
     // The app's own edits are not mistaken for someone else's: no second reload.
     h.state_mut().send(UiCommand::NewPersona);
     h.run();
+    // Away from the new persona's card, whose name field would hold the reload back.
+    h.state_mut().send(UiCommand::ShowView(View::Board));
+    h.run();
     let generation = h.state().data.generation;
     let quiet = Instant::now() + Duration::from_millis(2_500);
     while Instant::now() < quiet {

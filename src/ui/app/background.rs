@@ -8,7 +8,7 @@ use super::FanpathApp;
 use super::worker::{AnalyticsKey, AnalyticsSlot, Done, Job, Worker};
 use crate::i18n::{Text, Tr};
 use crate::store::Workspace;
-use crate::ui::state::Dialog;
+use crate::ui::state::{Dialog, View};
 
 /// How often a reload held back by typing is tried again.
 const RELOAD_RETRY: Duration = Duration::from_millis(250);
@@ -96,9 +96,10 @@ impl FanpathApp {
         if !self.reload_waiting {
             return;
         }
-        // A reload replaces the persona card's draft with the stored persona: while a field
-        // is being typed in, wait (its commit reloads anyway), so no typed text is lost.
-        if ctx.text_edit_focused() {
+        // A reload replaces the persona card's draft with the stored persona, and the card
+        // saves a field when it loses focus: while one of its fields has focus, wait (its
+        // save reloads anyway), so no typed text is lost. Other views keep their forms.
+        if self.selection.view == View::PersonaCard && ctx.text_edit_focused() {
             ctx.request_repaint_after(RELOAD_RETRY);
         } else {
             self.refresh(ctx);
