@@ -12,7 +12,7 @@
 //!   Besides divan's table it prints the median and worst per kind of frame.
 //! - `analytics_query` and `view_data_load`: what the worker and a cache reload cost.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
@@ -31,6 +31,12 @@ use fanpath::ui::{FanpathApp, Settings};
 
 fn main() {
     divan::main();
+}
+
+thread_local! {
+    /// Time spent in `FanpathApp::ui` during the current step (all of its passes): the
+    /// app's own work, without kittest's accessibility tree, textures or tessellation.
+    static APP_WORK: Cell<Duration> = const { Cell::new(Duration::ZERO) };
 }
 
 fn today() -> NaiveDate {
@@ -83,9 +89,14 @@ fn harness(chart: Chart) -> Harness<'static, FanpathApp> {
     let mut app = FanpathApp::with_today(ws, Settings::default(), today());
     app.send(UiCommand::ShowView(View::Analytics));
     app.analytics_view_mut().chart = chart;
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
+    let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_ui_state(
+        |ui, app: &mut FanpathApp| {
+            let started = Instant::now();
+            app.ui(ui);
+            APP_WORK.set(APP_WORK.get() + started.elapsed());
+        },
+        app,
+    );
     settle(&mut harness);
     // Lay out text and settle the plot bounds.
     harness.run_steps(4);
@@ -94,6 +105,7 @@ fn harness(chart: Chart) -> Harness<'static, FanpathApp> {
 
 /// One frame's work: the app's frame plus tessellation.
 fn frame(harness: &mut Harness<'static, FanpathApp>) {
+    APP_WORK.set(Duration::ZERO);
     harness.step();
     let shapes = harness.output().shapes.clone();
     let ctx = harness.ctx.clone();
@@ -128,7 +140,8 @@ fn frames_while_switching(bencher: Bencher) {
     let harness = RefCell::new(harness(Chart::Funnel));
     let filters: Vec<Option<PersonaId>> =
         harness.borrow().state().data.personas.iter().map(|r| Some(r.id)).chain([None]).collect();
-    let frames: RefCell<Vec<(Kind, Duration)>> = RefCell::new(Vec::new());
+    // Per frame: its kind, the whole step with tessellation, and the app's own work.
+    let frames: RefCell<Vec<(Kind, Duration, Duration)>> = RefCell::new(Vec::new());
     let switches = RefCell::new(0_usize);
     bencher.with_inputs(|| std::thread::sleep(Duration::from_millis(8))).bench_local_values(|()| {
         let mut harness = harness.borrow_mut();
@@ -151,26 +164,33 @@ fn frames_while_switching(bencher: Bencher) {
         };
         frame(&mut harness);
         let kind = if waiting && !harness.state().busy() { Kind::Arrival } else { kind };
-        frames.borrow_mut().push((kind, started.elapsed()));
+        frames.borrow_mut().push((kind, started.elapsed(), APP_WORK.get()));
     });
     report(&frames.into_inner(), *switches.borrow());
 }
 
 /// Median and worst frame per kind, on stderr beside divan's table.
-fn report(frames: &[(Kind, Duration)], switches: usize) {
+fn report(frames: &[(Kind, Duration, Duration)], switches: usize) {
     eprintln!(
         "\nframes_while_switching: {} frames, {switches} switches, {} customers",
         frames.len(),
         customers()
     );
-    for kind in [Kind::FilterSwitch, Kind::ChartSwitch, Kind::Waiting, Kind::Arrival] {
-        let mut times: Vec<Duration> = frames.iter().filter(|(k, _)| *k == kind).map(|(_, t)| *t).collect();
+    let summary = |mut times: Vec<Duration>| {
         times.sort();
-        let (Some(median), Some(worst)) = (times.get(times.len() / 2), times.last()) else { continue };
+        let (Some(median), Some(worst)) = (times.get(times.len() / 2), times.last()) else {
+            return String::new();
+        };
         let over = times.iter().filter(|t| **t > Duration::from_millis(16)).count();
+        format!("median {median:.2?}, worst {worst:.2?}, over 16 ms: {over}")
+    };
+    for kind in [Kind::FilterSwitch, Kind::ChartSwitch, Kind::Waiting, Kind::Arrival] {
+        let of_kind = || frames.iter().filter(|(k, _, _)| *k == kind);
         eprintln!(
-            "  {kind:?}: {} frames, median {median:.2?}, worst {worst:.2?}, over 16 ms: {over}",
-            times.len()
+            "  {kind:?} ({} frames)\n    app work (FanpathApp::ui): {}\n    whole step + tessellation: {}",
+            of_kind().count(),
+            summary(of_kind().map(|(_, _, app)| *app).collect()),
+            summary(of_kind().map(|(_, whole, _)| *whole).collect()),
         );
     }
 }
