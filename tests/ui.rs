@@ -31,6 +31,26 @@ fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
     harness
 }
 
+/// Steps frames until the worker has answered everything asked (analytics and exports run
+/// off the frame), then lets the screen settle. Bounded: a worker that never answers fails.
+fn settle(harness: &mut Harness<'_, FanpathApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    // A click is applied at the end of its frame and the job sent in the next: two idle
+    // frames in a row mean nothing is out.
+    let mut idle_frames = 0;
+    while idle_frames < 2 {
+        harness.step();
+        if harness.state().busy() {
+            idle_frames = 0;
+            assert!(std::time::Instant::now() < deadline, "the worker did not answer");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        } else {
+            idle_frames += 1;
+        }
+    }
+    harness.run();
+}
+
 /// Compares against `tests/snapshots/NAME.png` (rendered by wgpu; Mesa's lavapipe on
 /// machines without a GPU). Where no graphics adapter exists at all, a developer's
 /// `cargo test` skips the picture with a note; CI installs lavapipe and always compares.
@@ -365,7 +385,7 @@ fn analytics_follow_the_persona_filter() {
     demo_workspace(&path);
     let mut h = harness(&path, Language::English);
     h.get_by_label("Analytics").click();
-    h.run();
+    settle(&mut h);
 
     // The headline matches `fanpath report` for everyone...
     let tr = fanpath::i18n::Tr(Language::English);
@@ -386,7 +406,7 @@ fn analytics_follow_the_persona_filter() {
     h.get_by_role_and_label(Role::ComboBox, "Persona").click();
     h.run();
     h.get_all_by_label(&persona.persona.name).last().expect("menu item").click();
-    h.run();
+    settle(&mut h);
     let theirs = on_disk(&path).report_for(Some(persona.id)).expect("report");
     assert!(theirs.customers() < everyone.customers());
     h.get_by_label(&overall(&theirs));
@@ -444,7 +464,7 @@ fn analytics_snapshots() {
     demo_workspace(&path);
     let mut h = harness(&path, Language::English);
     h.state_mut().send(UiCommand::ShowView(View::Analytics));
-    h.run();
+    settle(&mut h);
     for chart in fanpath::ui::analytics::Chart::ALL {
         h.state_mut().analytics_view_mut().chart = chart;
         h.run();

@@ -205,4 +205,7 @@ texts! {
     RestoredBackup => "Restored the backup", "Đã khôi phục bản sao lưu";
     PreviousStateIn => "the previous state is in", "trạng thái trước đó nằm ở";
     BackupFailed => "Backup failed:", "Sao lưu thất bại:";
+
+    // Work off the frame (issue #9, point 2).
+    Computing => "Computing…", "Đang tính…";
 }

@@ -176,3 +176,27 @@ fn check_file(path: &Path) -> Result<()> {
     }
     Ok(())
 }
+
+/// A second, read-only view of an open workspace file, for work that must not wait on (or
+/// hold up) the window's own connection.
+impl Workspace {
+    /// Opens `path` read-only, beside the connection that writes it. WAL lets this
+    /// connection read a consistent snapshot while the other one writes; it never migrates,
+    /// checks or changes the file, so the writer must have opened it first.
+    pub fn open_reader(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Self { conn, path })
+    }
+
+    /// SQLite's `PRAGMA data_version`: a number that changes whenever another connection
+    /// (another window, a command-line import) commits to the file, and never for this
+    /// connection's own commits. Cheap: it reads the WAL index, not the data.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |row| row.get(0))?)
+    }
+}

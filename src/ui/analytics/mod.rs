@@ -35,11 +35,20 @@ pub struct AnalyticsView {
     pub stall_days: u32,
     pub chart: Chart,
     pub options: ChartOptions,
+    /// Set by the app each frame: the numbers for the current filter are being computed
+    /// off the frame, so the view shows the last ones (or a spinner) and holds exports.
+    pub computing: bool,
 }
 
 impl Default for AnalyticsView {
     fn default() -> Self {
-        Self { persona: None, stall_days: 30, chart: Chart::default(), options: ChartOptions::default() }
+        Self {
+            persona: None,
+            stall_days: 30,
+            chart: Chart::default(),
+            options: ChartOptions::default(),
+            computing: false,
+        }
     }
 }
 
@@ -57,9 +66,16 @@ impl AnalyticsView {
     /// Draws the filter, the chart tabs, the chart on show and the findings.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, out: &mut Commands) {
         let (tr, data) = (ctx.tr, ctx.data);
-        self.controls_ui(ui, tr, data, out);
+        // The spinner goes beside the filter when the last numbers stay on show, and in
+        // their place when there are none yet.
+        self.controls_ui(ui, tr, data, out, self.computing && ctx.analytics.is_some());
         ui.separator();
-        let Some(result) = ctx.analytics else { return };
+        let Some(result) = ctx.analytics else {
+            // Nothing computed yet: the spinner in place of the charts.
+            ui.add_space(24.0);
+            computing_ui(ui, tr);
+            return;
+        };
         let analytics = match result {
             Ok(analytics) => analytics,
             Err(message) => {
@@ -76,7 +92,8 @@ impl AnalyticsView {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(tr.t(Text::ExportPng)).clicked() {
+                // Exports wait for the numbers of the filter on show.
+                if ui.add_enabled(!self.computing, egui::Button::new(tr.t(Text::ExportPng))).clicked() {
                     out.send(Command::ExportChart(self.chart));
                 }
             });
@@ -99,17 +116,28 @@ impl AnalyticsView {
         chart_ui(ui, tr, self.chart, analytics, &self.options, false);
     }
 
-    fn controls_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, out: &mut Commands) {
+    fn controls_ui(&mut self, ui: &mut Ui, tr: Tr, data: &ViewData, out: &mut Commands, spinner: bool) {
         ui.horizontal_wrapped(|ui| {
-            persona_filter_ui(ui, tr, "analytics_persona", Text::Persona, data, &mut self.persona);
+            let mut changed =
+                persona_filter_ui(ui, tr, "analytics_persona", Text::Persona, data, &mut self.persona);
             let label = ui.label(tr.t(Text::StalledAfter));
-            ui.add(egui::DragValue::new(&mut self.stall_days).range(1..=3650)).labelled_by(label.id);
-            ui.separator();
-            if ui.button(tr.t(CsvTable::Funnel.text())).clicked() {
-                out.send(Command::ExportCsv(CsvTable::Funnel));
+            changed |= ui
+                .add(egui::DragValue::new(&mut self.stall_days).range(1..=3650))
+                .labelled_by(label.id)
+                .changed();
+            if changed {
+                // The next frame sends the new filter to the worker; make sure it comes.
+                ui.ctx().request_repaint();
             }
-            if ui.button(tr.t(CsvTable::Emotions.text())).clicked() {
-                out.send(Command::ExportCsv(CsvTable::Emotions));
+            ui.separator();
+            for table in [CsvTable::Funnel, CsvTable::Emotions] {
+                if ui.add_enabled(!self.computing, egui::Button::new(tr.t(table.text()))).clicked() {
+                    out.send(Command::ExportCsv(table));
+                }
+            }
+            if spinner {
+                ui.separator();
+                computing_ui(ui, tr);
             }
         });
     }
@@ -174,6 +202,14 @@ pub fn chart_ui(
         Chart::TimeToStage => time_chart::time_chart_ui(ui, tr, analytics, still),
         Chart::Stalled => stalled::stalled_ui(ui, tr, analytics, still),
     }
+}
+
+/// A spinner with its words, while the worker computes.
+fn computing_ui(ui: &mut Ui, tr: Tr) {
+    ui.horizontal(|ui| {
+        ui.add(egui::Spinner::new());
+        ui.label(RichText::new(tr.t(Text::Computing)).weak());
+    });
 }
 
 fn findings_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics) {

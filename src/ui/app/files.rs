@@ -2,16 +2,16 @@
 //! copy of a workspace, choose an avatar, export a chart or a table; backups, restore
 //! and workspace files.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::FanpathApp;
+use super::worker::{Export, Job};
 use crate::i18n::{Text, Tr};
 use crate::model::PersonaId;
 use crate::store::backup::BackupReason;
 use crate::store::edit::Edit;
 use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, CsvTable};
-use crate::ui::analytics::export;
 use crate::ui::state::Dialog;
 
 impl FanpathApp {
@@ -75,7 +75,7 @@ impl FanpathApp {
 
     fn switch_to(&mut self, ctx: &egui::Context, workspace: Workspace) {
         self.settings.remember(workspace.path());
-        self.workspace = workspace;
+        self.replace_workspace(ctx, workspace);
         // Undo history belongs to the file it was made in.
         self.history.clear();
         self.selection.persona = None;
@@ -130,10 +130,12 @@ impl FanpathApp {
         }
     }
 
-    /// Asks where to save the chart on show and writes it as PNG.
+    /// Asks where to save the chart on show as PNG.
     pub(super) fn export_chart(&mut self, chart: Chart) {
         let tr = Tr(self.settings.language);
-        let Some(analytics) = self.analytics() else { return };
+        if self.analytics().is_none() {
+            return;
+        }
         let Some(path) = rfd::FileDialog::new()
             .set_title(tr.t(Text::ExportPng))
             .add_filter("PNG", &["png"])
@@ -142,28 +144,18 @@ impl FanpathApp {
         else {
             return;
         };
-        let written =
-            export::chart_png(chart, analytics, &self.analytics_view.options, self.settings.language)
-                .map_err(|err| err.to_string())
-                .and_then(|png| {
-                    store::export::write_export(&path, &png)
-                        .map_err(|err| err.message(self.settings.language))
-                });
-        match written {
-            Ok(()) => self.status = Some(format!("{} {}", tr.t(Text::ExportedTo), path.display())),
-            Err(message) => self.dialog = Some(Dialog::Error(message)),
-        }
+        self.export_chart_to(chart, path);
     }
 
-    /// Asks where to save the table and writes it as CSV.
+    /// Asks where to save the table as CSV.
     pub(super) fn export_csv(&mut self, table: CsvTable) {
         let tr = Tr(self.settings.language);
-        let Some(analytics) = self.analytics() else { return };
-        let (name, contents) = match table {
-            CsvTable::Funnel => ("funnel.csv", Ok(store::export::funnel_csv(&analytics.report))),
-            CsvTable::Emotions => {
-                ("emotions.csv", store::export::emotions_csv(&self.workspace, self.analytics_view.persona))
-            }
+        if self.analytics().is_none() {
+            return;
+        }
+        let name = match table {
+            CsvTable::Funnel => "funnel.csv",
+            CsvTable::Emotions => "emotions.csv",
         };
         let Some(path) = rfd::FileDialog::new()
             .set_title(tr.t(table.text()))
@@ -173,10 +165,30 @@ impl FanpathApp {
         else {
             return;
         };
-        match contents.and_then(|csv| store::export::write_export(&path, csv.as_bytes())) {
-            Ok(()) => self.status = Some(format!("{} {}", tr.t(Text::ExportedTo), path.display())),
-            Err(err) => self.show_error(&err),
-        }
+        self.export_csv_to(table, path);
+    }
+
+    /// Draws the chart on show into a PNG at `path`, off the frame; the status bar (or an
+    /// error dialog) says when it is written.
+    pub fn export_chart_to(&mut self, chart: Chart, path: PathBuf) {
+        let Some(analytics) = self.analytics() else { return };
+        let export = Export::ChartPng {
+            chart,
+            analytics: Box::new(analytics.clone()),
+            options: self.analytics_view.options.clone(),
+        };
+        self.submit(Job::Export { path, export, language: self.settings.language });
+    }
+
+    /// Writes `table` for the current filter as CSV at `path`, off the frame.
+    pub fn export_csv_to(&mut self, table: CsvTable, path: PathBuf) {
+        let Some(analytics) = self.analytics() else { return };
+        let export = match table {
+            // Eight rows from the cached report: made here, only written by the worker.
+            CsvTable::Funnel => Export::Bytes(store::export::funnel_csv(&analytics.report).into_bytes()),
+            CsvTable::Emotions => Export::EmotionsCsv { persona: self.analytics_view.persona },
+        };
+        self.submit(Job::Export { path, export, language: self.settings.language });
     }
 }
 

@@ -4,12 +4,14 @@
 //! One concern per file: the frame layout here, command handling, file dialogs and
 //! files, the undo history and the settings each in their own.
 
+mod background;
 mod command_handling;
 mod files;
 pub mod history;
 #[cfg(test)]
 mod history_tests;
 mod settings;
+mod worker;
 
 use std::collections::HashMap;
 
@@ -17,6 +19,7 @@ use egui::{KeyboardShortcut, TextureHandle, Ui, ViewportCommand};
 
 use self::history::History;
 pub use self::settings::Settings;
+use self::worker::{AnalyticsSlot, Worker};
 use super::analytics::AnalyticsView;
 use super::command::{Command, Commands, UiCommand};
 use super::context::ViewContext;
@@ -34,13 +37,21 @@ use crate::model::{Language, PersonaId};
 use crate::store::analytics::Analytics;
 use crate::store::{StoreError, Workspace};
 
-/// What an analytics result depends on: the data generation, persona filter, stall days.
-type AnalyticsKey = (u64, Option<PersonaId>, u32);
-
 /// The Fanpath window.
 pub struct FanpathApp {
+    /// Slow work's thread (analytics, exports, watching the file), started at the first
+    /// frame; `None` for a workspace in memory, where jobs run inline. Declared before
+    /// `workspace` so it is dropped (and its connection closed) first.
+    worker: Option<Worker>,
     pub settings: Settings,
     workspace: Workspace,
+    /// `PRAGMA data_version` of the app's connection when the cache was last loaded: a
+    /// different value means another process committed since.
+    seen_version: Option<i64>,
+    /// Another process committed; the reload waits for the typing in a text field to end.
+    reload_waiting: bool,
+    /// Exports sent to the worker and not yet written.
+    exports_in_flight: usize,
     pub data: ViewData,
     pub selection: Selection,
     history: History,
@@ -58,8 +69,8 @@ pub struct FanpathApp {
     emotion_table: EmotionTable,
     about_open: bool,
     analytics_view: AnalyticsView,
-    /// The last analytics computed, with the (data generation, filter) it belongs to.
-    analytics: Option<(AnalyticsKey, Result<Analytics, String>)>,
+    /// The analytics on show, and the key of the one being computed.
+    analytics: AnalyticsSlot,
     /// The reference date for new entries and stalls; fixed in tests.
     today: chrono::NaiveDate,
     title: String,
@@ -78,8 +89,12 @@ impl FanpathApp {
     /// Builds the app with a fixed "today" (tests pin it so screens do not change daily).
     pub fn with_today(workspace: Workspace, settings: Settings, today: chrono::NaiveDate) -> Self {
         let mut app = Self {
+            worker: None,
             settings,
             workspace,
+            seen_version: None,
+            reload_waiting: false,
+            exports_in_flight: 0,
             data: ViewData::default(),
             selection: Selection::default(),
             history: History::default(),
@@ -95,7 +110,7 @@ impl FanpathApp {
             emotion_table: EmotionTable::default(),
             about_open: false,
             analytics_view: AnalyticsView::default(),
-            analytics: None,
+            analytics: AnalyticsSlot::default(),
             today,
             title: String::new(),
             started: false,
@@ -134,14 +149,17 @@ impl FanpathApp {
             self.started = true;
             style::install(&ctx);
             ctx.set_zoom_factor(self.settings.zoom);
+            self.start_worker(&ctx);
             self.refresh(&ctx);
         }
+        self.take_answers(&ctx);
         self.shortcuts_ui(ui);
         self.poll_daily_backup();
         self.update_title(&ctx);
         if self.selection.view == View::Analytics {
             self.ensure_analytics();
         }
+        self.analytics_view.computing = self.analytics.computing();
         let tr = Tr(self.settings.language);
         let history = HistoryState { can_undo: self.can_undo(), can_redo: self.can_redo() };
         let view = ViewContext {
@@ -149,7 +167,7 @@ impl FanpathApp {
             data: &self.data,
             selection: &self.selection,
             avatars: &self.avatars,
-            analytics: self.analytics.as_ref().map(|(_, result)| result),
+            analytics: self.analytics.shown(),
             today: self.today,
         };
         let out = &mut self.commands;
@@ -196,23 +214,10 @@ impl FanpathApp {
         self.apply_commands(&ctx);
     }
 
-    /// Recomputes the analytics when the data or the filter changed since the last time;
-    /// otherwise the cached result is drawn.
-    fn ensure_analytics(&mut self) {
-        let key = (self.data.generation, self.analytics_view.persona, self.analytics_view.stall_days);
-        if self.analytics.as_ref().is_some_and(|(cached, _)| *cached == key) {
-            return;
-        }
-        let result = self
-            .workspace
-            .analytics(&self.analytics_view.query(self.today))
-            .map_err(|err| err.message(self.settings.language));
-        self.analytics = Some((key, result));
-    }
-
-    /// The analytics on show, if computed.
+    /// The analytics on show, if computed (possibly for the previous filter while
+    /// [`Self::busy`] computes the new one).
     pub fn analytics(&self) -> Option<&Analytics> {
-        self.analytics.as_ref().and_then(|(_, result)| result.as_ref().ok())
+        self.analytics.shown().and_then(|result| result.as_ref().ok())
     }
 
     pub fn analytics_view_mut(&mut self) -> &mut AnalyticsView {
@@ -247,6 +252,9 @@ impl FanpathApp {
 
     /// Re-reads the cache from the store and rebuilds avatar textures.
     fn refresh(&mut self, ctx: &egui::Context) {
+        // Read before loading: a commit from elsewhere during the load is noticed next time.
+        self.seen_version = self.workspace.data_version().ok();
+        self.reload_waiting = false;
         match ViewData::load(&self.workspace) {
             Ok(data) => {
                 let generation = self.data.generation + 1;
