@@ -180,4 +180,8 @@ texts! {
     // Help.
     AboutIntro => "Every customer can travel eight stages, from weighing you up to championing you. Most businesses stop guiding them after the sale, and lose them somewhere between Kickoff and Accomplishment, in the first hundred days. Map where your personas are, how they feel, and where the path has gaps.", "Mỗi khách hàng đều có thể đi qua tám giai đoạn, từ lúc cân nhắc đến lúc nhiệt tình giới thiệu bạn. Phần lớn doanh nghiệp ngừng dẫn dắt sau khi bán được hàng, và đánh mất khách ở đâu đó giữa Khởi động và Hoàn thành, trong một trăm ngày đầu. Hãy vẽ ra chân dung của bạn đang ở đâu, họ cảm thấy thế nào, và hành trình còn khoảng trống nào.";
     AboutDanger => "Watch stage 3: right after buying, excitement turns into doubt. Reassure quickly, then make the first steps after the sale easy.", "Hãy để ý giai đoạn 3: ngay sau khi mua, sự hào hứng chuyển thành hoài nghi. Hãy trấn an thật nhanh, rồi làm cho những bước đầu sau khi bán thật dễ dàng.";
+
+    // File safety (issue #9, H5): read-only workspaces.
+    ReadOnlyBanner => "Read-only: changes cannot be saved", "Chỉ đọc: không lưu được thay đổi";
+    ReadOnlyTip => "This file or its folder cannot be written, so Fanpath opened it for viewing. Save a copy to work on it.", "Không ghi được vào tệp này hoặc thư mục chứa nó, nên Fanpath mở tệp để xem. Hãy lưu một bản sao để làm việc trên đó.";
 }

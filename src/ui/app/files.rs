@@ -40,9 +40,10 @@ impl FanpathApp {
         self.open_workspace(ctx, &path)
     }
 
-    /// Opens the workspace at `path`; a file that is gone leaves the recent list.
+    /// Opens the workspace at `path` (for viewing only when it cannot be written); a file
+    /// that is gone leaves the recent list.
     pub(super) fn open_workspace(&mut self, ctx: &egui::Context, path: &Path) -> bool {
-        match Workspace::open(path) {
+        match Workspace::open_or_view(path) {
             Ok(workspace) => {
                 self.switch_to(ctx, workspace);
                 true
@@ -79,6 +80,7 @@ impl FanpathApp {
         self.selection.persona = None;
         self.status = None;
         self.refresh(ctx);
+        self.start_integrity_check(ctx);
     }
 
     /// Asks where to save a copy of the workspace and writes it.

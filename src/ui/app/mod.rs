@@ -9,6 +9,7 @@ mod files;
 pub mod history;
 #[cfg(test)]
 mod history_tests;
+mod integrity;
 mod settings;
 
 use std::collections::HashMap;
@@ -65,6 +66,9 @@ pub struct FanpathApp {
     title: String,
     /// Fonts, style and textures go on the context at the first frame.
     started: bool,
+    /// The daily integrity check running in the background, if any: the file it reads and
+    /// where its answer arrives (`integrity.rs`).
+    integrity_check: Option<(std::path::PathBuf, std::sync::mpsc::Receiver<Result<(), StoreError>>)>,
 }
 
 impl FanpathApp {
@@ -97,6 +101,7 @@ impl FanpathApp {
             today,
             title: String::new(),
             started: false,
+            integrity_check: None,
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
@@ -132,7 +137,9 @@ impl FanpathApp {
             style::install(&ctx);
             ctx.set_zoom_factor(self.settings.zoom);
             self.refresh(&ctx);
+            self.start_integrity_check(&ctx);
         }
+        self.poll_integrity_check();
         self.shortcuts_ui(ui);
         self.update_title(&ctx);
         if self.selection.view == View::Analytics {
@@ -287,11 +294,16 @@ fn view_tabs_ui(ui: &mut Ui, view: &ViewContext<'_>, out: &mut Commands) {
     });
 }
 
-/// The open workspace's path and the last confirmation.
+/// The open workspace's path, whether it is read-only, and the last confirmation.
 fn status_bar_ui(ui: &mut Ui, tr: Tr, workspace: &Workspace, status: Option<&str>) {
     ui.horizontal(|ui| {
         ui.label(tr.t(Text::WorkspaceLabel));
         ui.monospace(workspace.path().display().to_string());
+        if workspace.is_read_only() {
+            ui.separator();
+            ui.label(egui::RichText::new(tr.t(Text::ReadOnlyBanner)).strong().color(style::GAP))
+                .on_hover_text(tr.t(Text::ReadOnlyTip));
+        }
         if let Some(status) = status {
             ui.separator();
             ui.label(status);
