@@ -5,21 +5,28 @@
 #   2. the window's first frame on a 1,000,000-customer workspace, against a minimal
 #      eframe app built the same way (target: at most 1.3 times), under Xvfb.
 # Usage: scripts/measure_open.sh [WORK_DIR]   (the workspaces are kept there for reruns)
-# Needs: sqlite3, Xvfb (xvfb-run), a release build (made here).
+# Needs: sqlite3, Xvfb (xvfb-run), bc. Builds the release profile; PROFILE=debug uses the dev
+# profile instead (dependencies, SQLite and egui included, are optimised there too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${1:-${TMPDIR:-/tmp}/fanpath-measure}
 RUNS=${RUNS:-7}
+PROFILE=${PROFILE:-release}
 mkdir -p "$WORK"
-cargo build --release --bin fanpath --example minimal_window
-FANPATH=target/release/fanpath
-MINIMAL=target/release/examples/minimal_window
+if [ "$PROFILE" = release ]; then
+    cargo build --release --bin fanpath --example minimal_window
+else
+    cargo build --bin fanpath --example minimal_window
+fi
+FANPATH=target/$PROFILE/fanpath
+MINIMAL=target/$PROFILE/examples/minimal_window
 
 # 256,000 demo customers make about a million stage events.
 EVENTS_DB=$WORK/events-1m.sqlite
 [ -s "$EVENTS_DB" ] || "$FANPATH" --db "$EVENTS_DB" demo --customers 256000 >/dev/null
 CUSTOMERS_DB=$WORK/customers-1m.sqlite
 [ -s "$CUSTOMERS_DB" ] || "$FANPATH" --db "$CUSTOMERS_DB" demo --customers 1000000 >/dev/null
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg); profile $PROFILE"
 
 # The report's numbers in plain SQL: customers per persona and furthest stage, events per
 # stage, the median days per stage (by skipping to the middle row, as the report does) and
