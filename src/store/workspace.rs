@@ -219,6 +219,12 @@ impl Workspace {
         &self.path
     }
 
+    /// Whether `other` leads to this workspace's file (the same path, a link to it, another
+    /// spelling of it): replacing that file would lose the open workspace.
+    pub fn is_same_file(&self, other: &Path) -> bool {
+        same_file(&self.path, other)
+    }
+
     /// Whether the workspace was opened for viewing only (every edit is refused).
     pub fn is_read_only(&self) -> bool {
         self.read_only
@@ -282,7 +288,7 @@ impl Workspace {
     /// is complete. The open workspace itself (by any path that leads to the same file) is
     /// refused: replacing it would lose every later edit.
     pub fn save_copy(&self, dest: &Path) -> Result<()> {
-        if same_file(&self.path, dest) {
+        if self.is_same_file(dest) {
             return Err(StoreError::CopyOntoItself { path: dest.to_path_buf() });
         }
         // SQLite would replay the frames of a `-wal` left beside the destination (another

@@ -57,7 +57,7 @@ impl FanpathApp {
     }
 
     fn new_workspace_at(&mut self, ctx: &egui::Context, path: &Path) -> bool {
-        if path == self.workspace.path() {
+        if self.workspace.is_same_file(path) {
             self.dialog =
                 Some(Dialog::Error(Tr(self.settings.language).t(Text::CannotReplaceOpen).to_owned()));
             return false;
@@ -68,6 +68,12 @@ impl FanpathApp {
         {
             self.dialog = Some(Dialog::Error(format!("{}: {err}", path.display())));
             return false;
+        }
+        // SQLite would replay the replaced file's leftover WAL onto the new workspace.
+        for suffix in ["-wal", "-shm"] {
+            let mut companion = path.as_os_str().to_owned();
+            companion.push(suffix);
+            let _ = std::fs::remove_file(companion);
         }
         self.open_workspace(ctx, path)
     }
