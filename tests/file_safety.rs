@@ -424,3 +424,32 @@ fn a_lock_held_by_another_fanpath_is_named_once() {
     assert_eq!(report_customers(&db), 20);
     holder.execute_batch("ROLLBACK").expect("release");
 }
+
+#[test]
+fn two_imports_creating_one_new_workspace_at_once_both_succeed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let csv = dir.path().join("c.csv");
+    std::fs::write(&csv, "customer_id,persona,stage,reached_at\nk1,An,1,2024-01-01\nk2,Bình,2,2024-01-02\n")
+        .expect("csv");
+    for round in 0..12 {
+        let db = dir.path().join(format!("new-{round}.sqlite"));
+        let children: Vec<_> = (0..2)
+            .map(|_| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_fanpath"))
+                    .arg("--db")
+                    .arg(&db)
+                    .args(["import", "customers"])
+                    .arg(&csv)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawn")
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().expect("wait");
+            assert!(out.status.success(), "round {round}: {}", stderr(&out));
+        }
+        assert_eq!(report_customers(&db), 2, "round {round}");
+    }
+}
