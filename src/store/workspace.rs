@@ -121,10 +121,11 @@ impl Workspace {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let workspace = Self::read_only_connection(&path, &path, flags)?;
-        let workspace = match workspace.identify() {
+        let (workspace, blank) = match workspace.identify() {
             // In a read-only folder SQLite cannot create the `-shm` file a WAL reader needs.
             // Without a `-wal` file every committed page is in the main file, and
-            // `immutable=1` reads it without the shared memory (nobody can write there).
+            // `immutable=1` reads it without the shared memory. No writer of ours can work
+            // in that folder either (it could not make its WAL), and the file is only read.
             Err(StoreError::ReadOnly { .. }) if !sidecar(&path, "-wal").exists() => {
                 let uri = immutable_uri(&path);
                 let workspace =
@@ -135,7 +136,6 @@ impl Workspace {
             Err(err) => return Err(err),
             Ok(blank) => (workspace, blank),
         };
-        let (workspace, blank) = workspace;
         if blank {
             return Err(StoreError::NoWorkspace { path: workspace.path, empty: true });
         }
