@@ -119,7 +119,7 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
                 );
             };
             let workspace = open_existing(db)?;
-            let report = workspace.report(persona.as_deref())?;
+            let report = workspace.report(persona.as_deref()).map_err(|err| err.in_file(db))?;
             let contents = match format {
                 FunnelFormat::Csv => funnel_csv(&report),
                 FunnelFormat::Json => format!("{}\n", report.to_json()),
@@ -150,7 +150,7 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
                 None => None,
             };
             let options = AnalyticsOptions { persona, ..AnalyticsOptions::default() };
-            let analytics = workspace.analytics(&options)?;
+            let analytics = workspace.analytics(&options).map_err(|err| err.in_file(db))?;
             let language = match language {
                 LanguageArg::En => Language::English,
                 LanguageArg::Vi => Language::Vietnamese,

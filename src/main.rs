@@ -93,6 +93,10 @@ enum Command {
         /// The backup file (one listed by `fanpath backups`, or one written by `fanpath backup FILE`).
         file: PathBuf,
     },
+    /// Check the whole workspace file with SQLite's integrity check, reading every page.
+    ///
+    /// Prints "ok", or the problems found and exits with 1. The file is only read.
+    Check,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -113,10 +117,27 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", error_text(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes, each said once: a cause whose words the message already holds
+/// (SQLite's "database is locked" inside a store error, say) is not repeated after it.
+fn error_text(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let cause = cause.to_string();
+        if text.contains(&cause) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause);
+    }
+    text
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -145,7 +166,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Report { persona, format } => {
             let workspace = open_existing(&path)?;
-            let report = workspace.report(persona.as_deref())?;
+            let report = workspace.report(persona.as_deref()).map_err(|err| err.in_file(&path))?;
             match format {
                 Format::Table => print!("{}", report.to_table()),
                 Format::Json => println!("{}", report.to_json()),
@@ -153,6 +174,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Export { what } => export_cli::run(&path, what),
+        Command::Check => {
+            let workspace = open_existing(&path)?;
+            match workspace.check_integrity() {
+                Ok(()) => {
+                    println!("ok");
+                    Ok(())
+                }
+                Err(err) => {
+                    if let StoreError::FailedCheck { problems, .. } = &err {
+                        for problem in problems {
+                            println!("{problem}");
+                        }
+                    }
+                    Err(err.into())
+                }
+            }
+        }
         Command::Demo { customers, seed, replace } => {
             let mut workspace = Workspace::open(&path)?;
             let today = chrono::Local::now().date_naive();
@@ -160,7 +198,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             if replace && let Some(backup) = workspace.backup_now(BackupReason::BeforeChange)? {
                 eprintln!("Backed up the workspace to {} first", backup.path.display());
             }
-            let summary = workspace.write_demo(&options)?;
+            let summary = workspace.write_demo(&options).map_err(|err| err.in_file(&path))?;
             println!("{summary}");
             println!("Workspace: {}", path.display());
             Ok(())
@@ -171,18 +209,46 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Opens a workspace that must already exist: a report or export from a mistyped path
-/// should say so, not create an empty workspace there.
+/// Opens a workspace that must already exist, for reading only: a report or export from a
+/// mistyped path (or an empty file) should say so, not create a workspace there, and
+/// neither ever writes to the file.
 fn open_existing(path: &Path) -> anyhow::Result<Workspace> {
-    if !path.exists() {
-        anyhow::bail!("{} does not exist: there is no workspace there yet", path.display());
-    }
-    Ok(Workspace::open(path)?)
+    Ok(Workspace::open_read_only(path)?)
+}
+
+/// What was at the workspace path before an import, so a failed import can leave it so.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Nothing,
+    EmptyFile,
+    Workspace,
 }
 
 fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow::Result<()> {
-    // Check the CSV first so a wrong file name leaves no new workspace behind.
+    // Check the CSV first so a wrong file name does not even open the workspace.
     std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let before = match std::fs::metadata(path) {
+        Err(_) => Before::Nothing,
+        Ok(meta) if meta.is_file() && meta.len() == 0 => Before::EmptyFile,
+        Ok(_) => Before::Workspace,
+    };
+    let result = import_into(path, kind, file, skip_invalid);
+    if result.is_err() && before != Before::Workspace {
+        // The workspace was made for this import: a failed import leaves nothing behind.
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut companion = path.as_os_str().to_owned();
+            companion.push(suffix);
+            let _ = std::fs::remove_file(companion);
+        }
+        let _ = match before {
+            Before::EmptyFile => std::fs::File::create(path).map(drop),
+            Before::Nothing | Before::Workspace => std::fs::remove_file(path),
+        };
+    }
+    result
+}
+
+fn import_into(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow::Result<()> {
     let mut workspace = Workspace::open(path)?;
     let kind = match kind {
         KindArg::Customers => ImportKind::Customers,
@@ -222,6 +288,6 @@ fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow
         Err(err @ StoreError::InvalidRows { .. }) => {
             Err(anyhow::anyhow!("{err}\nFix these rows, or pass --skip-invalid to import the valid ones."))
         }
-        Err(err) => Err(err.into()),
+        Err(err) => Err(err.in_file(path).into()),
     }
 }

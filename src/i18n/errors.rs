@@ -29,16 +29,56 @@ impl StoreError {
                     format!("{p} bị hỏng ({detail}); tệp được giữ nguyên, không bị thay đổi"),
                 )
             }
-            Self::CutShort { path, expected_bytes, actual_bytes } => {
-                let (p, expected, actual) =
-                    (file(path), count(*expected_bytes, language), count(*actual_bytes, language));
+            Self::NoWorkspace { path, empty } => {
+                let p = file(path);
+                match (en, empty) {
+                    (true, false) => format!("{p} does not exist: there is no workspace there yet"),
+                    (true, true) => format!("{p} is empty: there is no workspace in it yet"),
+                    (false, false) => format!("{p} không tồn tại: ở đó chưa có không gian làm việc nào"),
+                    (false, true) => format!("{p} là tệp rỗng: trong đó chưa có không gian làm việc nào"),
+                }
+            }
+            Self::ReadOnly { path } => {
+                let p = file(path);
                 pick(
                     format!(
-                        "{p} is damaged (it should be {expected} bytes long but is {actual}: the file was cut short); it was left untouched"
+                        "{p} is read-only (the file or its folder cannot be written): it can be viewed, not changed"
                     ),
                     format!(
-                        "{p} bị hỏng (tệp lẽ ra dài {expected} byte nhưng chỉ có {actual}: tệp đã bị cắt cụt); tệp được giữ nguyên, không bị thay đổi"
+                        "{p} chỉ đọc (không ghi được vào tệp hoặc thư mục chứa tệp): có thể xem nhưng không thay đổi được"
                     ),
+                )
+            }
+            Self::Locked { path } => {
+                let p = file(path);
+                pick(
+                    format!(
+                        "{p} is in use by another Fanpath (a window or a command) that is still writing to it; try again when it has finished"
+                    ),
+                    format!(
+                        "{p} đang được một Fanpath khác (một cửa sổ hoặc một lệnh) ghi vào; hãy thử lại khi việc đó xong"
+                    ),
+                )
+            }
+            Self::FailedCheck { path, problems } => {
+                let p = file(path);
+                let n = count(problems.len() as u64, language);
+                let first = problems.first().map_or("", String::as_str);
+                pick(
+                    format!(
+                        "{p} is damaged: SQLite's integrity check found {n} problem{} (the first: {first}). The file was left untouched; keep a copy of it before changing anything",
+                        if problems.len() == 1 { "" } else { "s" }
+                    ),
+                    format!(
+                        "{p} bị hỏng: bước kiểm tra toàn vẹn của SQLite tìm thấy {n} lỗi (lỗi đầu tiên: {first}). Tệp được giữ nguyên; hãy sao lưu tệp trước khi thay đổi bất cứ điều gì"
+                    ),
+                )
+            }
+            Self::CopyOntoItself { path } => {
+                let p = file(path);
+                pick(
+                    format!("{p} is the workspace you have open; choose another file for the copy"),
+                    format!("{p} là không gian làm việc đang mở; hãy chọn tệp khác để lưu bản sao"),
                 )
             }
             Self::NewerVersion { path, found, supported } => {
@@ -220,7 +260,11 @@ mod tests {
         let all = [
             StoreError::NotAWorkspace { path: path() },
             StoreError::Damaged { path: path(), detail: "file is not a database".into() },
-            StoreError::CutShort { path: path(), expected_bytes: 8192, actual_bytes: 4096 },
+            StoreError::NoWorkspace { path: path(), empty: false },
+            StoreError::ReadOnly { path: path() },
+            StoreError::Locked { path: path() },
+            StoreError::FailedCheck { path: path(), problems: vec!["row 3 missing from index x".into()] },
+            StoreError::CopyOntoItself { path: path() },
             StoreError::NewerVersion { path: path(), found: 9, supported: 2 },
             StoreError::Io { path: path(), source: std::io::Error::other("disk full") },
             StoreError::Persona(PersonaError::EmptyName),
@@ -246,7 +290,11 @@ mod tests {
             match error {
                 StoreError::NotAWorkspace { .. }
                 | StoreError::Damaged { .. }
-                | StoreError::CutShort { .. }
+                | StoreError::NoWorkspace { .. }
+                | StoreError::ReadOnly { .. }
+                | StoreError::Locked { .. }
+                | StoreError::FailedCheck { .. }
+                | StoreError::CopyOntoItself { .. }
                 | StoreError::NewerVersion { .. }
                 | StoreError::Io { .. }
                 | StoreError::Persona(_)
@@ -304,13 +352,23 @@ mod tests {
                 "cannot import {p}: the header has no \"stage\", \"reached_at\" column (expected customer_id,persona,stage,reached_at, in any order and case)"
             )
         );
-        let cut = StoreError::CutShort { path: path(), expected_bytes: 8192, actual_bytes: 4096 };
-        assert_eq!(
-            cut.to_string(),
-            format!(
-                "{p} is damaged (it should be 8,192 bytes long but is 4,096: the file was cut short); it was left untouched"
-            )
-        );
+        let absent = StoreError::NoWorkspace { path: path(), empty: false };
+        assert_eq!(absent.to_string(), format!("{p} does not exist: there is no workspace there yet"));
+    }
+
+    #[test]
+    fn sqlite_errors_name_the_file_once_classified() {
+        let sqlite =
+            |code| StoreError::Sqlite(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None));
+        let busy = sqlite(rusqlite::ffi::SQLITE_BUSY).in_file(&path());
+        assert!(matches!(busy, StoreError::Locked { .. }), "{busy:?}");
+        assert!(busy.to_string().contains("cửa hàng.sqlite is in use by another Fanpath"), "{busy}");
+        let corrupt = sqlite(rusqlite::ffi::SQLITE_CORRUPT).in_file(&path());
+        assert!(matches!(corrupt, StoreError::Damaged { .. }), "{corrupt:?}");
+        let read_only = sqlite(rusqlite::ffi::SQLITE_READONLY).in_file(&path());
+        assert!(matches!(read_only, StoreError::ReadOnly { .. }), "{read_only:?}");
+        let full = sqlite(rusqlite::ffi::SQLITE_FULL).in_file(&path());
+        assert!(matches!(full, StoreError::Sqlite(_)), "{full:?}");
     }
 
     #[test]

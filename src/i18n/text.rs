@@ -208,4 +208,8 @@ texts! {
 
     // Work off the frame (issue #9, point 2).
     Computing => "Computing…", "Đang tính…";
+
+    // File safety (issue #9, H5): read-only workspaces.
+    ReadOnlyBanner => "Read-only: changes cannot be saved", "Chỉ đọc: không lưu được thay đổi";
+    ReadOnlyTip => "This file or its folder cannot be written, so Fanpath opened it for viewing. Save a copy to work on it.", "Không ghi được vào tệp này hoặc thư mục chứa nó, nên Fanpath mở tệp để xem. Hãy lưu một bản sao để làm việc trên đó.";
 }

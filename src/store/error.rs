@@ -16,8 +16,19 @@ pub enum StoreError {
     NotAWorkspace { path: PathBuf },
     /// SQLite could not read the file, or its integrity check failed; `detail` is SQLite's.
     Damaged { path: PathBuf, detail: String },
-    /// The header promises more pages than the file holds: a copy or download stopped early.
-    CutShort { path: PathBuf, expected_bytes: u64, actual_bytes: u64 },
+    /// There is no workspace at this path (no file, an empty file, or a blank SQLite file),
+    /// and the command only reads one; nothing was created.
+    NoWorkspace { path: PathBuf, empty: bool },
+    /// The file or its folder cannot be written (a read-only file, a read-only folder where
+    /// SQLite cannot keep its `-wal` and `-shm` files), or it was opened for viewing only.
+    ReadOnly { path: PathBuf },
+    /// Another connection (another Fanpath window or command) held the write lock for
+    /// longer than the busy timeout.
+    Locked { path: PathBuf },
+    /// `PRAGMA integrity_check` found problems; `problems` are SQLite's own lines.
+    FailedCheck { path: PathBuf, problems: Vec<String> },
+    /// "Save a copy" was pointed at the open workspace itself (or a path that is the same file).
+    CopyOntoItself { path: PathBuf },
     /// The schema is newer than this build reads (`found` > `supported`).
     NewerVersion { path: PathBuf, found: i64, supported: i64 },
     /// The file or folder could not be read or written.
@@ -70,6 +81,26 @@ pub enum StoreError {
 impl From<PersonaError> for StoreError {
     fn from(error: PersonaError) -> Self {
         Self::Persona(error)
+    }
+}
+
+impl StoreError {
+    /// The same error, naming `path` where SQLite's own error does not: a busy file becomes
+    /// [`StoreError::Locked`], a corrupt one [`StoreError::Damaged`], a write refused because the
+    /// file or connection is read-only [`StoreError::ReadOnly`]. Other errors are unchanged.
+    #[must_use]
+    pub fn in_file(self, path: &std::path::Path) -> Self {
+        use rusqlite::ErrorCode;
+        let Self::Sqlite(error) = self else { return self };
+        let path = path.to_path_buf();
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Locked { path },
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+                Self::Damaged { path, detail: error.to_string() }
+            }
+            Some(ErrorCode::ReadOnly) => Self::ReadOnly { path },
+            _ => Self::Sqlite(error),
+        }
     }
 }
 

@@ -1,9 +1,9 @@
 //! Versioned schema migrations. `PRAGMA user_version` holds the version a file is at;
-//! each step runs in its own transaction so a crash never leaves half a schema.
+//! the steps run in one transaction so a crash never leaves half a schema.
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use super::error::{Result, StoreError};
 
@@ -103,7 +103,29 @@ DROP INDEX customers_by_persona;
 ";
 
 /// Brings the file up to [`CURRENT_VERSION`], stamping it as a Fanpath workspace.
+///
+/// Two processes may open one new file at the same moment (two imports, a window and a
+/// command): the write lock is taken first (`BEGIN IMMEDIATE`) and the version read again
+/// inside the transaction, so the second one finds the schema already there.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    if current_version(conn, path)? == CURRENT_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version = current_version(&tx, path)?;
+    for sql in MIGRATIONS.iter().skip(usize::try_from(version).unwrap_or(0)) {
+        tx.execute_batch(sql)?;
+    }
+    if version < CURRENT_VERSION {
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", CURRENT_VERSION)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The file's schema version; one newer than this build is refused.
+fn current_version(conn: &Connection, path: &Path) -> Result<i64> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > CURRENT_VERSION {
         return Err(StoreError::NewerVersion {
@@ -112,14 +134,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
             supported: CURRENT_VERSION,
         });
     }
-    for (from, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(version).unwrap_or(0)) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.pragma_update(None, "user_version", from as i64 + 1)?;
-        tx.commit()?;
-    }
-    Ok(())
+    Ok(version)
 }
 
 #[cfg(test)]

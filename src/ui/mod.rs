@@ -28,8 +28,13 @@ pub use app::{FanpathApp, Settings};
 
 use crate::store::Workspace;
 
+/// Set, the window prints the time to its first frame and closes (without saving its
+/// settings): the start-up measurement of `scripts/measure_open.sh`.
+const EXIT_AFTER_FIRST_FRAME: &str = "FANPATH_EXIT_AFTER_FIRST_FRAME";
+
 /// Opens the window on `db`, or on the last workspace used, or on the default one.
 pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Fanpath")
@@ -53,18 +58,41 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
             };
             // A workspace that cannot be opened (moved, damaged, from a newer Fanpath) must
             // not keep the app from starting: fall back to the default one and say why.
-            let (workspace, problem) = match Workspace::open(&path) {
+            // A read-only file opens for viewing, and the status bar says so.
+            let (workspace, problem) = match Workspace::open_or_view(&path) {
                 Ok(workspace) => (workspace, None),
-                Err(err) if path != Workspace::default_path()? => {
-                    (Workspace::open(Workspace::default_path()?)?, Some(err.message(settings.language)))
-                }
+                Err(err) if path != Workspace::default_path()? => (
+                    Workspace::open_or_view(Workspace::default_path()?)?,
+                    Some(err.message(settings.language)),
+                ),
                 Err(err) => return Err(err.into()),
             };
             let mut app = FanpathApp::new(workspace, settings);
             app.dialog = problem.map(state::Dialog::Error);
             app.start_daily_backup(&cc.egui_ctx);
+            if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
+                return Ok(Box::new(FirstFrameProbe { app, started, shown: false }));
+            }
             Ok(Box::new(app))
         }),
     )
     .map_err(|err| anyhow::anyhow!("could not open the window: {err}"))
+}
+
+/// The app, closing after its first frame and saying when that was.
+struct FirstFrameProbe {
+    app: FanpathApp,
+    started: std::time::Instant,
+    shown: bool,
+}
+
+impl eframe::App for FirstFrameProbe {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.app.ui(ui);
+        if !self.shown {
+            self.shown = true;
+            eprintln!("first frame after {} ms", self.started.elapsed().as_millis());
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
 }

@@ -42,9 +42,10 @@ impl FanpathApp {
         self.open_workspace(ctx, &path)
     }
 
-    /// Opens the workspace at `path`; a file that is gone leaves the recent list.
+    /// Opens the workspace at `path` (for viewing only when it cannot be written); a file
+    /// that is gone leaves the recent list.
     pub(super) fn open_workspace(&mut self, ctx: &egui::Context, path: &Path) -> bool {
-        match Workspace::open(path) {
+        match Workspace::open_or_view(path) {
             Ok(workspace) => {
                 self.switch_to(ctx, workspace);
                 true
@@ -58,7 +59,7 @@ impl FanpathApp {
     }
 
     fn new_workspace_at(&mut self, ctx: &egui::Context, path: &Path) -> bool {
-        if path == self.workspace.path() {
+        if self.workspace.is_same_file(path) {
             self.dialog =
                 Some(Dialog::Error(Tr(self.settings.language).t(Text::CannotReplaceOpen).to_owned()));
             return false;
@@ -69,6 +70,12 @@ impl FanpathApp {
         {
             self.dialog = Some(Dialog::Error(format!("{}: {err}", path.display())));
             return false;
+        }
+        // SQLite would replay the replaced file's leftover WAL onto the new workspace.
+        for suffix in ["-wal", "-shm"] {
+            let mut companion = path.as_os_str().to_owned();
+            companion.push(suffix);
+            let _ = std::fs::remove_file(companion);
         }
         self.open_workspace(ctx, path)
     }
@@ -82,6 +89,7 @@ impl FanpathApp {
         self.status = None;
         self.refresh(ctx);
         self.start_daily_backup(ctx);
+        self.start_integrity_check(ctx);
     }
 
     /// Asks where to save a copy of the workspace and writes it.

@@ -10,6 +10,7 @@ mod files;
 pub mod history;
 #[cfg(test)]
 mod history_tests;
+mod integrity;
 mod settings;
 mod worker;
 
@@ -78,6 +79,9 @@ pub struct FanpathApp {
     started: bool,
     /// The daily backup running on its own thread: its failure message, if any, arrives here.
     daily_backup: Option<std::sync::mpsc::Receiver<Option<String>>>,
+    /// The daily integrity check running in the background, if any: the file it reads and
+    /// where its answer arrives (`integrity.rs`).
+    integrity_check: Option<(std::path::PathBuf, std::sync::mpsc::Receiver<Result<(), StoreError>>)>,
 }
 
 impl FanpathApp {
@@ -115,6 +119,7 @@ impl FanpathApp {
             title: String::new(),
             started: false,
             daily_backup: None,
+            integrity_check: None,
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
@@ -151,8 +156,10 @@ impl FanpathApp {
             ctx.set_zoom_factor(self.settings.zoom);
             self.start_worker(&ctx);
             self.refresh(&ctx);
+            self.start_integrity_check(&ctx);
         }
         self.take_answers(&ctx);
+        self.poll_integrity_check();
         self.shortcuts_ui(ui);
         self.poll_daily_backup();
         self.update_title(&ctx);
@@ -299,11 +306,16 @@ fn view_tabs_ui(ui: &mut Ui, view: &ViewContext<'_>, out: &mut Commands) {
     });
 }
 
-/// The open workspace's path and the last confirmation.
+/// The open workspace's path, whether it is read-only, and the last confirmation.
 fn status_bar_ui(ui: &mut Ui, tr: Tr, workspace: &Workspace, status: Option<&str>) {
     ui.horizontal(|ui| {
         ui.label(tr.t(Text::WorkspaceLabel));
         ui.monospace(workspace.path().display().to_string());
+        if workspace.is_read_only() {
+            ui.separator();
+            ui.label(egui::RichText::new(tr.t(Text::ReadOnlyBanner)).strong().color(style::GAP))
+                .on_hover_text(tr.t(Text::ReadOnlyTip));
+        }
         if let Some(status) = status {
             ui.separator();
             ui.label(status);

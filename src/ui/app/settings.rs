@@ -1,6 +1,9 @@
 //! Preferences kept between runs in eframe's storage.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,11 +19,20 @@ pub struct Settings {
     /// Most recent first; the first one is reopened at start.
     pub recent: Vec<PathBuf>,
     pub zoom: f32,
+    /// The day each workspace last had its full integrity check, so it runs at most once a
+    /// day per file (it reads every page). Only the recent workspaces are remembered.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub integrity_checked: BTreeMap<PathBuf, NaiveDate>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { language: Language::English, recent: Vec::new(), zoom: 1.0 }
+        Self {
+            language: Language::English,
+            recent: Vec::new(),
+            zoom: 1.0,
+            integrity_checked: BTreeMap::new(),
+        }
     }
 }
 
@@ -32,6 +44,18 @@ impl Settings {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_path_buf());
         self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Notes that `path` was checked on `day`, forgetting files no longer in the recent list.
+    pub(super) fn remember_integrity_check(&mut self, path: &Path, day: NaiveDate) {
+        self.integrity_checked.insert(path.to_path_buf(), day);
+        let recent = &self.recent;
+        self.integrity_checked.retain(|checked, _| checked == path || recent.contains(checked));
+    }
+
+    /// Lets `path` be checked again today (its check could not finish).
+    pub(super) fn forget_integrity_check(&mut self, path: &Path) {
+        self.integrity_checked.remove(path);
     }
 }
 
@@ -63,9 +87,26 @@ mod tests {
 
     #[test]
     fn settings_keep_the_stored_field_names() {
-        let settings =
-            Settings { language: Language::Vietnamese, recent: vec!["a.sqlite".into()], zoom: 1.5 };
+        let settings = Settings {
+            language: Language::Vietnamese,
+            recent: vec!["a.sqlite".into()],
+            zoom: 1.5,
+            integrity_checked: BTreeMap::new(),
+        };
         let json = serde_json::to_string(&settings).expect("write");
         assert_eq!(json, r#"{"language":"Vietnamese","recent":["a.sqlite"],"zoom":1.5}"#);
+    }
+
+    #[test]
+    fn integrity_check_days_are_kept_for_recent_workspaces_only() {
+        let day = NaiveDate::from_ymd_opt(2025, 1, 31).expect("date");
+        let mut settings = Settings::default();
+        settings.remember(Path::new("a.sqlite"));
+        settings.remember_integrity_check(Path::new("gone.sqlite"), day);
+        settings.remember_integrity_check(Path::new("a.sqlite"), day);
+        assert_eq!(settings.integrity_checked.keys().collect::<Vec<_>>(), [Path::new("a.sqlite")]);
+        let json = serde_json::to_string(&settings).expect("write");
+        assert!(json.ends_with(r#""integrity_checked":{"a.sqlite":"2025-01-31"}}"#), "{json}");
+        assert_eq!(serde_json::from_str::<Settings>(&json).expect("read"), settings);
     }
 }
