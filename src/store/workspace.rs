@@ -431,29 +431,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
     false
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn immutable_uris_escape_what_uris_reserve() {
-        assert_eq!(
-            immutable_uri(Path::new("/tmp/a b?#%.sqlite")),
-            "file:/tmp/a%20b%3F%23%25.sqlite?immutable=1"
-        );
-        assert_eq!(immutable_uri(Path::new("C:\\x\\ws.sqlite")), "file:/C:/x/ws.sqlite?immutable=1");
-        assert_eq!(
-            immutable_uri(Path::new("/tmp/cà phê.sqlite")),
-            "file:/tmp/c%C3%A0%20ph%C3%AA.sqlite?immutable=1"
-        );
-    }
-
-    #[test]
-    fn sidecars_append_to_the_whole_name() {
-        assert_eq!(sidecar(Path::new("/a/ws.sqlite"), "-wal"), PathBuf::from("/a/ws.sqlite-wal"));
-    }
-}
-
 /// A second, read-only view of an open workspace file, for work that must not wait on (or
 /// hold up) the window's own connection.
 impl Workspace {
@@ -474,5 +451,28 @@ impl Workspace {
     /// connection's own commits. Cheap: it reads the WAL index, not the data.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |row| row.get(0))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn immutable_uris_escape_what_uris_reserve() {
+        assert_eq!(
+            immutable_uri(Path::new("/tmp/a b?#%.sqlite")),
+            "file:/tmp/a%20b%3F%23%25.sqlite?immutable=1"
+        );
+        assert_eq!(immutable_uri(Path::new("C:\\x\\ws.sqlite")), "file:/C:/x/ws.sqlite?immutable=1");
+        assert_eq!(
+            immutable_uri(Path::new("/tmp/cà phê.sqlite")),
+            "file:/tmp/c%C3%A0%20ph%C3%AA.sqlite?immutable=1"
+        );
+    }
+
+    #[test]
+    fn sidecars_append_to_the_whole_name() {
+        assert_eq!(sidecar(Path::new("/a/ws.sqlite"), "-wal"), PathBuf::from("/a/ws.sqlite-wal"));
     }
 }
