@@ -111,6 +111,12 @@ impl SecondaryIndexes {
         if rows < 50_000 || rows <= existing {
             return Ok(Self(Vec::new()));
         }
+        Self::drop_all(tx)
+    }
+
+    /// Drops every declared index of `customers` and `stage_events`, for a write that
+    /// replaces the tables whole (a workspace file).
+    pub(crate) fn drop_all(tx: &Transaction<'_>) -> Result<Self> {
         // Indexes with SQL are the declared ones; UNIQUE and PRIMARY KEY ones have none.
         let indexes: Vec<(String, String)> = tx
             .prepare(
@@ -132,4 +138,22 @@ impl SecondaryIndexes {
         }
         Ok(())
     }
+}
+
+/// What a workspace holds ("4 personas, 2,000 customers"), for refusing to write made-up or
+/// imported data over it; `None` when it is empty.
+pub(crate) fn existing_data(conn: &Connection) -> Result<Option<String>> {
+    let mut parts = Vec::new();
+    for (table, noun) in [
+        ("personas", "personas"),
+        ("touchpoints", "touchpoints"),
+        ("emotions", "emotion entries"),
+        ("customers", "customers"),
+    ] {
+        let n: u64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        if n > 0 {
+            parts.push(format!("{} {noun}", crate::i18n::format::count(n, crate::model::Language::English)));
+        }
+    }
+    Ok((!parts.is_empty()).then(|| parts.join(", ")))
 }

@@ -216,12 +216,6 @@ fn align(rows: &[Vec<String>]) -> String {
     out
 }
 
-/// `1234567` → `"1,234,567"`: [`count`] in English. Kept only for the importer and the
-/// demo, which still call it; new code uses [`crate::i18n::format::count`].
-pub(crate) fn group_digits(n: u64) -> String {
-    count(n, English)
-}
-
 #[derive(Serialize)]
 struct JsonReport<'a> {
     customers: u64,

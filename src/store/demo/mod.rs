@@ -11,12 +11,12 @@ mod content;
 mod generate;
 
 use chrono::NaiveDate;
-use rusqlite::{Transaction, TransactionBehavior};
+use rusqlite::TransactionBehavior;
 
 use self::content::{PERSONAS, TOUCHPOINTS, demo_persona};
 pub use self::generate::demo_customer_events;
 use self::generate::demo_emotions;
-use super::bulk::bulk_write;
+use super::bulk::{bulk_write, existing_data};
 use super::import::{EventBatch, write_event_batch};
 use super::{Result, StoreError, Workspace, emotions, touchpoints};
 use crate::model::stage::Stage;
@@ -58,7 +58,7 @@ pub struct DemoSummary {
 
 impl std::fmt::Display for DemoSummary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use super::report::group_digits as g;
+        let g = |n| crate::i18n::format::count(n, crate::model::Language::English);
         write!(
             f,
             "Demo workspace for Cà Phê Sáng: {} personas, {} touchpoints, {} emotion entries, {} customers with {} stage events.",
@@ -69,23 +69,6 @@ impl std::fmt::Display for DemoSummary {
             g(self.events)
         )
     }
-}
-
-/// Counts what the workspace holds, for the refusal message; `None` when it is empty.
-fn existing_data(tx: &Transaction<'_>) -> Result<Option<String>> {
-    let mut parts = Vec::new();
-    for (table, noun) in [
-        ("personas", "personas"),
-        ("touchpoints", "touchpoints"),
-        ("emotions", "emotion entries"),
-        ("customers", "customers"),
-    ] {
-        let n: u64 = tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-        if n > 0 {
-            parts.push(format!("{} {noun}", super::report::group_digits(n)));
-        }
-    }
-    Ok((!parts.is_empty()).then(|| parts.join(", ")))
 }
 
 impl Workspace {

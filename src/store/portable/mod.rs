@@ -47,7 +47,7 @@ pub struct WorkspaceFileSummary {
 
 impl fmt::Display for WorkspaceFileSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::store::report::group_digits as g;
+        let g = |n| crate::i18n::format::count(n, crate::model::Language::English);
         write!(
             f,
             "{} personas, {} touchpoints, {} emotion entries, {} customers with {} stage events",

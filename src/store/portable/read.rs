@@ -17,8 +17,8 @@ use super::{
 use crate::model::date::SECONDS_PER_DAY;
 use crate::model::persona::Persona;
 use crate::store::backup::BackupReason;
+use crate::store::bulk::{SecondaryIndexes, existing_data};
 use crate::store::error::{Result, StoreError};
-use crate::store::report::group_digits;
 use crate::store::workspace::Workspace;
 
 /// At most this many characters of a bad key are quoted in an error.
@@ -70,23 +70,6 @@ impl Workspace {
     }
 }
 
-/// What the workspace holds, for the refusal message; `None` when it is empty.
-fn existing_data(conn: &Connection) -> Result<Option<String>> {
-    let mut parts = Vec::new();
-    for (table, noun) in [
-        ("personas", "personas"),
-        ("touchpoints", "touchpoints"),
-        ("emotions", "emotion entries"),
-        ("customers", "customers"),
-    ] {
-        let n: u64 = conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-        if n > 0 {
-            parts.push(format!("{} {noun}", group_digits(n)));
-        }
-    }
-    Ok((!parts.is_empty()).then(|| parts.join(", ")))
-}
-
 fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<WorkspaceFileSummary> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute_batch(
@@ -94,16 +77,7 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
          DELETE FROM touchpoints; DELETE FROM personas;",
     )?;
     // Built once at the end instead of updated per row (see the CSV importer's bulk write).
-    let indexes: Vec<(String, String)> = tx
-        .prepare(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index'
-             AND tbl_name IN ('customers', 'stage_events') AND sql IS NOT NULL",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (name, _) in &indexes {
-        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
-    }
+    let indexes = SecondaryIndexes::drop_all(&tx)?;
     let loader = Loader {
         conn: &tx,
         path,
@@ -126,9 +100,7 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
     }
     let summary = *loader.summary.borrow();
     drop(loader);
-    for (_, sql) in &indexes {
-        tx.execute_batch(sql)?;
-    }
+    indexes.recreate(&tx)?;
     check_references(&tx, path)?;
     tx.commit()?;
     Ok(summary)
