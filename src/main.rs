@@ -81,7 +81,8 @@ enum Command {
     /// Back up the workspace now: into its rolling backups folder, or into FILE.
     ///
     /// Rolling backups go to backups/<workspace name>/ in the workspace's folder; the
-    /// newest of each of the last 7 days and of the 4 weeks before are kept.
+    /// newest of each of the last 7 days and of the 4 weeks before are kept, and up to 10
+    /// from the last 24 hours.
     Backup {
         /// Write one backup here instead (replaced if it exists).
         file: Option<PathBuf>,

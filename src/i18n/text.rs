@@ -190,7 +190,7 @@ texts! {
     ImportWorkspaceFileTip => "Read a workspace file written by Export workspace file", "Đọc một tệp không gian làm việc đã được xuất bằng Xuất tệp không gian làm việc";
     WorkspaceFileJson => "Fanpath workspace file (JSON)", "Tệp không gian làm việc Fanpath (JSON)";
     RestoreBackupTitle => "Restore from backup", "Khôi phục từ bản sao lưu";
-    BackupsExplained => "Fanpath backs this workspace up each day you open it and before every deletion or replacement, and keeps the newest backup of each of the last 7 days and of the 4 weeks before.", "Fanpath sao lưu không gian làm việc này mỗi ngày bạn mở nó và trước mỗi lần xoá hoặc thay thế, và giữ bản mới nhất của mỗi ngày trong 7 ngày gần đây cùng 4 tuần trước đó.";
+    BackupsExplained => "Fanpath backs this workspace up each day you open it and before every deletion or replacement, and keeps the newest backup of each of the last 7 days and of the 4 weeks before, and up to 10 from the last 24 hours.", "Fanpath sao lưu không gian làm việc này mỗi ngày bạn mở nó và trước mỗi lần xoá hoặc thay thế, và giữ bản mới nhất của mỗi ngày trong 7 ngày gần đây cùng 4 tuần trước đó, cùng tối đa 10 bản trong 24 giờ qua.";
     NoBackupsYet => "There are no backups of this workspace yet.", "Chưa có bản sao lưu nào của không gian làm việc này.";
     BackupsKeptIn => "Kept in", "Lưu tại";
     BackupTaken => "Taken", "Thời điểm";

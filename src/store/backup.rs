@@ -10,8 +10,8 @@
 //! place, so a crash never leaves half a backup under a backup's name.
 //!
 //! Retention ([`retained`]): the newest backup of each of the last 7 days that have one,
-//! plus the newest of each of the last 4 ISO weeks before those; the rest is deleted after
-//! every backup.
+//! plus the newest of each of the last 4 ISO weeks before those, plus up to 10 from the last
+//! 24 hours; the rest is deleted after every backup.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -28,6 +28,11 @@ use super::workspace::Workspace;
 pub const DAILY_COPIES: usize = 7;
 /// Weekly copies kept beyond the daily ones: the newest of each of this many ISO weeks.
 pub const WEEKLY_COPIES: usize = 4;
+/// Backups of the last day kept besides the daily one, newest first: each destructive
+/// operation backs up first, and the backup before a morning's deletion must not be pruned
+/// by the one before an afternoon's import. Capped, because a large workspace deleted
+/// persona by persona would otherwise fill the disk.
+pub const RECENT_COPIES: usize = 10;
 /// A CSV import at least this large backs the workspace up first: customer-event lines
 /// are 40–60 bytes, so this is about 10,000 rows. Below it an import is quick to redo by
 /// hand, and the size is known before the file is read (the row count is not).
@@ -110,14 +115,21 @@ fn scan(dir: &Path, stem: &str) -> Result<Vec<(NaiveDateTime, u32, PathBuf)>> {
 
 /// Which of the backups taken at `stamps` to keep: the newest of each of the last
 /// [`DAILY_COPIES`] days that have a backup, then the newest of each of the last
-/// [`WEEKLY_COPIES`] ISO weeks among the older ones. `stamps` may come in any order; the
-/// answer is in the same order. Of two equal times, the one listed first counts as newer.
+/// [`WEEKLY_COPIES`] ISO weeks among the older ones; and besides those, up to
+/// [`RECENT_COPIES`] backups taken less than 24 hours before the newest. `stamps` may come
+/// in any order; the answer is in the same order. Of two equal times, the one listed first
+/// counts as newer.
 pub fn retained(stamps: &[NaiveDateTime]) -> Vec<bool> {
     let mut newest_first: Vec<usize> = (0..stamps.len()).collect();
     newest_first.sort_by(|&a, &b| stamps[b].cmp(&stamps[a]).then(a.cmp(&b)));
     let mut keep = vec![false; stamps.len()];
     let mut days: Vec<NaiveDate> = Vec::new();
     let mut weeks: Vec<(i32, u32)> = Vec::new();
+    let newest = newest_first.first().map(|&i| stamps[i]);
+    let recent = |at: NaiveDateTime| newest.is_some_and(|newest| newest - at < chrono::Duration::hours(24));
+    for &i in newest_first.iter().filter(|&&i| recent(stamps[i])).take(RECENT_COPIES) {
+        keep[i] = true;
+    }
     for i in newest_first {
         let day = stamps[i].date();
         if days.contains(&day) {
@@ -396,7 +408,8 @@ mod tests {
         let refs: Vec<&str> = stamps.iter().map(String::as_str).collect();
         let kept = kept(&refs);
         // Days 4–10 keep their 17:00 copy; days 1–3 (Sun 1 June is ISO week 22, 2–3 are
-        // week 23) give one weekly copy per week: the newest of each.
+        // week 23) give one weekly copy per week: the newest of each. The last day's 08:00
+        // copy stays too: it is less than 24 hours old.
         assert_eq!(
             kept,
             [
@@ -408,6 +421,7 @@ mod tests {
                 "2025-06-07 17:00",
                 "2025-06-08 17:00",
                 "2025-06-09 17:00",
+                "2025-06-10 08:00",
                 "2025-06-10 17:00",
             ]
         );
@@ -452,11 +466,31 @@ mod tests {
     fn few_backups_are_all_kept() {
         assert!(retained(&[]).is_empty());
         assert_eq!(kept(&["2025-01-01 10:00", "2024-01-01 10:00"]).len(), 2);
-        // Two on one day: only the newer stays.
-        assert_eq!(kept(&["2025-01-01 10:00", "2025-01-01 11:00"]), ["2025-01-01 11:00"]);
-        // Two in one minute: the first listed counts as newer.
-        let same = at("2025-01-01 10:00");
-        assert_eq!(retained(&[same, same]), [true, false]);
+        // Two on an older day: only the newer stays.
+        assert_eq!(
+            kept(&["2025-01-01 10:00", "2025-01-01 11:00", "2025-01-03 09:00"]),
+            ["2025-01-01 11:00", "2025-01-03 09:00"]
+        );
+    }
+
+    #[test]
+    fn the_last_day_keeps_up_to_ten_backups() {
+        // A backup before each of twelve deletions in one afternoon, then one the next
+        // morning: the ten newest within 24 hours of that morning stay, the two oldest go
+        // (their day's newest copy stays as the daily one).
+        let mut stamps: Vec<String> = (0..12).map(|m| format!("2025-01-01 14:{m:02}")).collect();
+        stamps.push("2025-01-02 09:00".to_owned());
+        let refs: Vec<&str> = stamps.iter().map(String::as_str).collect();
+        let kept = kept(&refs);
+        assert_eq!(kept.len(), 10);
+        assert_eq!(kept.first().map(String::as_str), Some("2025-01-01 14:03"));
+        assert_eq!(kept.last().map(String::as_str), Some("2025-01-02 09:00"));
+        // Older than 24 hours before the newest: the usual one a day.
+        assert_eq!(kept_older(), ["2024-12-30 11:00", "2025-01-01 10:00"]);
+    }
+
+    fn kept_older() -> Vec<String> {
+        kept(&["2024-12-30 10:00", "2024-12-30 11:00", "2025-01-01 10:00"])
     }
 
     #[test]
