@@ -91,7 +91,7 @@ fn a_backup_sees_changes_still_in_the_wal() {
 }
 
 #[test]
-fn old_backups_are_pruned_to_seven_daily_and_four_weekly() {
+fn old_backups_are_pruned_to_seven_daily_four_weekly_and_the_last_day() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("shop.sqlite");
     let ws = demo(&path, 5, 1);
@@ -107,15 +107,16 @@ fn old_backups_are_pruned_to_seven_daily_and_four_weekly() {
     std::fs::write(folder.join("notes.txt"), "mine").expect("a file of the user's");
     ws.backup_now(BackupReason::Manual).expect("backup");
     let kept = list_backups(&path).expect("list");
-    // Today (the newest of two) and the six days before, then four weekly copies.
-    assert_eq!(kept.len(), 11, "{:?}", kept.iter().map(|b| b.taken_at).collect::<Vec<_>>());
+    // Both of today's (less than 24 hours old), the six days before, then four weekly copies.
+    assert_eq!(kept.len(), 12, "{:?}", kept.iter().map(|b| b.taken_at).collect::<Vec<_>>());
     assert_eq!(kept[0].taken_at.date(), now);
-    assert_eq!(kept[6].taken_at.date(), now - chrono::Duration::days(6));
-    let weeks: Vec<_> = kept[7..].iter().map(|b| b.taken_at.date().iso_week()).collect();
+    assert_eq!(kept[1].taken_at.date(), now);
+    assert_eq!(kept[7].taken_at.date(), now - chrono::Duration::days(6));
+    let weeks: Vec<_> = kept[8..].iter().map(|b| b.taken_at.date().iso_week()).collect();
     for pair in weeks.windows(2) {
         assert_ne!(pair[0], pair[1]);
     }
-    assert!(kept.windows(2).all(|w| w[0].taken_at > w[1].taken_at), "newest first");
+    assert!(kept.windows(2).all(|w| w[0].taken_at >= w[1].taken_at), "newest first");
     assert!(folder.join("notes.txt").exists(), "other files are left alone");
 }
 
@@ -200,9 +201,11 @@ fn cli_backup_backups_restore() {
     let out = fanpath(&db, &["backups"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let listing = stdout(&out);
-    // One backup a day is kept: the one taken before the demo was replaced.
-    assert_eq!(listing.lines().count(), 1, "{listing}");
-    assert!(listing.contains("4 personas") && listing.contains("50 customers"), "{listing}");
+    // Both of today's backups are kept; the newest, taken before the demo was replaced,
+    // holds the old demo.
+    assert_eq!(listing.lines().count(), 2, "{listing}");
+    let newest = listing.lines().next().unwrap_or_default();
+    assert!(newest.contains("4 personas") && newest.contains("50 customers"), "{listing}");
 
     let out = fanpath(&db, &["restore", path_str(&saved)]);
     assert!(out.status.success(), "{}", stderr(&out));
