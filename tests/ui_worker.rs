@@ -157,6 +157,22 @@ fn exports_are_written_by_the_worker_and_reported_in_the_status_bar() {
 }
 
 #[test]
+fn the_workspace_file_is_written_by_the_worker() {
+    let (dir, path) = demo();
+    let mut h = harness(Workspace::open(&path).expect("open"));
+    let file = dir.path().join("everything.json");
+    h.state_mut().export_workspace_file_to(file.clone());
+    assert!(h.state().busy(), "the export is out, the frame is free");
+    settle(&mut h);
+    // What the worker wrote reads back into a new workspace with every customer.
+    let mut copy = Workspace::open(dir.path().join("copy.sqlite")).expect("copy");
+    let summary = copy.import_workspace_file(&file, false).expect("the file reads back");
+    assert_eq!(summary.customers, 2000);
+    assert_eq!(summary.personas, 4);
+    h.get_by_label_contains("2,000 customers");
+}
+
+#[test]
 fn an_export_that_fails_says_why() {
     let (dir, path) = demo();
     let mut h = harness(Workspace::open(&path).expect("open"));

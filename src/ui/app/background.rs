@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::FanpathApp;
 use super::worker::{AnalyticsKey, AnalyticsSlot, Done, Job, Worker};
-use crate::i18n::{Text, Tr};
+
 use crate::store::Workspace;
 use crate::ui::state::{Dialog, View};
 
@@ -54,7 +54,7 @@ impl FanpathApp {
 
     /// Sends `job` to the worker, or runs it here when there is none.
     pub(super) fn submit(&mut self, job: Job) {
-        if matches!(job, Job::Export { .. }) {
+        if matches!(job, Job::Export { .. } | Job::ExportWorkspaceFile { .. }) {
             self.exports_in_flight += 1;
         }
         let job = match &self.worker {
@@ -117,13 +117,10 @@ impl FanpathApp {
                     result.map(|analytics| *analytics).map_err(|err| err.message(language)),
                 );
             }
-            Done::Exported { path, result } => {
+            Done::Exported { result } => {
                 self.exports_in_flight = self.exports_in_flight.saturating_sub(1);
                 match result {
-                    Ok(()) => {
-                        self.status =
-                            Some(format!("{} {}", Tr(language).t(Text::ExportedTo), path.display()));
-                    }
+                    Ok(status) => self.status = Some(status),
                     Err(message) => self.dialog = Some(Dialog::Error(message)),
                 }
             }

@@ -291,12 +291,13 @@ impl FanpathApp {
         else {
             return;
         };
-        match self.workspace.export_workspace_file(&path) {
-            Ok(summary) => {
-                self.status = Some(tr.exported_workspace_file(&summary, &path.display().to_string()));
-            }
-            Err(err) => self.show_error(&err),
-        }
+        self.export_workspace_file_to(path);
+    }
+
+    /// Writes the workspace file at `path`, off the frame (it streams every table: seconds
+    /// on a large workspace); the status bar (or an error dialog) says when it is written.
+    pub fn export_workspace_file_to(&mut self, path: PathBuf) {
+        self.submit(Job::ExportWorkspaceFile { path, language: self.settings.language });
     }
 
     /// Asks for a workspace file and imports it.

@@ -11,6 +11,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::i18n::{Text, Tr};
 use crate::model::{Language, PersonaId};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 use crate::store::{self, StoreError, Workspace};
@@ -35,6 +36,8 @@ pub(super) enum Job {
     Analytics { key: AnalyticsKey, options: AnalyticsOptions },
     /// Writes an export to `path`; error messages come back in `language`.
     Export { path: PathBuf, export: Export, language: Language },
+    /// Streams the whole workspace into a workspace file (seconds at a million customers).
+    ExportWorkspaceFile { path: PathBuf, language: Language },
 }
 
 /// What an export writes.
@@ -51,8 +54,9 @@ pub(super) enum Export {
 pub(super) enum Done {
     /// Boxed: the numbers are large beside the other answers.
     Analytics { key: AnalyticsKey, result: Result<Box<Analytics>, StoreError> },
-    /// An export finished: the file written, or why not (in the job's language).
-    Exported { path: PathBuf, result: Result<(), String> },
+    /// An export finished: what to say in the status bar, or why it failed (both in the
+    /// job's language).
+    Exported { result: Result<String, String> },
     /// Another connection committed to the file since the last poll. It may be the app's own
     /// connection: the app tells the two apart with its own `data_version`.
     DataChanged,
@@ -70,7 +74,18 @@ impl Job {
                 let result = export.contents(workspace, language).and_then(|bytes| {
                     store::export::write_export(&path, bytes).map_err(|err| err.message(language))
                 });
-                Done::Exported { path, result }
+                let tr = Tr(language);
+                Done::Exported {
+                    result: result.map(|()| format!("{} {}", tr.t(Text::ExportedTo), path.display())),
+                }
+            }
+            Self::ExportWorkspaceFile { path, language } => {
+                let tr = Tr(language);
+                let result = workspace
+                    .export_workspace_file(&path)
+                    .map(|summary| tr.exported_workspace_file(&summary, &path.display().to_string()))
+                    .map_err(|err| err.message(language));
+                Done::Exported { result }
             }
         }
     }
@@ -304,7 +319,9 @@ mod tests {
             .iter()
             .map(|job| match job {
                 Job::Analytics { key, .. } => format!("analytics {:?}", key.1),
-                Job::Export { path, .. } => path.display().to_string(),
+                Job::Export { path, .. } | Job::ExportWorkspaceFile { path, .. } => {
+                    path.display().to_string()
+                }
             })
             .collect();
         assert_eq!(names, ["a", "b", "analytics Some(PersonaId(3))"]);
