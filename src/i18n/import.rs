@@ -47,6 +47,12 @@ impl RowProblem {
                     format!("ngày \"{value}\" không đúng dạng YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS hay DD/MM/YYYY")
                 }
             }
+            Self::StrayQuote => if english {
+                "stray or unbalanced quote (\"); a field with a quote, comma or line break must be wrapped in quotes, with quotes inside doubled (\"\")"
+            } else {
+                "dấu ngoặc kép (\") lạc hoặc không khép; ô có dấu ngoặc kép, dấu phẩy hay xuống dòng phải nằm trong ngoặc kép, dấu ngoặc kép bên trong viết đôi (\"\")"
+            }
+            .to_owned(),
             Self::BadScore { value } => {
                 if english {
                     format!("score \"{value}\" must be a whole number from -5 to +5")

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
 use rustc_hash::FxHashMap;
 
-use super::csv::{Header, LineCounter, csv_error, field, is_blank};
+use super::csv::{Header, LineCounter, csv_error, field, is_blank, quotes_well_formed, raw_record};
 use super::errors::{RowErrors, RowProblem};
 use super::fields::{StageParser, parse_score, parse_source, required};
 use super::personas::PersonaSlots;
@@ -59,6 +59,9 @@ impl EmotionBatch {
         let data = &bytes[header.data_start..];
         let mut reader = header.reader(data);
         let mut lines = LineCounter::new(header.line_offset);
+        // Labels and notes (columns 3 and 4) may run over several lines; no other field read.
+        let single_line: Vec<usize> =
+            cols.iter().enumerate().filter(|(i, _)| !matches!(i, 3 | 4)).filter_map(|(_, c)| *c).collect();
         while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
             if is_blank(&record) {
                 continue;
@@ -68,6 +71,14 @@ impl EmotionBatch {
                 progress(ImportProgress::Read(rows));
             }
             let line = lines.line(data, &record);
+            if !quotes_well_formed(
+                raw_record(data, &record, reader.position().byte()),
+                header.delimiter,
+                &single_line,
+            ) {
+                batch.errors.push_one(line, RowProblem::StrayQuote);
+                continue;
+            }
             let mut problems = Vec::new();
             let get = |i: usize| field(&record, cols[i], path, line);
             let persona = required(get(0)?, "persona", &mut problems);

@@ -8,7 +8,9 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::csv::{Header, LineCounter, chunk_starts, csv_error, field, is_blank, newlines};
+use super::csv::{
+    Header, LineCounter, chunk_starts, csv_error, field, is_blank, newlines, quotes_well_formed, raw_record,
+};
 use super::errors::{RowErrors, RowProblem};
 use super::events::{BatchCustomer, EventBatch, EventRow, NO_PERSONA};
 use super::fields::{StageParser, parse_epoch, required};
@@ -76,6 +78,7 @@ fn parse_chunk(
     let mut reader = header.reader(data);
     let mut lines = LineCounter::new(line_offset);
     let mut unreported = 0_u64;
+    let single_line: Vec<usize> = cols.iter().flatten().copied().collect();
     while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
         if is_blank(&record) {
             continue;
@@ -87,6 +90,14 @@ fn parse_chunk(
             unreported = 0;
         }
         let line = lines.line(data, &record);
+        if !quotes_well_formed(
+            raw_record(data, &record, reader.position().byte()),
+            header.delimiter,
+            &single_line,
+        ) {
+            chunk.errors.push_one(line, RowProblem::StrayQuote);
+            continue;
+        }
         let customer = required(field(&record, cols[0], path, line)?, "customer_id", &mut problems);
         let persona = required(field(&record, cols[1], path, line)?, "persona", &mut problems)
             .and_then(|name| chunk.personas.slot(name).map_err(|e| problems.push(e)).ok());
