@@ -69,3 +69,49 @@ fn well_formed_quotes_still_import() {
         &["line 2: stray or unbalanced quote"],
     );
 }
+
+#[test]
+fn dates_outside_the_documented_forms_are_refused() {
+    use fanpath::model::date::parse_date_time;
+    for text in [
+        "01/01/24",
+        "1/1/024",
+        "-001-01-01",
+        "0000-01-01",
+        "0000-01-01T00:00:00",
+        "+024-03-05",
+        "-2024-01-01",
+    ] {
+        assert!(parse_date_time(text).is_err(), "{text}");
+        refused(
+            ImportKind::Customers,
+            &format!("{CUSTOMERS}c1,Ana,1,{text}\n"),
+            &[&format!("line 2: date \"{text}\"")],
+        );
+        refused(
+            ImportKind::Emotions,
+            &format!("{EMOTIONS}Ana,1,2,,,,,{text}\n"),
+            &[&format!("line 2: date \"{text}\"")],
+        );
+    }
+    for text in ["01/01/2024", "1/1/2024", "0001-01-01", "2024-03-05 10:00:00", "9999-12-31"] {
+        assert!(parse_date_time(text).is_ok(), "{text}");
+        import(ImportKind::Customers, &format!("{CUSTOMERS}c1,Ana,1,{text}\n")).expect(text);
+    }
+}
+
+#[test]
+fn scores_with_two_signs_are_refused() {
+    use fanpath::model::emotion::Score;
+    for text in ["+-1", "++1", "-+1", "--1", "+ 1", "1.0", "+"] {
+        assert!(text.parse::<Score>().is_err(), "{text}");
+        refused(
+            ImportKind::Emotions,
+            &format!("{EMOTIONS}Ana,1,{text},,,,,\n"),
+            &[&format!("line 2: score \"{text}\"")],
+        );
+    }
+    for (text, score) in [("+1", 1), ("-5", -5), ("0", 0), (" 3 ", 3)] {
+        assert_eq!(text.parse::<Score>().map(Score::get), Ok(score), "{text}");
+    }
+}

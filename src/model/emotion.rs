@@ -45,8 +45,19 @@ impl FromStr for Score {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let trimmed = text.trim();
-        let digits = trimmed.strip_prefix('+').unwrap_or(trimmed);
-        digits.parse::<i64>().ok().and_then(|v| Self::new(v).ok()).ok_or_else(|| ScoreError(text.to_owned()))
+        // One optional sign, then digits only: `str::parse` after stripping a `+` would take
+        // `+-1` and `++1`.
+        let digits = trimmed.strip_prefix(['+', '-']).unwrap_or(trimmed);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ScoreError(text.to_owned()));
+        }
+        trimmed
+            .strip_prefix('+')
+            .unwrap_or(trimmed)
+            .parse::<i64>()
+            .ok()
+            .and_then(|v| Self::new(v).ok())
+            .ok_or_else(|| ScoreError(text.to_owned()))
     }
 }
 

@@ -78,7 +78,8 @@ pub(super) fn parse_epoch(text: &str) -> Result<i64, RowProblem> {
         if b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let year = i32::try_from(digits(&b[0..4])?).ok()?;
+        // Year 0 is no year of the documented forms (parse_date_time refuses it too).
+        let year = i32::try_from(digits(&b[0..4])?).ok().filter(|&y| y >= 1)?;
         let date = NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?)?;
         let time = if b.len() == 19 {
             if !matches!(b[10], b'T' | b' ') || b[13] != b':' || b[16] != b':' {
@@ -118,6 +119,10 @@ mod tests {
             "20240305",
             "2024-3-5",
             "+024-03-05",
+            "0000-01-01",
+            "0000-01-01T00:00:00",
+            "-001-01-01",
+            "01/01/24",
             "2024-03-0５",
             "",
         ] {
