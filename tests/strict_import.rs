@@ -115,3 +115,18 @@ fn scores_with_two_signs_are_refused() {
         assert_eq!(text.parse::<Score>().map(Score::get), Ok(score), "{text}");
     }
 }
+
+#[test]
+fn messages_show_at_most_80_characters_of_a_value_with_control_characters_escaped() {
+    let long = format!("\u{1b}[2J{}", "x".repeat(300));
+    let err =
+        import(ImportKind::Customers, &format!("{CUSTOMERS}c1,Ana,{long},2024-01-01\nc2,Ana,1,\u{9b}31m\n"))
+            .expect_err("refused");
+    for language in [fanpath::model::Language::English, fanpath::model::Language::Vietnamese] {
+        let message = err.message(language);
+        assert!(!message.chars().any(|c| c.is_control() && c != '\n'), "{message:?}");
+        assert!(message.contains(&format!("\"\\u{{1b}}[2J{}…\"", "x".repeat(76))), "{message}");
+        assert!(!message.contains(&"x".repeat(77)), "{message}");
+        assert!(message.contains("\"\\u{9b}31m\""), "{message}");
+    }
+}
