@@ -18,6 +18,7 @@ use crate::model::emotion::{EmotionEntry, Score, Source};
 use crate::model::persona::PersonaId;
 use crate::model::stage::Stage;
 use crate::store::Result;
+use crate::store::export::formula_restored;
 
 #[derive(Debug)]
 struct EmotionRow {
@@ -81,12 +82,13 @@ impl EmotionBatch {
             }
             let mut problems = Vec::new();
             let get = |i: usize| field(&record, cols[i], path, line);
-            let persona = required(get(0)?, "persona", &mut problems);
+            // Text cells exported with a `'` against formula injection come back without it.
+            let persona = required(get(0)?.map(formula_restored), "persona", &mut problems);
             let stage = required(get(1)?, "stage", &mut problems)
                 .and_then(|text| stages.parse(text).map_err(|e| problems.push(e)).ok());
             let score = required(get(2)?, "score", &mut problems)
                 .and_then(|text| parse_score(text).map_err(|e| problems.push(e)).ok());
-            let text = |value: Option<&str>| value.unwrap_or_default().to_owned();
+            let text = |value: Option<&str>| formula_restored(value.unwrap_or_default()).to_owned();
             let (label, note, touchpoint) = (text(get(3)?), text(get(4)?), text(get(5)?));
             let source = parse_source(get(6)?.unwrap_or_default()).map_err(|e| problems.push(e)).ok();
             let logged_at = match get(7)? {
