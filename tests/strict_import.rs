@@ -130,3 +130,69 @@ fn messages_show_at_most_80_characters_of_a_value_with_control_characters_escape
         assert!(message.contains("\"\\u{9b}31m\""), "{message}");
     }
 }
+
+#[test]
+fn persona_names_are_nfc_without_invisible_characters() {
+    use fanpath::model::Persona;
+    use unicode_normalization::UnicodeNormalization;
+    let nfc = "Nguyễn Thị Hằng";
+    let nfd: String = nfc.nfd().collect();
+    assert_ne!(nfc, nfd);
+    assert_eq!(Persona::named(format!(" \u{feff}{nfd}\u{200b}\u{1b} ")).normalized().name, nfc);
+    assert_eq!(Persona::name_key(&nfd), Persona::name_key(nfc));
+    assert_eq!(Persona::name_key("An\u{200d}a\u{2060}"), Persona::name_key("ana"));
+    assert!(!Persona::named("\u{200b}\u{feff}").validate().is_empty(), "an invisible name is empty");
+
+    let mut ws = Workspace::open_in_memory().expect("workspace");
+    let mut run = |text: String| {
+        ws.import_csv_from(
+            ImportKind::Customers,
+            text.as_bytes(),
+            Path::new("t.csv"),
+            ImportOptions::default(),
+            &mut |_| {},
+        )
+    };
+    let first = run(format!("{CUSTOMERS}c1,{nfc},1,2024-01-01\n")).expect("import");
+    assert_eq!(first.personas_created, [nfc]);
+    let second = run(format!("{CUSTOMERS}c1,{nfd},2,2024-01-02\nc2,\u{200b}{nfd}\u{feff},1,2024-01-02\n"))
+        .expect("import");
+    assert!(second.personas_created.is_empty(), "{:?}", second.personas_created);
+    let third = run(format!("{CUSTOMERS}c3,Ana\u{200b},1,2024-01-01\nc4,\u{2060}Ana,1,2024-01-01\n"))
+        .expect("import");
+    assert_eq!(third.personas_created, ["Ana"]);
+}
+
+#[test]
+fn long_values_are_refused_with_clear_errors() {
+    use fanpath::model::Persona;
+    use fanpath::model::persona::NAME_MAX_CHARS;
+    assert_eq!(NAME_MAX_CHARS, 200);
+    assert!(Persona::named("ễ".repeat(200)).validate().is_empty());
+    assert!(!Persona::named("ễ".repeat(201)).validate().is_empty());
+    import(
+        ImportKind::Customers,
+        &format!("{CUSTOMERS}{},{},1,2024-01-01\n", "k".repeat(200), "ễ".repeat(200)),
+    )
+    .expect("at the limits");
+    refused(
+        ImportKind::Customers,
+        &format!("{CUSTOMERS}c1,Ana,1,2024-01-01\n{},Ana,1,2024-01-01\n", "k".repeat(201)),
+        &["line 3: customer_id is 201 characters long; the limit is 200"],
+    );
+    refused(
+        ImportKind::Customers,
+        &format!("{CUSTOMERS}c1,{},1,2024-01-01\n", "ễ".repeat(201)),
+        &["line 2: persona name is 201 characters long; the limit is 200"],
+    );
+    import(
+        ImportKind::Emotions,
+        &format!("{EMOTIONS}Ana,1,2,{},{},,,\n", "l".repeat(10_000), "n".repeat(10_000)),
+    )
+    .expect("at the limits");
+    refused(
+        ImportKind::Emotions,
+        &format!("{EMOTIONS}Ana,1,2,{},{},,,\n", "l".repeat(10_001), "n".repeat(10_002)),
+        &["line 2: label is 10,001 characters long; the limit is 10,000; note is 10,002 characters long"],
+    );
+}

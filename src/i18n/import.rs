@@ -83,6 +83,14 @@ impl RowProblem {
                     format!("tên chân dung dài {chars} ký tự, vượt mức tối đa {max}")
                 }
             }
+            Self::TooLong { field, chars, max_chars } => {
+                let (chars, max) = (count(*chars as u64, language), count(*max_chars as u64, language));
+                if english {
+                    format!("{field} is {chars} characters long; the limit is {max}")
+                } else {
+                    format!("cột {field} dài {chars} ký tự, vượt mức tối đa {max}")
+                }
+            }
             Self::TooManyPersonas => {
                 if english { "too many personas" } else { "quá nhiều chân dung" }.to_owned()
             }

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::csv::{Header, LineCounter, csv_error, field, is_blank, quotes_well_formed, raw_record};
 use super::errors::{RowErrors, RowProblem};
-use super::fields::{StageParser, parse_score, parse_source, required};
+use super::fields::{StageParser, TEXT_MAX_CHARS, parse_score, parse_source, required, too_long};
 use super::personas::PersonaSlots;
 use super::summary::ImportSummary;
 use super::{ImportProgress, PROGRESS_EVERY};
@@ -90,6 +90,9 @@ impl EmotionBatch {
                 .and_then(|text| parse_score(text).map_err(|e| problems.push(e)).ok());
             let text = |value: Option<&str>| formula_restored(value.unwrap_or_default()).to_owned();
             let (label, note, touchpoint) = (text(get(3)?), text(get(4)?), text(get(5)?));
+            for (value, name) in [(&label, "label"), (&note, "note")] {
+                problems.extend(too_long(value, name, TEXT_MAX_CHARS));
+            }
             let source = parse_source(get(6)?.unwrap_or_default()).map_err(|e| problems.push(e)).ok();
             let logged_at = match get(7)? {
                 None | Some("") => Some(None),

@@ -26,6 +26,8 @@ pub enum RowProblem {
     UnknownSource { value: String },
     /// The persona name is longer than the limit.
     PersonaNameTooLong { chars: usize, max_chars: usize },
+    /// A value is longer than its column allows (`field` is the column's name).
+    TooLong { field: &'static str, chars: usize, max_chars: usize },
     /// More distinct personas than the importer numbers (2³²).
     TooManyPersonas,
     /// More distinct customers than the importer numbers (2³²).

@@ -13,7 +13,7 @@ use super::csv::{
 };
 use super::errors::{RowErrors, RowProblem};
 use super::events::{BatchCustomer, EventBatch, EventRow, NO_PERSONA};
-use super::fields::{StageParser, parse_epoch, required};
+use super::fields::{CUSTOMER_ID_MAX_CHARS, StageParser, parse_epoch, required, too_long};
 use super::personas::PersonaSlots;
 use super::{ImportProgress, PROGRESS_EVERY};
 use crate::store::{Result, StoreError};
@@ -98,7 +98,16 @@ fn parse_chunk(
             chunk.errors.push_one(line, RowProblem::StrayQuote);
             continue;
         }
-        let customer = required(field(&record, cols[0], path, line)?, "customer_id", &mut problems);
+        let customer =
+            required(field(&record, cols[0], path, line)?, "customer_id", &mut problems).and_then(|id| {
+                match too_long(id, "customer_id", CUSTOMER_ID_MAX_CHARS) {
+                    Some(problem) => {
+                        problems.push(problem);
+                        None
+                    }
+                    None => Some(id),
+                }
+            });
         let persona = required(field(&record, cols[1], path, line)?, "persona", &mut problems)
             .and_then(|name| chunk.personas.slot(name).map_err(|e| problems.push(e)).ok());
         let stage = required(field(&record, cols[2], path, line)?, "stage", &mut problems)

@@ -28,6 +28,22 @@ pub(super) fn required<'r>(
     }
 }
 
+/// Longest customer id, in characters.
+pub(super) const CUSTOMER_ID_MAX_CHARS: usize = 200;
+
+/// Longest emotion label or note, in characters.
+pub(super) const TEXT_MAX_CHARS: usize = 10_000;
+
+/// A problem when `value` of `field` is longer than `max_chars` characters.
+pub(super) fn too_long(value: &str, field: &'static str, max_chars: usize) -> Option<RowProblem> {
+    // Bytes bound characters from above: most values are never counted.
+    if value.len() <= max_chars {
+        return None;
+    }
+    let chars = value.chars().count();
+    (chars > max_chars).then_some(RowProblem::TooLong { field, chars, max_chars })
+}
+
 /// Parses stage text, remembering names already seen: matching a stage name folds
 /// diacritics, which is too slow to repeat a million times.
 #[derive(Default)]
