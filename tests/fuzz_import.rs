@@ -150,3 +150,41 @@ fn mutated_customer_files_never_panic_and_failures_change_nothing() {
 fn mutated_emotion_files_never_panic_and_failures_change_nothing() {
     fuzz(ImportKind::Emotions, 0x5eed_0002);
 }
+
+/// Mutated portable workspace files through `import_workspace_file` (replacing a workspace
+/// that holds data): none may panic, and a refused file leaves every table as it was.
+#[test]
+fn mutated_workspace_files_never_panic_and_failures_change_nothing() {
+    const INPUTS: usize = 1_500;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fuzz.sqlite");
+    let mut ws = Workspace::open(&path).expect("open");
+    ws.write_demo(&DemoOptions { customers: 4, seed: 3, ..DemoOptions::new(today()) }).expect("demo");
+    let exported = dir.path().join("seed.json");
+    ws.export_workspace_file(&exported).expect("export");
+    let seed = std::fs::read(&exported).expect("read");
+    let input_path = dir.path().join("input.json");
+    let mut rng = fastrand::Rng::with_seed(0x5eed_0003);
+    let mut before = dump(&path);
+    let (mut panics, mut failures) = (Vec::new(), 0);
+    for n in 0..INPUTS {
+        let mut input = seed.clone();
+        for _ in 0..rng.usize(1..=3) {
+            mutate(&mut rng, &mut input);
+        }
+        std::fs::write(&input_path, &input).expect("write input");
+        match catch_unwind(AssertUnwindSafe(|| ws.import_workspace_file(&input_path, true))) {
+            Err(_) => panics.push(format!("input {n}: {:?}", String::from_utf8_lossy(&input))),
+            Ok(Err(err)) => {
+                failures += 1;
+                assert!(
+                    before == dump(&path),
+                    "workspace file input {n} failed ({err}) yet changed the workspace"
+                );
+            }
+            Ok(Ok(_)) => before = dump(&path),
+        }
+    }
+    assert!(panics.is_empty(), "{} workspace files panicked:\n{}", panics.len(), panics.join("\n"));
+    assert!(failures > INPUTS / 10 && failures < INPUTS, "{failures} of {INPUTS} failed");
+}
