@@ -10,6 +10,10 @@ use super::collate::fold_diacritics;
 use super::persona::PersonaId;
 use super::stage::{Language, Stage};
 
+/// Longest emotion label or note, in characters: the importer refuses longer ones and the
+/// form stops there.
+pub const TEXT_MAX_CHARS: usize = 10_000;
+
 /// Row id of an emotion entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EmotionId(pub i64);

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::errors::RowProblem;
 use crate::model::date::{parse_date_time, to_epoch_seconds};
+pub(super) use crate::model::emotion::TEXT_MAX_CHARS;
 use crate::model::emotion::{Score, Source};
 use crate::model::stage::Stage;
 
@@ -30,9 +31,6 @@ pub(super) fn required<'r>(
 
 /// Longest customer id, in characters.
 pub(super) const CUSTOMER_ID_MAX_CHARS: usize = 200;
-
-/// Longest emotion label or note, in characters.
-pub(super) const TEXT_MAX_CHARS: usize = 10_000;
 
 /// A problem when `value` of `field` is longer than `max_chars` characters.
 pub(super) fn too_long(value: &str, field: &'static str, max_chars: usize) -> Option<RowProblem> {
