@@ -652,11 +652,11 @@ fn programmatic_events_and_long_persona_names_are_validated() {
     }
     assert_eq!(ws.report(None).expect("report").customers(), 0);
 
-    let long = "ễ".repeat(121);
+    let long = "ễ".repeat(201);
     let err =
         import(&mut ws, ImportKind::Customers, format!("{HEADER}a,{long},1,2024-01-01\n")).expect_err("long");
     assert!(
-        err.to_string().contains("line 2: persona name is 121 characters long; the limit is 120"),
+        err.to_string().contains("line 2: persona name is 201 characters long; the limit is 200"),
         "{err}"
     );
     let summary = ws.import_customer_events([event("a", &"ễ".repeat(120))]).expect("120 is fine");

@@ -3,14 +3,19 @@
 
 use std::path::Path;
 
-use super::format::count;
+use super::format::{count, escape_controls, shown_value};
 use crate::model::Language;
 use crate::model::persona::PersonaError;
 use crate::store::StoreError;
 
 impl StoreError {
-    /// What went wrong, in `language`, naming the file where one is involved.
+    /// What went wrong, in `language`, naming the file where one is involved. Control
+    /// characters from file names, values and details are escaped: this reaches terminals.
     pub fn message(&self, language: Language) -> String {
+        escape_controls(&self.words(language), true)
+    }
+
+    fn words(&self, language: Language) -> String {
         let en = language == Language::English;
         let pick = |english: String, vietnamese: String| if en { english } else { vietnamese };
         let file = |path: &Path| path.display().to_string();
@@ -142,8 +147,8 @@ impl StoreError {
                 )
             }
             Self::UnknownPersona { path, name, known } => {
-                let p = file(path);
-                let list = known.join(", ");
+                let (p, name) = (file(path), shown_value(name));
+                let list = known.iter().map(|k| shown_value(k)).collect::<Vec<_>>().join(", ");
                 match (en, known.is_empty()) {
                     (true, true) => format!("{p} has no persona called \"{name}\" (it has no personas)"),
                     (true, false) => format!("{p} has no persona called \"{name}\"; its personas are {list}"),
@@ -234,6 +239,7 @@ impl PersonaError {
                 }
             }
             Self::DuplicateName(name) => {
+                let name = shown_value(name);
                 if en {
                     format!("Another persona is already called “{name}”. Not saved.")
                 } else {

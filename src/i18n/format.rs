@@ -53,11 +53,62 @@ pub fn decimal(value: f64, plus: bool, language: Language) -> String {
     }
 }
 
+/// At most this many characters of a value from a file or a form are shown in a message.
+pub const SHOWN_VALUE_CHARS: usize = 80;
+
+/// A value from a file or a form as a message shows it: at most [`SHOWN_VALUE_CHARS`]
+/// characters (then "…"), with control characters escaped as in [`escape_controls`], so a
+/// huge field cannot flood the screen and an ESC cannot drive the terminal.
+pub fn shown_value(value: &str) -> String {
+    let mut chars = value.chars();
+    let head: String = chars.by_ref().take(SHOWN_VALUE_CHARS).collect();
+    let mut shown = escape_controls(&head, false);
+    if chars.next().is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
+/// `text` with every control character (C0, DEL, C1) and bidirectional override written as
+/// `\u{1b}`, for anything printed to a terminal or shown in a dialog; with `keep_newlines`,
+/// line breaks (and tabs) that lay out a message stay as they are.
+pub fn escape_controls(text: &str, keep_newlines: bool) -> String {
+    let hidden = |c: char| {
+        (c.is_control() && !(keep_newlines && matches!(c, '\n' | '\t')))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(hidden) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const EN: Language = Language::English;
+
+    #[test]
+    fn shown_values_are_short_and_escaped() {
+        assert_eq!(shown_value("Nguyễn"), "Nguyễn");
+        assert_eq!(
+            shown_value("a\u{1b}[31mb\tc\nd\u{9b}\u{202e}"),
+            "a\\u{1b}[31mb\\u{9}c\\u{a}d\\u{9b}\\u{202e}"
+        );
+        let long = "ễ".repeat(81);
+        assert_eq!(shown_value(&long), format!("{}…", "ễ".repeat(80)));
+        assert_eq!(shown_value(&long[..80 * "ễ".len()]), "ễ".repeat(80));
+        assert_eq!(escape_controls("line\n\tx\u{7}", true), "line\n\tx\\u{7}");
+    }
     const VI: Language = Language::Vietnamese;
 
     #[test]

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::format::count;
+use super::format::{count, shown_value};
 use crate::model::Language;
 use crate::store::{ImportKind, ImportProgress, ImportSummary, ROW_ERRORS_SHOWN, RowError, RowProblem};
 
@@ -14,6 +14,8 @@ impl RowProblem {
     /// The problem as a clause ("unknown stage \"9\": …"), without the line.
     pub fn message(&self, language: Language) -> String {
         let english = language == Language::English;
+        // Values come from the file: short and without control characters on screen.
+        let v = |value: &str| shown_value(value);
         match self {
             Self::MissingField { field } => {
                 if english {
@@ -30,6 +32,7 @@ impl RowProblem {
                 }
             }
             Self::UnknownStage { value } => {
+                let value = v(value);
                 if english {
                     format!(
                         "unknown stage \"{value}\": use 1–8 or a stage name such as Evaluation, Affirm or Xác nhận"
@@ -41,13 +44,21 @@ impl RowProblem {
                 }
             }
             Self::BadDate { value } => {
+                let value = v(value);
                 if english {
                     format!("date \"{value}\" is not YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or DD/MM/YYYY")
                 } else {
                     format!("ngày \"{value}\" không đúng dạng YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS hay DD/MM/YYYY")
                 }
             }
+            Self::StrayQuote => if english {
+                "stray or unbalanced quote (\"); a field with a quote, comma or line break must be wrapped in quotes, with quotes inside doubled (\"\")"
+            } else {
+                "dấu ngoặc kép (\") lạc hoặc không khép; ô có dấu ngoặc kép, dấu phẩy hay xuống dòng phải nằm trong ngoặc kép, dấu ngoặc kép bên trong viết đôi (\"\")"
+            }
+            .to_owned(),
             Self::BadScore { value } => {
+                let value = v(value);
                 if english {
                     format!("score \"{value}\" must be a whole number from -5 to +5")
                 } else {
@@ -55,6 +66,7 @@ impl RowProblem {
                 }
             }
             Self::UnknownSource { value } => {
+                let value = v(value);
                 if english {
                     format!("unknown source \"{value}\": use interview, survey, observation or assumption")
                 } else {
@@ -71,6 +83,14 @@ impl RowProblem {
                     format!("tên chân dung dài {chars} ký tự, vượt mức tối đa {max}")
                 }
             }
+            Self::TooLong { field, chars, max_chars } => {
+                let (chars, max) = (count(*chars as u64, language), count(*max_chars as u64, language));
+                if english {
+                    format!("{field} is {chars} characters long; the limit is {max}")
+                } else {
+                    format!("cột {field} dài {chars} ký tự, vượt mức tối đa {max}")
+                }
+            }
             Self::TooManyPersonas => {
                 if english { "too many personas" } else { "quá nhiều chân dung" }.to_owned()
             }
@@ -81,6 +101,7 @@ impl RowProblem {
             }
             .to_owned(),
             Self::PersonaConflict { customer, first_persona, first_line, persona } => {
+                let (customer, first_persona, persona) = (v(customer), v(first_persona), v(persona));
                 if english {
                     format!(
                         "customer \"{customer}\" is persona \"{first_persona}\" on line {first_line}, not \"{persona}\""
@@ -92,6 +113,7 @@ impl RowProblem {
                 }
             }
             Self::WorkspacePersonaConflict { customer, workspace_persona, persona } => {
+                let (customer, workspace_persona, persona) = (v(customer), v(workspace_persona), v(persona));
                 if english {
                     format!(
                         "customer \"{customer}\" belongs to persona \"{workspace_persona}\" in the workspace, not \"{persona}\""

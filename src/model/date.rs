@@ -9,13 +9,25 @@ pub struct DateError(pub String);
 
 /// Reads `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` (a space instead of `T` is accepted too) or
 /// day-first `DD/MM/YYYY` as written in Vietnam. A date alone means midnight.
+///
+/// The year is always four digits from 0001 on: chrono's `%Y` alone would take `01/01/24` as
+/// the year 24 and `-001-01-01` as 2 BC, which no one means.
 pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, DateError> {
     let trimmed = text.trim();
     let err = || DateError(text.to_owned());
+    let four_digits =
+        |year: &str| year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year != "0000";
     if trimmed.contains('/') {
+        let year = trimmed.rsplit('/').next().unwrap_or_default();
+        if !four_digits(year) {
+            return Err(err());
+        }
         return NaiveDate::parse_from_str(trimmed, "%d/%m/%Y")
             .map(|d| d.and_time(NaiveTime::MIN))
             .map_err(|_| err());
+    }
+    if !(trimmed.get(..4).is_some_and(four_digits) && trimmed.as_bytes().get(4) == Some(&b'-')) {
+        return Err(err());
     }
     if trimmed.len() == 10 {
         return NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")

@@ -10,6 +10,10 @@ use super::collate::fold_diacritics;
 use super::persona::PersonaId;
 use super::stage::{Language, Stage};
 
+/// Longest emotion label or note, in characters: the importer refuses longer ones and the
+/// form stops there.
+pub const TEXT_MAX_CHARS: usize = 10_000;
+
 /// Row id of an emotion entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EmotionId(pub i64);
@@ -45,8 +49,19 @@ impl FromStr for Score {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let trimmed = text.trim();
-        let digits = trimmed.strip_prefix('+').unwrap_or(trimmed);
-        digits.parse::<i64>().ok().and_then(|v| Self::new(v).ok()).ok_or_else(|| ScoreError(text.to_owned()))
+        // One optional sign, then digits only: `str::parse` after stripping a `+` would take
+        // `+-1` and `++1`.
+        let digits = trimmed.strip_prefix(['+', '-']).unwrap_or(trimmed);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ScoreError(text.to_owned()));
+        }
+        trimmed
+            .strip_prefix('+')
+            .unwrap_or(trimmed)
+            .parse::<i64>()
+            .ok()
+            .and_then(|v| Self::new(v).ok())
+            .ok_or_else(|| ScoreError(text.to_owned()))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Personas: the archetypal customers a business designs journeys for.
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 use super::stage::Stage;
 
@@ -49,7 +50,7 @@ impl Default for Rgb {
 }
 
 /// Longest persona name, in characters.
-pub const NAME_MAX_CHARS: usize = 120;
+pub const NAME_MAX_CHARS: usize = 200;
 /// Longest one-line field (segment, occupation …), in characters.
 pub const SHORT_MAX_CHARS: usize = 200;
 /// Longest free-text field (goals, notes …), in characters.
@@ -192,26 +193,35 @@ impl Persona {
         }
     }
 
-    /// The key under which names must be unique: trimmed, lower-cased (Unicode-aware,
-    /// so "ĐỨC" and "đức" collide, which SQLite's NOCASE would miss).
+    /// A name as stored and matched: NFC (so "Nguyễn" typed with combining marks is the
+    /// same name as the precomposed one), without zero-width characters (U+200B–U+200D,
+    /// U+2060, U+FEFF) or control characters, which no one sees but which would make two
+    /// names that look alike differ, and trimmed.
+    pub fn clean_name(name: &str) -> String {
+        let invisible =
+            |c: &char| c.is_control() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}');
+        let cleaned: String = name.nfc().filter(|c| !invisible(c)).collect();
+        cleaned.trim().to_owned()
+    }
+
+    /// The key under which names must be unique: the [`Self::clean_name`], lower-cased
+    /// (Unicode-aware, so "ĐỨC" and "đức" collide, which SQLite's NOCASE would miss).
     pub fn name_key(name: &str) -> String {
-        name.trim().to_lowercase()
+        Self::clean_name(name).to_lowercase()
     }
 
     /// Checks every field; returns all problems so the editor can show each beside its field.
     /// Name uniqueness needs the workspace and is checked by the store.
     pub fn validate(&self) -> Vec<PersonaError> {
         let mut errors = Vec::new();
-        if self.name.trim().is_empty() {
+        let name = Self::clean_name(&self.name);
+        if name.is_empty() {
             errors.push(PersonaError::EmptyName);
         }
         for field in PersonaField::ALL {
             let value = self.field(field);
-            let chars = if field == PersonaField::Name {
-                value.trim().chars().count()
-            } else {
-                value.chars().count()
-            };
+            let chars =
+                if field == PersonaField::Name { name.chars().count() } else { value.chars().count() };
             if chars > field.max_chars() {
                 errors.push(PersonaError::TooLong { field, chars, max: field.max_chars() });
             }
@@ -219,9 +229,9 @@ impl Persona {
         errors
     }
 
-    /// Trims the name, as saved.
+    /// Cleans the name ([`Self::clean_name`]), as saved.
     pub fn normalized(mut self) -> Self {
-        self.name = self.name.trim().to_owned();
+        self.name = Self::clean_name(&self.name);
         self
     }
 }
@@ -234,9 +244,9 @@ mod tests {
     fn validation() {
         assert_eq!(Persona::named("  ").validate(), vec![PersonaError::EmptyName]);
         assert!(Persona::named("Nguyễn Thị Hằng").validate().is_empty());
-        assert!(Persona::named("ễ".repeat(120)).validate().is_empty());
-        let long = Persona::named("ễ".repeat(121)).validate();
-        assert_eq!(long, vec![PersonaError::TooLong { field: PersonaField::Name, chars: 121, max: 120 }]);
+        assert!(Persona::named("ễ".repeat(200)).validate().is_empty());
+        let long = Persona::named("ễ".repeat(201)).validate();
+        assert_eq!(long, vec![PersonaError::TooLong { field: PersonaField::Name, chars: 201, max: 200 }]);
         let mut p = Persona::named("A");
         p.goals = "x".repeat(LONG_MAX_CHARS + 1);
         assert_eq!(p.validate()[0].field(), PersonaField::Goals);

@@ -75,8 +75,8 @@ pub fn emotions_csv(workspace: &Workspace, persona: Option<PersonaId>) -> Result
 /// Emotion entries as CSV, in the order given (pass the rows a table shows, filtered and
 /// sorted). `personas` names each entry's persona; an unknown persona leaves the cell
 /// empty. Stage and source names are in `language` (the importer reads both languages);
-/// dates are `YYYY-MM-DDTHH:MM:SS` or empty; scores are signed (`+3`, `-2`). Starts with a
-/// UTF-8 BOM; CRLF line ends.
+/// dates are `YYYY-MM-DDTHH:MM:SS` or empty; scores are signed (`+3`, `-2`); text cells
+/// are [`formula_safe`]. Starts with a UTF-8 BOM; CRLF line ends.
 pub fn emotion_rows_csv<'a>(
     entries: impl IntoIterator<Item = &'a EmotionEntry>,
     personas: &[PersonaRecord],
@@ -86,16 +86,38 @@ pub fn emotion_rows_csv<'a>(
         let persona = personas.iter().find(|p| p.id == e.persona).map(|p| p.persona.name.clone());
         vec![
             e.logged_at.map(format_iso).unwrap_or_default(),
-            persona.unwrap_or_default(),
+            formula_safe(&persona.unwrap_or_default()),
             e.stage.name(language).to_owned(),
             e.score.to_string(),
-            e.label.clone(),
-            e.note.clone(),
-            e.touchpoint.clone(),
+            formula_safe(&e.label),
+            formula_safe(&e.note),
+            formula_safe(&e.touchpoint),
             e.source.name(language).to_owned(),
         ]
     });
     to_csv(&EMOTION_COLUMNS, rows)
+}
+
+/// Whether a spreadsheet would read a cell starting with `c` as a formula (or strip the
+/// character and then read one).
+fn starts_formula(c: char) -> bool {
+    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
+}
+
+/// A text cell a spreadsheet cannot run: one starting with `=`, `+`, `-`, `@`, a tab or a
+/// CR gets a `'` in front (CSV formula injection: a note `=HYPERLINK(…)` would otherwise
+/// become a live formula in whoever opens the export). Scores are numbers and left alone.
+pub(crate) fn formula_safe(text: &str) -> String {
+    if text.starts_with(starts_formula) { format!("'{text}") } else { text.to_owned() }
+}
+
+/// Undoes [`formula_safe`] on a cell read back by the importer, so an export imports
+/// unchanged.
+pub(crate) fn formula_restored(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(starts_formula) => rest,
+        _ => text,
+    }
 }
 
 fn to_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
@@ -192,6 +214,41 @@ mod tests {
         assert_eq!(rows[2], ["2", "Acknowledgment", "1", "0.5", "0.5", "1", "1", "2", "0", "", "", ""]);
         // Nobody reached Adoption: no step conversion into Advocacy.
         assert_eq!(rows[8][..8], ["8", "Advocacy", "0", "0", "", "", "", ""]);
+    }
+
+    #[test]
+    fn text_cells_cannot_become_spreadsheet_formulas() {
+        let personas = vec![PersonaRecord { id: PersonaId(1), persona: Persona::named("=HYPERLINK(\"x\")") }];
+        let entries = [
+            entry(1, Stage::Validation, -3, "+cmd|' /C calc'!A0", "-2+3"),
+            entry(1, Stage::Advocacy, 2, "@SUM(A1)", "\tx"),
+            entry(1, Stage::Advocacy, 0, "\rx", "a=b"),
+        ];
+        let text = emotion_rows_csv(&entries, &personas, Language::English);
+        let rows = read(&text);
+        assert_eq!(rows[1][1], "'=HYPERLINK(\"x\")");
+        assert_eq!(rows[1][3..6], ["-3", "'+cmd|' /C calc'!A0", "'-2+3"], "the score stays a number");
+        assert_eq!(rows[2][3..6], ["+2", "'@SUM(A1)", "'\tx"]);
+        assert_eq!(rows[3][3..6], ["0", "'\rx", "a=b"]);
+        // The importer takes the quote off again: the entries come back as they were.
+        let mut ws = Workspace::open_in_memory().expect("ws");
+        let import = |ws: &mut Workspace| {
+            ws.import_csv_from(
+                ImportKind::Emotions,
+                text.as_bytes(),
+                Path::new("export.csv"),
+                ImportOptions::default(),
+                &mut |_| {},
+            )
+        };
+        import(&mut ws).expect("import");
+        let back: Vec<EmotionEntry> =
+            ws.emotions(None, None).expect("list").into_iter().map(|(_, e)| e).collect();
+        let id = ws.persona_by_name("=HYPERLINK(\"x\")").expect("query").expect("created").id;
+        for e in &entries {
+            let e = EmotionEntry { persona: id, ..e.clone() };
+            assert!(back.contains(&e), "{e:?} not in {back:?}");
+        }
     }
 
     #[test]

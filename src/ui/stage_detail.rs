@@ -321,8 +321,13 @@ impl StageDetail {
         // Two fields a row; the label column is as wide as the longest label.
         let field = |ui: &mut Ui, text: Text, value: &mut String, width: f32, hint: &str| {
             let label = ui.label(tr.t(text));
-            ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(width))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(value)
+                    .hint_text(hint)
+                    .desired_width(width)
+                    .char_limit(crate::model::emotion::TEXT_MAX_CHARS),
+            )
+            .labelled_by(label.id);
         };
         let half = ((ui.available_width() - 170.0) / 2.0).max(70.0);
         ui.horizontal(|ui| {

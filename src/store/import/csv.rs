@@ -135,6 +135,69 @@ pub(super) fn field<'r>(
     Ok(Some(text.trim()))
 }
 
+/// The bytes a record was read from: from its reported start to where the reader stands
+/// after it (`end`), line ends at either side included.
+pub(super) fn raw_record<'d>(data: &'d [u8], record: &csv::ByteRecord, end: u64) -> &'d [u8] {
+    let start = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
+    let end = usize::try_from(end).unwrap_or(usize::MAX).min(data.len());
+    data.get(start.min(end)..end).unwrap_or_default()
+}
+
+/// Whether the quotes of a record, given as the bytes it was read from, are as RFC 4180
+/// has them: a field is either unquoted and holds no `"`, or quoted from its first byte to
+/// a closing `"` right before a delimiter or the end, with `""` for a quote inside. The
+/// fields at `single_line` (ids, names, stages, dates…) may not run over several lines;
+/// notes, labels and columns the importer does not read may.
+///
+/// The csv crate reads anything else leniently: a `"` inside a field is kept as text, and
+/// a stray `"` at the start of a line opens a field that swallows the lines after it up
+/// to the next quote, so several rows would silently become one.
+pub(super) fn quotes_well_formed(raw: &[u8], delimiter: u8, single_line: &[usize]) -> bool {
+    if memchr::memchr(b'"', raw).is_none() {
+        return true;
+    }
+    let line_end = |b: &u8| matches!(b, b'\r' | b'\n');
+    let start = raw.iter().position(|b| !line_end(b)).unwrap_or(raw.len());
+    let end = raw.iter().rposition(|b| !line_end(b)).map_or(start, |i| i + 1).max(start);
+    let raw = &raw[start..end];
+    let mut pos = 0;
+    let mut field = 0;
+    loop {
+        if raw.get(pos) == Some(&b'"') {
+            pos += 1;
+            loop {
+                let Some(i) = memchr::memchr(b'"', &raw[pos..]) else {
+                    return false;
+                };
+                if single_line.contains(&field) && raw[pos..pos + i].iter().any(line_end) {
+                    return false;
+                }
+                pos += i + 1;
+                if raw.get(pos) == Some(&b'"') {
+                    pos += 1;
+                } else {
+                    break;
+                }
+            }
+            match raw.get(pos) {
+                None => return true,
+                Some(&b) if b == delimiter => pos += 1,
+                Some(_) => return false,
+            }
+        } else {
+            let next = memchr::memchr(delimiter, &raw[pos..]).map_or(raw.len(), |i| pos + i);
+            if raw[pos..next].contains(&b'"') {
+                return false;
+            }
+            if next == raw.len() {
+                return true;
+            }
+            pos = next + 1;
+        }
+        field += 1;
+    }
+}
+
 /// Whether a record is blank: spreadsheets often leave rows of bare delimiters at the end.
 pub(super) fn is_blank(record: &csv::ByteRecord) -> bool {
     record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))

@@ -7,9 +7,9 @@ use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
 use rustc_hash::FxHashMap;
 
-use super::csv::{Header, LineCounter, csv_error, field, is_blank};
+use super::csv::{Header, LineCounter, csv_error, field, is_blank, quotes_well_formed, raw_record};
 use super::errors::{RowErrors, RowProblem};
-use super::fields::{StageParser, parse_score, parse_source, required};
+use super::fields::{StageParser, TEXT_MAX_CHARS, parse_score, parse_source, required, too_long};
 use super::personas::PersonaSlots;
 use super::summary::ImportSummary;
 use super::{ImportProgress, PROGRESS_EVERY};
@@ -18,6 +18,7 @@ use crate::model::emotion::{EmotionEntry, Score, Source};
 use crate::model::persona::PersonaId;
 use crate::model::stage::Stage;
 use crate::store::Result;
+use crate::store::export::formula_restored;
 
 #[derive(Debug)]
 struct EmotionRow {
@@ -59,6 +60,9 @@ impl EmotionBatch {
         let data = &bytes[header.data_start..];
         let mut reader = header.reader(data);
         let mut lines = LineCounter::new(header.line_offset);
+        // Labels and notes (columns 3 and 4) may run over several lines; no other field read.
+        let single_line: Vec<usize> =
+            cols.iter().enumerate().filter(|(i, _)| !matches!(i, 3 | 4)).filter_map(|(_, c)| *c).collect();
         while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
             if is_blank(&record) {
                 continue;
@@ -68,15 +72,27 @@ impl EmotionBatch {
                 progress(ImportProgress::Read(rows));
             }
             let line = lines.line(data, &record);
+            if !quotes_well_formed(
+                raw_record(data, &record, reader.position().byte()),
+                header.delimiter,
+                &single_line,
+            ) {
+                batch.errors.push_one(line, RowProblem::StrayQuote);
+                continue;
+            }
             let mut problems = Vec::new();
             let get = |i: usize| field(&record, cols[i], path, line);
-            let persona = required(get(0)?, "persona", &mut problems);
+            // Text cells exported with a `'` against formula injection come back without it.
+            let persona = required(get(0)?.map(formula_restored), "persona", &mut problems);
             let stage = required(get(1)?, "stage", &mut problems)
                 .and_then(|text| stages.parse(text).map_err(|e| problems.push(e)).ok());
             let score = required(get(2)?, "score", &mut problems)
                 .and_then(|text| parse_score(text).map_err(|e| problems.push(e)).ok());
-            let text = |value: Option<&str>| value.unwrap_or_default().to_owned();
+            let text = |value: Option<&str>| formula_restored(value.unwrap_or_default()).to_owned();
             let (label, note, touchpoint) = (text(get(3)?), text(get(4)?), text(get(5)?));
+            for (value, name) in [(&label, "label"), (&note, "note")] {
+                problems.extend(too_long(value, name, TEXT_MAX_CHARS));
+            }
             let source = parse_source(get(6)?.unwrap_or_default()).map_err(|e| problems.push(e)).ok();
             let logged_at = match get(7)? {
                 None | Some("") => Some(None),

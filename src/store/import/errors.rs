@@ -16,12 +16,18 @@ pub enum RowProblem {
     UnknownStage { value: String },
     /// The date is in none of the accepted shapes, or does not exist.
     BadDate { value: String },
+    /// A `"` inside an unquoted field, a quoted field that never closes or has text after
+    /// its closing quote, or a line break inside a quoted field that may not hold one: the
+    /// file's quotes are wrong, and reading on would merge or split rows.
+    StrayQuote,
     /// The score is not a whole number from −5 to +5.
     BadScore { value: String },
     /// The evidence source is none of the known ones.
     UnknownSource { value: String },
     /// The persona name is longer than the limit.
     PersonaNameTooLong { chars: usize, max_chars: usize },
+    /// A value is longer than its column allows (`field` is the column's name).
+    TooLong { field: &'static str, chars: usize, max_chars: usize },
     /// More distinct personas than the importer numbers (2³²).
     TooManyPersonas,
     /// More distinct customers than the importer numbers (2³²).

@@ -8,10 +8,12 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::csv::{Header, LineCounter, chunk_starts, csv_error, field, is_blank, newlines};
+use super::csv::{
+    Header, LineCounter, chunk_starts, csv_error, field, is_blank, newlines, quotes_well_formed, raw_record,
+};
 use super::errors::{RowErrors, RowProblem};
 use super::events::{BatchCustomer, EventBatch, EventRow, NO_PERSONA};
-use super::fields::{StageParser, parse_epoch, required};
+use super::fields::{CUSTOMER_ID_MAX_CHARS, StageParser, parse_epoch, required, too_long};
 use super::personas::PersonaSlots;
 use super::{ImportProgress, PROGRESS_EVERY};
 use crate::store::{Result, StoreError};
@@ -76,6 +78,7 @@ fn parse_chunk(
     let mut reader = header.reader(data);
     let mut lines = LineCounter::new(line_offset);
     let mut unreported = 0_u64;
+    let single_line: Vec<usize> = cols.iter().flatten().copied().collect();
     while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
         if is_blank(&record) {
             continue;
@@ -87,7 +90,24 @@ fn parse_chunk(
             unreported = 0;
         }
         let line = lines.line(data, &record);
-        let customer = required(field(&record, cols[0], path, line)?, "customer_id", &mut problems);
+        if !quotes_well_formed(
+            raw_record(data, &record, reader.position().byte()),
+            header.delimiter,
+            &single_line,
+        ) {
+            chunk.errors.push_one(line, RowProblem::StrayQuote);
+            continue;
+        }
+        let customer =
+            required(field(&record, cols[0], path, line)?, "customer_id", &mut problems).and_then(|id| {
+                match too_long(id, "customer_id", CUSTOMER_ID_MAX_CHARS) {
+                    Some(problem) => {
+                        problems.push(problem);
+                        None
+                    }
+                    None => Some(id),
+                }
+            });
         let persona = required(field(&record, cols[1], path, line)?, "persona", &mut problems)
             .and_then(|name| chunk.personas.slot(name).map_err(|e| problems.push(e)).ok());
         let stage = required(field(&record, cols[2], path, line)?, "stage", &mut problems)

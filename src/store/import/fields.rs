@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::errors::RowProblem;
 use crate::model::date::{parse_date_time, to_epoch_seconds};
+pub(super) use crate::model::emotion::TEXT_MAX_CHARS;
 use crate::model::emotion::{Score, Source};
 use crate::model::stage::Stage;
 
@@ -26,6 +27,19 @@ pub(super) fn required<'r>(
         }
         Some(text) => Some(text),
     }
+}
+
+/// Longest customer id, in characters.
+pub(super) const CUSTOMER_ID_MAX_CHARS: usize = 200;
+
+/// A problem when `value` of `field` is longer than `max_chars` characters.
+pub(super) fn too_long(value: &str, field: &'static str, max_chars: usize) -> Option<RowProblem> {
+    // Bytes bound characters from above: most values are never counted.
+    if value.len() <= max_chars {
+        return None;
+    }
+    let chars = value.chars().count();
+    (chars > max_chars).then_some(RowProblem::TooLong { field, chars, max_chars })
 }
 
 /// Parses stage text, remembering names already seen: matching a stage name folds
@@ -78,7 +92,8 @@ pub(super) fn parse_epoch(text: &str) -> Result<i64, RowProblem> {
         if b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let year = i32::try_from(digits(&b[0..4])?).ok()?;
+        // Year 0 is no year of the documented forms (parse_date_time refuses it too).
+        let year = i32::try_from(digits(&b[0..4])?).ok().filter(|&y| y >= 1)?;
         let date = NaiveDate::from_ymd_opt(year, digits(&b[5..7])?, digits(&b[8..10])?)?;
         let time = if b.len() == 19 {
             if !matches!(b[10], b'T' | b' ') || b[13] != b':' || b[16] != b':' {
@@ -118,6 +133,10 @@ mod tests {
             "20240305",
             "2024-3-5",
             "+024-03-05",
+            "0000-01-01",
+            "0000-01-01T00:00:00",
+            "-001-01-01",
+            "01/01/24",
             "2024-03-0５",
             "",
         ] {

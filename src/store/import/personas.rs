@@ -33,16 +33,21 @@ impl PersonaSlots {
         if let Some(&slot) = self.by_text.get(name) {
             return Ok(slot);
         }
-        let chars = name.chars().count();
+        // NFC, without invisible characters: the name the workspace would store.
+        let cleaned = Persona::clean_name(name);
+        if cleaned.is_empty() {
+            return Err(RowProblem::EmptyField { field: "persona" });
+        }
+        let chars = cleaned.chars().count();
         if chars > NAME_MAX_CHARS {
             return Err(RowProblem::PersonaNameTooLong { chars, max_chars: NAME_MAX_CHARS });
         }
-        let key = Persona::name_key(name);
+        let key = cleaned.to_lowercase();
         let slot = match self.by_key.get(&key) {
             Some(&slot) => slot,
             None => {
                 let slot = u32::try_from(self.slots.len()).map_err(|_| RowProblem::TooManyPersonas)?;
-                self.slots.push(PersonaSlot { name: name.to_owned(), key: key.clone(), id: None });
+                self.slots.push(PersonaSlot { name: cleaned, key: key.clone(), id: None });
                 self.by_key.insert(key, slot);
                 slot
             }
