@@ -135,9 +135,21 @@ pub(super) fn field<'r>(
     Ok(Some(text.trim()))
 }
 
+/// Whether the record just read (the reader now stands at `end`) has well-formed quotes,
+/// judged on the bytes the file wrote (see [`quotes_well_formed`]).
+pub(super) fn record_quotes_ok(
+    data: &[u8],
+    record: &csv::ByteRecord,
+    end: u64,
+    delimiter: u8,
+    single_line: &[usize],
+) -> bool {
+    quotes_well_formed(raw_record(data, record, end), delimiter, single_line)
+}
+
 /// The bytes a record was read from: from its reported start to where the reader stands
 /// after it (`end`), line ends at either side included.
-pub(super) fn raw_record<'d>(data: &'d [u8], record: &csv::ByteRecord, end: u64) -> &'d [u8] {
+fn raw_record<'d>(data: &'d [u8], record: &csv::ByteRecord, end: u64) -> &'d [u8] {
     let start = record.position().map_or(0, |p| usize::try_from(p.byte()).unwrap_or(usize::MAX));
     let end = usize::try_from(end).unwrap_or(usize::MAX).min(data.len());
     data.get(start.min(end)..end).unwrap_or_default()
@@ -152,7 +164,7 @@ pub(super) fn raw_record<'d>(data: &'d [u8], record: &csv::ByteRecord, end: u64)
 /// The csv crate reads anything else leniently: a `"` inside a field is kept as text, and
 /// a stray `"` at the start of a line opens a field that swallows the lines after it up
 /// to the next quote, so several rows would silently become one.
-pub(super) fn quotes_well_formed(raw: &[u8], delimiter: u8, single_line: &[usize]) -> bool {
+fn quotes_well_formed(raw: &[u8], delimiter: u8, single_line: &[usize]) -> bool {
     if memchr::memchr(b'"', raw).is_none() {
         return true;
     }

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
 use rustc_hash::FxHashMap;
 
-use super::csv::{Header, LineCounter, csv_error, field, is_blank, quotes_well_formed, raw_record};
+use super::csv::{Header, LineCounter, csv_error, field, is_blank, record_quotes_ok};
 use super::errors::{RowErrors, RowProblem};
 use super::fields::{StageParser, TEXT_MAX_CHARS, parse_score, parse_source, required, too_long};
 use super::personas::PersonaSlots;
@@ -72,11 +72,7 @@ impl EmotionBatch {
                 progress(ImportProgress::Read(rows));
             }
             let line = lines.line(data, &record);
-            if !quotes_well_formed(
-                raw_record(data, &record, reader.position().byte()),
-                header.delimiter,
-                &single_line,
-            ) {
+            if !record_quotes_ok(data, &record, reader.position().byte(), header.delimiter, &single_line) {
                 batch.errors.push_one(line, RowProblem::StrayQuote);
                 continue;
             }

@@ -8,9 +8,7 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::csv::{
-    Header, LineCounter, chunk_starts, csv_error, field, is_blank, newlines, quotes_well_formed, raw_record,
-};
+use super::csv::{Header, LineCounter, chunk_starts, csv_error, field, is_blank, newlines, record_quotes_ok};
 use super::errors::{RowErrors, RowProblem};
 use super::events::{BatchCustomer, EventBatch, EventRow, NO_PERSONA};
 use super::fields::{CUSTOMER_ID_MAX_CHARS, StageParser, parse_epoch, required, too_long};
@@ -90,11 +88,7 @@ fn parse_chunk(
             unreported = 0;
         }
         let line = lines.line(data, &record);
-        if !quotes_well_formed(
-            raw_record(data, &record, reader.position().byte()),
-            header.delimiter,
-            &single_line,
-        ) {
+        if !record_quotes_ok(data, &record, reader.position().byte(), header.delimiter, &single_line) {
             chunk.errors.push_one(line, RowProblem::StrayQuote);
             continue;
         }
