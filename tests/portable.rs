@@ -217,6 +217,28 @@ fn bad_foreign_and_newer_files_are_refused_with_the_workspace_unchanged() {
             changed(&json, |v| v["personas"][1]["name"] = v["personas"][0]["name"].clone()),
             "UNIQUE constraint failed: personas.name_key",
         ),
+        (
+            // The same name in decomposed Unicode with a zero-width joiner: it looks the
+            // same, so it is the same persona and must clash like any duplicate.
+            "a look-alike persona name",
+            changed(&json, |v| {
+                let name = v["personas"][0]["name"].as_str().expect("name").to_owned();
+                let look_alike: String =
+                    unicode_normalization::UnicodeNormalization::nfd(name.as_str()).collect();
+                v["personas"][1]["name"] = format!("\u{200d}{look_alike} ").into();
+            }),
+            "UNIQUE constraint failed: personas.name_key",
+        ),
+        (
+            "an invisible persona name",
+            changed(&json, |v| v["personas"][1]["name"] = "\u{200b} \u{feff}".into()),
+            "name is empty",
+        ),
+        (
+            "a persona name too long",
+            changed(&json, |v| v["personas"][1]["name"] = "ằ".repeat(201).into()),
+            "name is longer than 200 characters",
+        ),
     ];
     // A workspace with data, replaced: the failed import must roll the deletion back too.
     let target = dir.path().join("target.sqlite");

@@ -288,7 +288,8 @@ fn deleting_a_persona_asks_first_and_undo_restores_everything() {
     h.run();
     h.get_by_label_contains("Its 4 emotion entries and 3 touchpoints");
     h.get_by_label("Delete").click();
-    h.run();
+    // The deletion waits for the backup, taken on another thread.
+    settle(&mut h);
     assert!(on_disk(&path).persona_by_name("Nguyễn Thị Hằng").expect("query").is_none());
     assert_eq!(h.query_all_by_label("Nguyễn Thị Hằng").count(), 0);
 

@@ -31,6 +31,20 @@ fn harness(path: &Path) -> Harness<'static, FanpathApp> {
     harness
 }
 
+/// Runs frames until the backup or file reading started on another thread has been taken
+/// in and its effect drawn.
+fn finish(h: &mut Harness<'static, FanpathApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    // The command is applied at the end of a frame; the thread starts there.
+    h.step();
+    while h.state().busy() {
+        assert!(std::time::Instant::now() < deadline, "the file work never finished");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
 fn demo(path: &Path, customers: u64) {
     let mut ws = Workspace::open(path).expect("open");
     ws.write_demo(&DemoOptions { customers, replace: true, ..DemoOptions::new(today()) }).expect("demo");
@@ -46,7 +60,7 @@ fn deleting_a_persona_backs_up_first_and_a_backup_can_be_restored() {
 
     let id = h.state().data.personas[0].id;
     h.state_mut().send(Command::Edit(Edit::DeletePersona(id)));
-    h.run();
+    finish(&mut h);
     assert_eq!(h.state().data.personas.len(), 3);
     let backups = list_backups(&path).expect("list");
     assert_eq!(backups.len(), 1, "a backup before the deletion");
@@ -82,10 +96,10 @@ fn importing_a_workspace_file_over_data_asks_first() {
 
     let mut h = harness(&path);
     h.state_mut().send(Command::ImportWorkspaceFile { path: json.clone(), replace: false });
-    h.run();
+    finish(&mut h);
     assert_eq!(h.state().dialog, Some(Dialog::ConfirmReplaceWorkspace(json.clone())));
     h.get_by_role_and_label(Role::Button, "Replace").click();
-    h.run();
+    finish(&mut h);
     assert_eq!(h.state().dialog, None);
     assert_eq!(h.state().workspace().report(None).expect("report").customers(), 30);
     assert!(h.query_by_label_contains("Imported 4 personas").is_some());

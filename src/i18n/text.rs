@@ -205,6 +205,8 @@ texts! {
     RestoredBackup => "Restored the backup", "Đã khôi phục bản sao lưu";
     PreviousStateIn => "the previous state is in", "trạng thái trước đó nằm ở";
     BackupFailed => "Backup failed:", "Sao lưu thất bại:";
+    BackingUpBeforeDelete => "Backing up the workspace before the deletion…", "Đang sao lưu không gian làm việc trước khi xoá…";
+    ReadingWorkspaceFile => "Reading the workspace file…", "Đang đọc tệp không gian làm việc…";
 
     // Work off the frame (issue #9, point 2).
     Computing => "Computing…", "Đang tính…";

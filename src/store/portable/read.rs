@@ -15,7 +15,7 @@ use super::{
     CustomerRow, EmotionRow, FORMAT, FORMAT_VERSION, PersonaRow, TouchpointRow, WorkspaceFileSummary,
 };
 use crate::model::date::SECONDS_PER_DAY;
-use crate::model::persona::Persona;
+use crate::model::persona::{Persona, PersonaField};
 use crate::store::backup::BackupReason;
 use crate::store::bulk::{SecondaryIndexes, existing_data};
 use crate::store::error::{Result, StoreError};
@@ -337,11 +337,21 @@ fn insert_persona(insert: &mut Statement<'_>, row: &PersonaRow) -> RowResult {
         Some(text) => Some(BASE64.decode(text).map_err(|e| format!("avatar_png is not base64 ({e})"))?),
         None => None,
     };
+    // The same name rules as every other way in: NFC, no invisible characters, trimmed,
+    // so a file edited by hand cannot bring a second persona that looks like the first.
+    let name = Persona::clean_name(&row.name);
+    if name.is_empty() {
+        return Err("name is empty".to_owned());
+    }
+    let max = PersonaField::Name.max_chars();
+    if name.chars().count() > max {
+        return Err(format!("name is longer than {max} characters"));
+    }
     insert
         .execute(params![
             row.id,
-            row.name,
-            Persona::name_key(&row.name),
+            name,
+            Persona::name_key(&name),
             row.segment,
             row.age_range,
             row.occupation,

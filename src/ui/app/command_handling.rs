@@ -39,12 +39,9 @@ impl FanpathApp {
     fn apply(&mut self, ctx: &egui::Context, command: Command) -> bool {
         match command {
             Command::Ui(command) => self.apply_ui_command(ctx, command),
-            Command::Edit(edit) => {
-                if matches!(edit, Edit::DeletePersona(_)) {
-                    self.backup_before_change();
-                }
-                self.apply_edit(ctx, edit)
-            }
+            // A deletion waits for a backup taken on another thread.
+            Command::Edit(edit @ Edit::DeletePersona(_)) => self.delete_after_backup(ctx, edit),
+            Command::Edit(edit) => self.apply_edit(ctx, edit),
             Command::OpenWorkspaceAt(path) => self.open_workspace(ctx, &path),
             Command::SelectPersona(id) => {
                 self.selection.persona = id;
@@ -85,7 +82,7 @@ impl FanpathApp {
                 false
             }
             Command::RestoreBackup(path) => self.restore_backup(&path),
-            Command::ImportWorkspaceFile { path, replace } => self.import_workspace_file(&path, replace),
+            Command::ImportWorkspaceFile { path, replace } => self.import_workspace_file(ctx, path, replace),
         }
     }
 
@@ -127,7 +124,7 @@ impl FanpathApp {
                 self.export_workspace_file();
                 false
             }
-            UiCommand::ImportWorkspaceFile => self.choose_workspace_file(),
+            UiCommand::ImportWorkspaceFile => self.choose_workspace_file(ctx),
         }
     }
 

@@ -10,7 +10,7 @@ use crate::i18n::{Text, Tr};
 use crate::model::PersonaId;
 use crate::store::backup::BackupReason;
 use crate::store::edit::Edit;
-use crate::store::{self, StoreError, Workspace};
+use crate::store::{self, Workspace};
 use crate::ui::analytics::chart::{Chart, CsvTable};
 use crate::ui::state::Dialog;
 
@@ -237,16 +237,6 @@ impl FanpathApp {
         }
     }
 
-    /// Backs the workspace up before a destructive change (deleting a persona). A failure
-    /// does not stop the change, which undo can still take back, but is shown.
-    pub(super) fn backup_before_change(&mut self) {
-        if let Err(err) = self.workspace.backup_now(BackupReason::BeforeChange) {
-            let tr = Tr(self.settings.language);
-            self.status =
-                Some(format!("{} {}", tr.t(Text::BackupFailed), err.message(self.settings.language)));
-        }
-    }
-
     /// Lists the backups and opens the restore dialog.
     pub(super) fn show_backups(&mut self) {
         let path = self.workspace.path().to_path_buf();
@@ -301,7 +291,7 @@ impl FanpathApp {
     }
 
     /// Asks for a workspace file and imports it.
-    pub(super) fn choose_workspace_file(&mut self) -> bool {
+    pub(super) fn choose_workspace_file(&mut self, ctx: &egui::Context) -> bool {
         let tr = Tr(self.settings.language);
         let Some(path) = rfd::FileDialog::new()
             .set_title(tr.t(Text::ImportWorkspaceFile))
@@ -310,27 +300,6 @@ impl FanpathApp {
         else {
             return false;
         };
-        self.import_workspace_file(&path, false)
-    }
-
-    /// Imports the workspace file at `path`; over data, asks first (unless `replace`).
-    /// Returns whether the data changed.
-    pub fn import_workspace_file(&mut self, path: &Path, replace: bool) -> bool {
-        let tr = Tr(self.settings.language);
-        match self.workspace.import_workspace_file(path, replace) {
-            Ok(summary) => {
-                self.history.clear();
-                self.status = Some(tr.imported_workspace_file(&summary, &path.display().to_string()));
-                true
-            }
-            Err(StoreError::WorkspaceNotEmpty { .. }) => {
-                self.dialog = Some(Dialog::ConfirmReplaceWorkspace(path.to_path_buf()));
-                false
-            }
-            Err(err) => {
-                self.show_error(&err);
-                false
-            }
-        }
+        self.import_workspace_file(ctx, path, false)
     }
 }

@@ -6,6 +6,7 @@
 
 mod background;
 mod command_handling;
+mod file_task;
 mod files;
 pub mod history;
 #[cfg(test)]
@@ -82,6 +83,8 @@ pub struct FanpathApp {
     /// The daily integrity check running in the background, if any: the file it reads and
     /// where its answer arrives (`integrity.rs`).
     integrity_check: Option<(std::path::PathBuf, std::sync::mpsc::Receiver<Result<(), StoreError>>)>,
+    /// A backup before a deletion, or a workspace file being read (`file_task.rs`).
+    file_task: Option<file_task::FileTask>,
 }
 
 impl FanpathApp {
@@ -120,6 +123,7 @@ impl FanpathApp {
             started: false,
             daily_backup: None,
             integrity_check: None,
+            file_task: None,
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
@@ -162,6 +166,9 @@ impl FanpathApp {
         self.poll_integrity_check();
         self.shortcuts_ui(ui);
         self.poll_daily_backup();
+        if self.poll_file_task(&ctx) {
+            self.refresh(&ctx);
+        }
         self.update_title(&ctx);
         if self.selection.view == View::Analytics {
             self.ensure_analytics();
@@ -209,6 +216,7 @@ impl FanpathApp {
         if self.about_open {
             about::about_window_ui(&ctx, tr, &mut self.about_open);
         }
+        self.file_task_ui(&ctx);
         if let Some(dialog) = self.dialog.clone()
             && let Some(answer) = dialogs::dialog_ui(&ctx, tr, &dialog, &self.data)
         {
