@@ -11,6 +11,7 @@ pub mod history;
 #[cfg(test)]
 mod history_tests;
 mod integrity;
+mod presenting;
 mod settings;
 mod worker;
 
@@ -82,6 +83,8 @@ pub struct FanpathApp {
     /// The daily integrity check running in the background, if any: the file it reads and
     /// where its answer arrives (`integrity.rs`).
     integrity_check: Option<(std::path::PathBuf, std::sync::mpsc::Receiver<Result<(), StoreError>>)>,
+    /// Trainer mode, while it runs: its slides replace the panels.
+    presenting: Option<presenting::Presenting>,
 }
 
 impl FanpathApp {
@@ -120,6 +123,7 @@ impl FanpathApp {
             started: false,
             daily_backup: None,
             integrity_check: None,
+            presenting: None,
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
@@ -160,6 +164,10 @@ impl FanpathApp {
         }
         self.take_answers(&ctx);
         self.poll_integrity_check();
+        if self.presenting.is_some() {
+            self.presentation_ui(ui, &ctx);
+            return;
+        }
         self.shortcuts_ui(ui);
         self.poll_daily_backup();
         self.update_title(&ctx);
@@ -180,7 +188,7 @@ impl FanpathApp {
         let out = &mut self.commands;
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::menu_bar_ui(ui, &view, &self.settings.recent, history, out);
+            menu::menu_bar_ui(ui, &view, &self.settings.recent, history, self.settings.present, out);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar_ui(ui, tr, &self.workspace, self.status.as_deref());
