@@ -227,7 +227,6 @@ texts! {
     NoEntriesHere => "no emotion logged here yet", "chưa ghi cảm xúc nào ở đây";
     PersonasHere => "Personas here", "Chân dung ở đây";
     NoPersonasHere => "none of the personas stands here", "chưa có chân dung nào ở đây";
-    InTheirWords => "In their words", "Lời khách hàng";
     NoQuotesHere => "no quotes logged yet", "chưa ghi lại lời nào";
     FunnelSoFar => "The funnel up to here", "Phễu tới giai đoạn này";
     GuessFirst => "What do you expect? Press R to reveal", "Bạn đoán thế nào? Nhấn R để xem";

@@ -88,7 +88,7 @@ impl Presenter {
             ui.painter().rect_filled(rect, 0.0, background);
             ui.set_style(style);
             // Behind the slide's own widgets, so a click on the persona chooser stays its own.
-            let click = ui.interact(rect, ui.id().with("present_click"), egui::Sense::click());
+            let click = ui.interact(rect, egui::Id::unique("present_click"), egui::Sense::click());
             let margin = (rect.height() * 0.05).clamp(16.0, 64.0);
             egui::Frame::new().inner_margin(margin).show(ui, |ui| {
                 ui.set_min_size(ui.available_size());
@@ -138,7 +138,7 @@ fn pressed_actions(ui: &Ui) -> Vec<Action> {
 /// shows body text at 24 points, and a bigger screen more.
 fn slide_style(ui: &Ui, dark: bool) -> egui::Style {
     let scale = (ui.max_rect().height() / 720.0).clamp(0.8, 2.0);
-    let mut style = (*ui.ctx().style()).clone();
+    let mut style = (**ui.style()).clone();
     style.visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
     style.text_styles = [
         (TextStyle::Small, FontId::proportional(18.0 * scale)),
