@@ -142,7 +142,9 @@ fn every_key_steps_through_the_deck() {
     let findings = h.state().analytics().expect("analytics").findings.len();
     assert!(findings > 0, "the demo has findings");
     h.get_by_label(&format!("Finding {findings} of {findings}"));
-    h.get_by_label_contains(&h.state().analytics().expect("analytics").findings[findings - 1].text(Language::English));
+    h.get_by_label_contains(
+        &h.state().analytics().expect("analytics").findings[findings - 1].text(Language::English),
+    );
     press(&mut h, Key::Home);
     assert_eq!(slide(&h), 0);
 
@@ -205,7 +207,11 @@ fn reveal_mode_keeps_the_observed_numbers_for_the_room_to_guess() {
         .collect();
     assert!(!entries.is_empty(), "the demo logs feelings at Validation");
     let mean = entries.iter().map(|s| f64::from(*s)).sum::<f64>() / entries.len() as f64;
-    h.get_by_label(&format!("{} on average over {} entries", signed_mean(mean, Language::English), entries.len()));
+    h.get_by_label(&format!(
+        "{} on average over {} entries",
+        signed_mean(mean, Language::English),
+        entries.len()
+    ));
     // R again hides (a reveal pressed too early).
     press(&mut h, Key::R);
     assert_eq!(h.query_all_by_label("?").count(), 2);
@@ -234,7 +240,12 @@ fn the_persona_filter_holds_for_the_whole_presentation() {
     assert!(h.query_by_label(&personas[1].persona.name).is_none());
     // The stage funnel is that persona's customers'.
     press(&mut h, Key::Num2);
-    h.get_by_label(&expected_drop_off(&path, Some(&chosen.persona.name), Stage::Acknowledgment, Language::English));
+    h.get_by_label(&expected_drop_off(
+        &path,
+        Some(&chosen.persona.name),
+        Stage::Acknowledgment,
+        Language::English,
+    ));
 }
 
 /// Compares against `tests/snapshots/NAME.png`; skipped with a note where no graphics
@@ -275,11 +286,13 @@ fn snapshot_slides(language: Language, suffix: &str) {
     press(&mut h, Key::R);
     h.get_by_label(&expected_drop_off(&path, None, Stage::Validation, language));
     snapshot(&mut h, &format!("present_stage_revealed_{suffix}"));
-    press(&mut h, Key::End);
+    // Reveal mode off, so PageDown moves through the stages at once.
+    h.state_mut().send(UiCommand::ToggleRevealMode);
     press(&mut h, Key::Home);
     for _ in 0..10 {
         press(&mut h, Key::PageDown);
     }
+    assert_eq!(slide(&h), 10);
     snapshot(&mut h, &format!("present_funnel_{suffix}"));
 }
 

@@ -68,7 +68,8 @@ impl Tr {
     /// The title slide's line under the workspace name.
     pub fn workspace_summary(self, customers: u64, personas: usize, entries: usize) -> String {
         let language = self.0;
-        let (c, p, e) = (count(customers, language), count(personas as u64, language), count(entries as u64, language));
+        let (c, p, e) =
+            (count(customers, language), count(personas as u64, language), count(entries as u64, language));
         match language {
             Language::English => format!("{c} customers · {p} personas · {e} emotion entries"),
             Language::Vietnamese => format!("{c} khách hàng · {p} chân dung · {e} lượt ghi cảm xúc"),
@@ -198,8 +199,14 @@ mod tests {
     #[test]
     fn sentences_format_their_numbers_per_language() {
         let (en, vi) = (Tr(Language::English), Tr(Language::Vietnamese));
-        assert_eq!(en.drop_off_into(0.385, 1234, Stage::Kickoff), "38.5 % did not go on to Kickoff (1,234 customers)");
-        assert_eq!(vi.drop_off_into(0.385, 1234, Stage::Kickoff), "38,5 % không đi tiếp tới Khởi động (1.234 khách hàng)");
+        assert_eq!(
+            en.drop_off_into(0.385, 1234, Stage::Kickoff),
+            "38.5 % did not go on to Kickoff (1,234 customers)"
+        );
+        assert_eq!(
+            vi.drop_off_into(0.385, 1234, Stage::Kickoff),
+            "38,5 % không đi tiếp tới Khởi động (1.234 khách hàng)"
+        );
         assert_eq!(en.slide_counter(3, 15), "Slide 3 of 15");
         assert_eq!(vi.workspace_summary(2000, 4, 12), "2.000 khách hàng · 4 chân dung · 12 lượt ghi cảm xúc");
     }

@@ -163,11 +163,12 @@ impl Progress {
 
 /// Up to `max` entries worth reading out to the room: those with a note first, then the
 /// strongest feelings, then the newest; entries with neither a label nor a note are left out.
-pub fn pick_quotes<'a>(entries: impl IntoIterator<Item = &'a EmotionEntry>, max: usize) -> Vec<&'a EmotionEntry> {
-    let mut quotes: Vec<&EmotionEntry> = entries
-        .into_iter()
-        .filter(|e| !e.note.trim().is_empty() || !e.label.trim().is_empty())
-        .collect();
+pub fn pick_quotes<'a>(
+    entries: impl IntoIterator<Item = &'a EmotionEntry>,
+    max: usize,
+) -> Vec<&'a EmotionEntry> {
+    let mut quotes: Vec<&EmotionEntry> =
+        entries.into_iter().filter(|e| !e.note.trim().is_empty() || !e.label.trim().is_empty()).collect();
     quotes.sort_by(|a, b| {
         let has_note = |e: &EmotionEntry| !e.note.trim().is_empty();
         has_note(b)
@@ -175,6 +176,12 @@ pub fn pick_quotes<'a>(entries: impl IntoIterator<Item = &'a EmotionEntry>, max:
             .then(b.score.get().unsigned_abs().cmp(&a.score.get().unsigned_abs()))
             .then(b.logged_at.cmp(&a.logged_at))
     });
+    // The same words logged for two personas are read out once.
+    let words = |e: &EmotionEntry| {
+        if e.note.trim().is_empty() { e.label.trim().to_owned() } else { e.note.trim().to_owned() }
+    };
+    let mut seen = std::collections::HashSet::new();
+    quotes.retain(|e| seen.insert(words(e)));
     quotes.truncate(max);
     quotes
 }
@@ -277,8 +284,7 @@ mod tests {
             note: note.into(),
             touchpoint: String::new(),
             source: Source::Interview,
-            logged_at: chrono::NaiveDate::from_ymd_opt(2026, 1, day)
-                .and_then(|d| d.and_hms_opt(9, 0, 0)),
+            logged_at: chrono::NaiveDate::from_ymd_opt(2026, 1, day).and_then(|d| d.and_hms_opt(9, 0, 0)),
         }
     }
 
@@ -290,12 +296,13 @@ mod tests {
             entry(-2, "doubt", "Was it worth it?", 3),
             entry(-4, "angry", "Nobody called back", 4),
             entry(-4, "angry", "Still nobody called", 5),
+            entry(-3, "angry", "Still nobody called", 5),
             entry(0, "", "", 6),
         ];
         let picked: Vec<&str> = pick_quotes(&entries, 3).iter().map(|e| e.note.as_str()).collect();
         assert_eq!(picked, ["Still nobody called", "Nobody called back", "Was it worth it?"]);
         let all = pick_quotes(&entries, 10);
-        assert_eq!(all.len(), 5, "the entry without words is left out");
+        assert_eq!(all.len(), 5, "the entry without words and the repeated words are left out");
         assert_eq!(all[3].label, "elated");
     }
 }

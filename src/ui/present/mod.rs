@@ -49,7 +49,8 @@ const KEYS: [(Key, Action); 13] = [
     (Key::Period, Action::ToggleBlank),
 ];
 
-const DIGITS: [Key; 8] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8];
+const DIGITS: [Key; 8] =
+    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8];
 
 impl Presenter {
     /// The deck for the analytics on show (the findings make its last slides).
@@ -69,7 +70,8 @@ impl Presenter {
         let background = style.visuals.panel_fill;
         if self.progress.blank {
             egui::CentralPanel::no_frame().show(ui, |ui| {
-                ui.painter().rect_filled(ui.max_rect(), 0.0, Color32::BLACK);
+                let screen = ui.ctx().content_rect();
+                ui.painter().with_clip_rect(screen).rect_filled(screen, 0.0, Color32::BLACK);
                 ui.allocate_rect(ui.max_rect(), egui::Sense::hover());
             });
             return;
@@ -85,7 +87,9 @@ impl Presenter {
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let rect = ui.max_rect();
-            ui.painter().rect_filled(rect, 0.0, background);
+            // The whole screen, margins of the root included.
+            let screen = ui.ctx().content_rect();
+            ui.painter().with_clip_rect(screen).rect_filled(screen, 0.0, background);
             ui.set_style(style);
             // Behind the slide's own widgets, so a click on the persona chooser stays its own.
             let click = ui.interact(rect, egui::Id::unique("present_click"), egui::Sense::click());
@@ -135,23 +139,25 @@ fn pressed_actions(ui: &Ui) -> Vec<Action> {
 }
 
 /// The text sizes of a slide: scaled to the window's height, so a 1280 × 720 projector
-/// shows body text at 24 points, and a bigger screen more.
+/// shows body text at 22 points, and a bigger screen more.
 fn slide_style(ui: &Ui, dark: bool) -> egui::Style {
     let scale = (ui.max_rect().height() / 720.0).clamp(0.8, 2.0);
     let mut style = (**ui.style()).clone();
     style.visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
     style.text_styles = [
-        (TextStyle::Small, FontId::proportional(18.0 * scale)),
-        (TextStyle::Body, FontId::proportional(24.0 * scale)),
+        (TextStyle::Small, FontId::proportional(17.0 * scale)),
+        (TextStyle::Body, FontId::proportional(22.0 * scale)),
         (TextStyle::Button, FontId::proportional(22.0 * scale)),
-        (TextStyle::Heading, FontId::proportional(44.0 * scale)),
+        (TextStyle::Heading, FontId::proportional(40.0 * scale)),
         (TextStyle::Monospace, FontId::monospace(20.0 * scale)),
         (TextStyle::Name(TITLE.into()), FontId::proportional(64.0 * scale)),
     ]
     .into();
-    style.spacing.item_spacing = egui::vec2(12.0 * scale, 8.0 * scale);
+    style.spacing.item_spacing = egui::vec2(12.0 * scale, 6.0 * scale);
     style.spacing.button_padding = egui::vec2(12.0 * scale, 6.0 * scale);
     style.spacing.interact_size.y = 32.0 * scale;
+    // Text on a slide is not for selecting: a click anywhere is "next".
+    style.interaction.selectable_labels = false;
     style
 }
 

@@ -36,7 +36,8 @@ pub(super) fn path_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>) {
     let x_of = |stage: Stage| rect.left() + column * (stage.index() as f32 + 0.5);
     // Zero: above it the customer feels good, below it bad.
     painter.hline(curve_rect.x_range(), y_of(0), Stroke::new(1.0, weak));
-    let points: Vec<egui::Pos2> = Stage::ALL.iter().map(|s| pos2(x_of(*s), y_of(s.expected_score()))).collect();
+    let points: Vec<egui::Pos2> =
+        Stage::ALL.iter().map(|s| pos2(x_of(*s), y_of(s.expected_score()))).collect();
     painter.add(egui::Shape::line(points.clone(), Stroke::new(body * 0.18, text_color)));
     for (stage, point) in Stage::ALL.iter().zip(&points) {
         let color = score_color(f64::from(stage.expected_score()));
@@ -53,10 +54,22 @@ pub(super) fn path_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>) {
         // The column's words.
         let mut y = curve_rect.bottom() + body * 0.2;
         let x = x_of(*stage);
-        painter.text(pos2(x, y), Align2::CENTER_TOP, stage.number().to_string(), FontId::proportional(body), weak);
+        painter.text(
+            pos2(x, y),
+            Align2::CENTER_TOP,
+            stage.number().to_string(),
+            FontId::proportional(body),
+            weak,
+        );
         y += body * 1.1;
         let name_size = fit_size(ui, stage.name(tr.0), body, column * 0.96);
-        painter.text(pos2(x, y), Align2::CENTER_TOP, stage.name(tr.0), FontId::proportional(name_size), text_color);
+        painter.text(
+            pos2(x, y),
+            Align2::CENTER_TOP,
+            stage.name(tr.0),
+            FontId::proportional(name_size),
+            text_color,
+        );
         y += body * 1.1;
         painter.text(pos2(x, y), Align2::CENTER_TOP, stage.verb(), FontId::proportional(small), weak);
         y += small * 1.2;
@@ -73,7 +86,6 @@ pub(super) fn path_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>) {
         weak,
     );
 }
-
 
 /// The largest size up to `size` at which `text` fits in `width` on one line.
 fn fit_size(ui: &Ui, text: &str, size: f32, width: f32) -> f32 {

@@ -65,7 +65,9 @@ pub(super) fn heading_ui(ui: &mut Ui, ctx: &SlideContext<'_>, heading: &str, asi
     ui.horizontal(|ui| {
         ui.label(RichText::new(heading).heading().strong());
         if let Some(aside) = aside {
-            ui.label(RichText::new(aside).italics().weak().size(ui.text_style_height(&TextStyle::Heading) * 0.6));
+            ui.label(
+                RichText::new(aside).italics().weak().size(ui.text_style_height(&TextStyle::Heading) * 0.6),
+            );
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let deck_len = Deck::new(ctx.analytics().map_or(0, |a| a.findings.len())).len();
@@ -92,4 +94,3 @@ pub(super) fn analytics_or_wait_ui<'a>(ui: &mut Ui, ctx: &SlideContext<'a>) -> O
         }
     }
 }
-

@@ -15,9 +15,9 @@ use crate::ui::style::{self, score_color};
 use crate::ui::widgets::avatar_ui;
 
 /// At most this many touchpoints are listed; the rest are counted.
-const TOUCHPOINTS_SHOWN: usize = 4;
+const TOUCHPOINTS_SHOWN: usize = 3;
 /// Quotes read out per stage.
-const QUOTES_SHOWN: usize = 3;
+const QUOTES_SHOWN: usize = 2;
 
 pub(super) fn stage_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) {
     let tr = ctx.tr;
@@ -34,13 +34,13 @@ pub(super) fn stage_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) 
         personas_ui(&mut columns[0], ctx, stage);
         touchpoints_ui(&mut columns[0], ctx, stage);
         let right = &mut columns[1];
-        quotes_ui(right, ctx, stage);
-        let gap = right.spacing().item_spacing.y * 2.0;
-        right.add_space(gap);
         right.label(RichText::new(tr.t(Text::FunnelSoFar)).strong());
         if let Some(analytics) = analytics_or_wait_ui(right, ctx) {
             funnel_bars_ui(right, tr, &analytics.report.funnel, stage, shown);
         }
+        let gap = right.spacing().item_spacing.y * 2.0;
+        right.add_space(gap);
+        quotes_ui(right, ctx, stage);
     });
 }
 
@@ -64,7 +64,9 @@ fn emotion_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage, shown: bool) {
         let stats = ctx.data.stats(ctx.persona, stage);
         match stats.mean {
             Some(mean) => {
-                ui.label(RichText::new(tr.observed_mean(mean, stats.entries)).strong().color(score_color(mean)));
+                ui.label(
+                    RichText::new(tr.observed_mean(mean, stats.entries)).strong().color(score_color(mean)),
+                );
             }
             None => {
                 ui.label(RichText::new(tr.t(Text::NoEntriesHere)).weak());
@@ -81,7 +83,7 @@ fn personas_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) {
     if here.is_empty() {
         ui.label(RichText::new(tr.t(Text::NoPersonasHere)).weak());
     }
-    let radius = ui.text_style_height(&TextStyle::Body) * 0.6;
+    let radius = (ui.text_style_height(&TextStyle::Body) * 0.6).round();
     ui.horizontal_wrapped(|ui| {
         for record in here {
             avatar_ui(ui, record.persona.color, ctx.avatars.get(&record.id), radius);
@@ -95,19 +97,29 @@ fn personas_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) {
 fn touchpoints_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) {
     let tr = ctx.tr;
     ui.label(RichText::new(tr.t(Text::Touchpoints)).strong());
-    let touchpoints: Vec<_> = ctx
+    // Two personas often share a touchpoint: each is listed once.
+    let mut touchpoints: Vec<_> = ctx
         .data
         .touchpoints_at(None, stage)
         .filter(|(_, t)| ctx.persona.is_none_or(|p| p == t.persona))
         .collect();
+    touchpoints.sort_by(|(_, a), (_, b)| a.description.cmp(&b.description));
+    touchpoints.dedup_by(|(_, a), (_, b)| a.description == b.description);
     if touchpoints.is_empty() {
         ui.label(RichText::new(tr.t(Text::NoTouchpointGap)).color(style::GAP));
     }
     for (_, touchpoint) in touchpoints.iter().take(TOUCHPOINTS_SHOWN) {
-        ui.label(RichText::new(format!("• {} ({})", touchpoint.description, touchpoint.channel.name(tr.0))).small());
+        ui.label(
+            RichText::new(format!("• {} ({})", touchpoint.description, touchpoint.channel.name(tr.0)))
+                .small(),
+        );
     }
     if touchpoints.len() > TOUCHPOINTS_SHOWN {
-        ui.label(RichText::new(format!("+ {}", tr.count((touchpoints.len() - TOUCHPOINTS_SHOWN) as u64))).small().weak());
+        ui.label(
+            RichText::new(format!("+ {}", tr.count((touchpoints.len() - TOUCHPOINTS_SHOWN) as u64)))
+                .small()
+                .weak(),
+        );
     }
 }
 
@@ -127,7 +139,7 @@ fn quotes_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) {
     }
     for entry in quotes {
         let words = if entry.note.trim().is_empty() { &entry.label } else { &entry.note };
-        ui.label(RichText::new(format!("“{}”", words.trim())).italics());
+        ui.label(RichText::new(format!("“{}”", words.trim())).italics().small());
         let who = ctx.data.persona(entry.persona).map_or("", |r| r.persona.name.as_str());
         let label = if entry.note.trim().is_empty() || entry.label.trim().is_empty() {
             String::new()

@@ -14,17 +14,13 @@ pub(super) fn title_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>, out: &mut Comm
     ui.add_space(ui.available_height() * 0.08);
     ui.label(RichText::new(ctx.workspace_name).text_style(TextStyle::Name(TITLE.into())).strong());
     if let Some(analytics) = ctx.analytics() {
-        let entries = ctx
-            .data
-            .emotions
-            .iter()
-            .filter(|(_, e)| ctx.persona.is_none_or(|p| p == e.persona))
-            .count();
+        let entries =
+            ctx.data.emotions.iter().filter(|(_, e)| ctx.persona.is_none_or(|p| p == e.persona)).count();
         let personas = ctx.personas().count();
         ui.label(RichText::new(tr.workspace_summary(analytics.report.customers(), personas, entries)).weak());
     }
     ui.add_space(ui.available_height() * 0.12);
-    let radius = ui.text_style_height(&TextStyle::Body) * 1.6;
+    let radius = (ui.text_style_height(&TextStyle::Body) * 1.6).round();
     ui.horizontal_wrapped(|ui| {
         for record in ctx.personas() {
             ui.vertical(|ui| {
