@@ -31,6 +31,7 @@ use super::journey_board::JourneyBoard;
 use super::menu::{self, HistoryState};
 use super::persona_editor::PersonaEditor;
 use super::persona_list::PersonaList;
+use super::present::Presenter;
 use super::stage_detail::StageDetail;
 use super::state::{Dialog, Selection, View};
 use super::{about, dialogs, style};
@@ -84,7 +85,7 @@ pub struct FanpathApp {
     /// where its answer arrives (`integrity.rs`).
     integrity_check: Option<(std::path::PathBuf, std::sync::mpsc::Receiver<Result<(), StoreError>>)>,
     /// Trainer mode, while it runs: its slides replace the panels.
-    presenting: Option<presenting::Presenting>,
+    presenting: Option<Presenter>,
 }
 
 impl FanpathApp {

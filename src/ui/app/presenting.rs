@@ -7,17 +7,10 @@ use super::FanpathApp;
 use crate::i18n::Tr;
 use crate::ui::present::{Presenter, Progress, SlideContext};
 
-/// A presentation under way.
-pub(super) struct Presenting {
-    presenter: Presenter,
-    /// The window was full screen already: leaving must not make it windowed.
-    was_fullscreen: bool,
-}
-
 impl FanpathApp {
     /// Where the presentation stands, if one is running (tests read it).
     pub fn presentation(&self) -> Option<&Progress> {
-        self.presenting.as_ref().map(|p| &p.presenter.progress)
+        self.presenting.as_ref().map(|p| &p.progress)
     }
 
     /// Full screen, on the title slide. The view shown before stays selected underneath.
@@ -26,7 +19,7 @@ impl FanpathApp {
         if !was_fullscreen {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
         }
-        self.presenting = Some(Presenting { presenter: Presenter::default(), was_fullscreen });
+        self.presenting = Some(Presenter { was_fullscreen, ..Presenter::default() });
     }
 
     /// Back to the editing window, as it was.
@@ -44,7 +37,7 @@ impl FanpathApp {
         self.ensure_analytics();
         let name = self.workspace.display_name();
         let Some(presenting) = &mut self.presenting else { return };
-        let progress = presenting.presenter.progress.clone();
+        let progress = presenting.progress.clone();
         let slide = SlideContext {
             tr: Tr(self.settings.language),
             data: &self.data,
@@ -55,7 +48,7 @@ impl FanpathApp {
             settings: self.settings.present,
             progress: &progress,
         };
-        presenting.presenter.ui(ui, &slide, &mut self.commands);
+        presenting.ui(ui, &slide, &mut self.commands);
         self.apply_commands(ctx);
     }
 }

@@ -28,6 +28,8 @@ use crate::store::analytics::Analytics;
 #[derive(Clone, Debug, Default)]
 pub struct Presenter {
     pub progress: Progress,
+    /// The window was full screen before the presentation: leaving keeps it so.
+    pub was_fullscreen: bool,
 }
 
 /// The keys of trainer mode, in the order they are checked. A presentation clicker sends
