@@ -11,8 +11,10 @@ mod errors;
 mod findings;
 pub mod format;
 pub mod import;
+mod present;
 mod text;
 
+pub use present::NotesFor;
 pub use text::Text;
 
 use crate::model::Language;

@@ -214,4 +214,28 @@ texts! {
     // File safety (issue #9, H5): read-only workspaces.
     ReadOnlyBanner => "Read-only: changes cannot be saved", "Chỉ đọc: không lưu được thay đổi";
     ReadOnlyTip => "This file or its folder cannot be written, so Fanpath opened it for viewing. Save a copy to work on it.", "Không ghi được vào tệp này hoặc thư mục chứa nó, nên Fanpath mở tệp để xem. Hãy lưu một bản sao để làm việc trên đó.";
+
+    // Trainer mode (issue #11, H17): presenting the eight stages to a room.
+    Present => "Present", "Trình chiếu";
+    PresentTip => "Show the eight stages to a room, full screen, from this workspace's data (Esc leaves)", "Trình chiếu tám giai đoạn cho cả lớp, toàn màn hình, bằng dữ liệu của không gian làm việc này (Esc để thoát)";
+    ProjectorDark => "Dark projector theme", "Nền tối khi trình chiếu";
+    ProjectorDarkTip => "Light text on a dark background, easier on the eyes in a darkened room", "Chữ sáng trên nền tối, dễ nhìn hơn trong phòng tối";
+    RevealMode => "Reveal mode for workshops", "Chế độ cho lớp đoán trước";
+    RevealModeTip => "On stage slides, the observed emotion and drop-off stay hidden until you press R (or the next key), so the room can guess first", "Trên trang từng giai đoạn, cảm xúc thực tế và tỷ lệ rời đi được giấu cho đến khi bạn nhấn R (hoặc phím chuyển trang), để cả lớp đoán trước";
+    ThePath => "The eight-stage path", "Hành trình tám giai đoạn";
+    PathSubtitle => "From a first look to a raving fan", "Từ lần đầu tìm hiểu đến người hâm mộ nhiệt thành";
+    TrainerSubtitle => "The customer experience in eight stages", "Trải nghiệm khách hàng qua tám giai đoạn";
+    ObservedEmotion => "Observed", "Thực tế";
+    NoEntriesHere => "no emotion logged here yet", "chưa ghi cảm xúc nào ở đây";
+    PersonasHere => "Personas here", "Chân dung ở đây";
+    NoPersonasHere => "none of the personas stands here", "chưa có chân dung nào ở đây";
+    NoQuotesHere => "no quotes logged yet", "chưa ghi lại lời nào";
+    FunnelSoFar => "The funnel up to here", "Phễu tới giai đoạn này";
+    GuessFirst => "What do you expect? Press R to reveal", "Bạn đoán thế nào? Nhấn R để xem";
+    EndOfPath => "The end of the path: these are your fans", "Cuối hành trình: đây là những người hâm mộ của bạn";
+    PresenterNotes => "Presenter notes", "Ghi chú cho người trình bày";
+    PresentKeys => "→ PageDown Space: next · ← PageUp: back · Home End · 1–8: stage · P: notes · B: blank · R: reveal · T: theme · Esc: leave", "→ PageDown Space: tiếp · ← PageUp: lùi · Home End · 1–8: giai đoạn · P: ghi chú · B: màn đen · R: hé lộ · T: nền · Esc: thoát";
+    PresentFor => "Present for", "Trình chiếu cho";
+    NextSlide => "Next:", "Tiếp theo:";
+    TitleSlide => "Title", "Trang bìa";
 }

@@ -41,6 +41,7 @@ const ZOOM_IN: KeyboardShortcut = cmd(Key::Plus);
 const ZOOM_OUT: KeyboardShortcut = cmd(Key::Minus);
 const ZOOM_RESET: KeyboardShortcut = cmd(Key::Num0);
 const F1: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+const F5: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 
 /// A menu item or keyboard action. Needs no data beyond what the app already holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,11 +63,18 @@ pub enum UiCommand {
     RestoreBackup,
     ExportWorkspaceFile,
     ImportWorkspaceFile,
+    // Trainer mode.
+    /// Full screen slides over the open workspace.
+    Present,
+    /// Light or dark projector theme.
+    ToggleProjectorTheme,
+    /// Stage slides hide the observed numbers until revealed.
+    ToggleRevealMode,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 22] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -86,6 +94,9 @@ impl UiCommand {
         Self::RestoreBackup,
         Self::ExportWorkspaceFile,
         Self::ImportWorkspaceFile,
+        Self::Present,
+        Self::ToggleProjectorTheme,
+        Self::ToggleRevealMode,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -103,10 +114,13 @@ impl UiCommand {
             Self::ZoomOut => &[ZOOM_OUT],
             Self::ZoomReset => &[ZOOM_RESET],
             Self::About => &[F1],
+            Self::Present => &[F5],
             Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => &[],
+            | Self::ImportWorkspaceFile
+            | Self::ToggleProjectorTheme
+            | Self::ToggleRevealMode => &[],
         }
     }
 
@@ -146,7 +160,10 @@ impl UiCommand {
             | Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => false,
+            | Self::ImportWorkspaceFile
+            | Self::Present
+            | Self::ToggleProjectorTheme
+            | Self::ToggleRevealMode => false,
         }
     }
 
@@ -169,6 +186,9 @@ impl UiCommand {
             Self::RestoreBackup => Text::RestoreBackup,
             Self::ExportWorkspaceFile => Text::ExportWorkspaceFile,
             Self::ImportWorkspaceFile => Text::ImportWorkspaceFile,
+            Self::Present => Text::Present,
+            Self::ToggleProjectorTheme => Text::ProjectorDark,
+            Self::ToggleRevealMode => Text::RevealMode,
         }
     }
 
@@ -185,6 +205,9 @@ impl UiCommand {
             Self::RestoreBackup => Some(Text::RestoreBackupTip),
             Self::ExportWorkspaceFile => Some(Text::ExportWorkspaceFileTip),
             Self::ImportWorkspaceFile => Some(Text::ImportWorkspaceFileTip),
+            Self::Present => Some(Text::PresentTip),
+            Self::ToggleProjectorTheme => Some(Text::ProjectorDarkTip),
+            Self::ToggleRevealMode => Some(Text::RevealModeTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -222,6 +245,11 @@ pub enum Command {
         path: PathBuf,
         replace: bool,
     },
+    // Trainer mode.
+    /// The persona the whole presentation (and the Analytics view) is about; none for everyone.
+    PresentFor(Option<PersonaId>),
+    /// Leaves the presentation: windowed again, on the view shown before.
+    EndPresentation,
 }
 
 impl From<UiCommand> for Command {
@@ -269,6 +297,7 @@ mod tests {
         }
         assert!(table.iter().any(|(s, c)| *c == UiCommand::About && s.logical_key == Key::F1));
         assert!(table.iter().any(|(s, c)| *c == UiCommand::Redo && s.logical_key == Key::Y));
+        assert!(table.iter().any(|(s, c)| *c == UiCommand::Present && s.logical_key == Key::F5));
     }
 
     #[test]
@@ -302,6 +331,9 @@ mod tests {
             UiCommand::RestoreBackup => 16,
             UiCommand::ExportWorkspaceFile => 17,
             UiCommand::ImportWorkspaceFile => 18,
+            UiCommand::Present => 19,
+            UiCommand::ToggleProjectorTheme => 20,
+            UiCommand::ToggleRevealMode => 21,
         }
     }
 

@@ -7,6 +7,7 @@ use egui::Ui;
 
 use super::command::{Command, Commands, UiCommand};
 use super::context::ViewContext;
+use super::present::PresentSettings;
 use super::state::View;
 use super::widgets::{command_button_ui, delete_button_ui, duplicate_button_ui};
 use crate::i18n::Text;
@@ -25,6 +26,7 @@ pub fn menu_bar_ui(
     ctx: &ViewContext<'_>,
     recent: &[PathBuf],
     history: HistoryState,
+    present: PresentSettings,
     out: &mut Commands,
 ) {
     let (tr, selection) = (ctx.tr, ctx.selection);
@@ -72,6 +74,8 @@ pub fn menu_bar_ui(
             command_button_ui(ui, tr, UiCommand::ZoomIn, true, out);
             command_button_ui(ui, tr, UiCommand::ZoomOut, true, out);
             command_button_ui(ui, tr, UiCommand::ZoomReset, true, out);
+            ui.separator();
+            present_menu_ui(ui, ctx, present, out);
         });
         ui.menu_button(tr.t(Text::Language), |ui| {
             for language in Language::ALL {
@@ -84,4 +88,22 @@ pub fn menu_bar_ui(
             command_button_ui(ui, tr, UiCommand::About, true, out);
         });
     });
+}
+
+/// View → Present, and the two projector switches beside it.
+fn present_menu_ui(ui: &mut Ui, ctx: &ViewContext<'_>, present: PresentSettings, out: &mut Commands) {
+    let tr = ctx.tr;
+    command_button_ui(ui, tr, UiCommand::Present, true, out);
+    for (command, on) in
+        [(UiCommand::ToggleProjectorTheme, present.dark), (UiCommand::ToggleRevealMode, present.reveal_mode)]
+    {
+        let mut checked = on;
+        let mut response = ui.checkbox(&mut checked, tr.t(command.text()));
+        if let Some(tip) = command.tooltip() {
+            response = response.on_hover_text(tr.t(tip));
+        }
+        if response.changed() {
+            out.send(command);
+        }
+    }
 }

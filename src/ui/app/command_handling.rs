@@ -83,6 +83,14 @@ impl FanpathApp {
             }
             Command::RestoreBackup(path) => self.restore_backup(&path),
             Command::ImportWorkspaceFile { path, replace } => self.import_workspace_file(ctx, path, replace),
+            Command::PresentFor(persona) => {
+                self.analytics_view.persona = persona;
+                false
+            }
+            Command::EndPresentation => {
+                self.end_presentation(ctx);
+                false
+            }
         }
     }
 
@@ -125,6 +133,22 @@ impl FanpathApp {
                 false
             }
             UiCommand::ImportWorkspaceFile => self.choose_workspace_file(ctx),
+            UiCommand::Present => {
+                if self.presenting.is_some() {
+                    self.end_presentation(ctx);
+                } else {
+                    self.start_presentation(ctx);
+                }
+                false
+            }
+            UiCommand::ToggleProjectorTheme => {
+                self.settings.present.dark = !self.settings.present.dark;
+                false
+            }
+            UiCommand::ToggleRevealMode => {
+                self.settings.present.reveal_mode = !self.settings.present.reveal_mode;
+                false
+            }
         }
     }
 

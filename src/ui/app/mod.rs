@@ -12,6 +12,7 @@ pub mod history;
 #[cfg(test)]
 mod history_tests;
 mod integrity;
+mod presenting;
 mod settings;
 mod worker;
 
@@ -31,6 +32,7 @@ use super::journey_board::JourneyBoard;
 use super::menu::{self, HistoryState};
 use super::persona_editor::PersonaEditor;
 use super::persona_list::PersonaList;
+use super::present::Presenter;
 use super::stage_detail::StageDetail;
 use super::state::{Dialog, Selection, View};
 use super::{about, dialogs, style};
@@ -85,6 +87,8 @@ pub struct FanpathApp {
     integrity_check: Option<(std::path::PathBuf, std::sync::mpsc::Receiver<Result<(), StoreError>>)>,
     /// A backup before a deletion, or a workspace file being read (`file_task.rs`).
     file_task: Option<file_task::FileTask>,
+    /// Trainer mode, while it runs: its slides replace the panels.
+    presenting: Option<Presenter>,
 }
 
 impl FanpathApp {
@@ -124,6 +128,7 @@ impl FanpathApp {
             daily_backup: None,
             integrity_check: None,
             file_task: None,
+            presenting: None,
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
@@ -164,6 +169,10 @@ impl FanpathApp {
         }
         self.take_answers(&ctx);
         self.poll_integrity_check();
+        if self.presenting.is_some() {
+            self.presentation_ui(ui, &ctx);
+            return;
+        }
         self.shortcuts_ui(ui);
         self.poll_daily_backup();
         if self.poll_file_task(&ctx) {
@@ -187,7 +196,7 @@ impl FanpathApp {
         let out = &mut self.commands;
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::menu_bar_ui(ui, &view, &self.settings.recent, history, out);
+            menu::menu_bar_ui(ui, &view, &self.settings.recent, history, self.settings.present, out);
         });
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar_ui(ui, tr, &self.workspace, self.status.as_deref());

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Language;
+use crate::ui::present::PresentSettings;
 
 /// Preferences kept between runs in eframe's storage (not in the workspace: they belong
 /// to this computer, not to the journey data). The field names are what eframe stored
@@ -23,6 +24,9 @@ pub struct Settings {
     /// day per file (it reads every page). Only the recent workspaces are remembered.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub integrity_checked: BTreeMap<PathBuf, NaiveDate>,
+    /// Trainer mode's projector theme and reveal mode.
+    #[serde(skip_serializing_if = "PresentSettings::is_default")]
+    pub present: PresentSettings,
 }
 
 impl Default for Settings {
@@ -32,6 +36,7 @@ impl Default for Settings {
             recent: Vec::new(),
             zoom: 1.0,
             integrity_checked: BTreeMap::new(),
+            present: PresentSettings::default(),
         }
     }
 }
@@ -92,6 +97,7 @@ mod tests {
             recent: vec!["a.sqlite".into()],
             zoom: 1.5,
             integrity_checked: BTreeMap::new(),
+            present: PresentSettings::default(),
         };
         let json = serde_json::to_string(&settings).expect("write");
         assert_eq!(json, r#"{"language":"Vietnamese","recent":["a.sqlite"],"zoom":1.5}"#);
