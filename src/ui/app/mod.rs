@@ -7,6 +7,7 @@
 mod background;
 mod command_handling;
 mod file_task;
+mod file_task_handling;
 mod files;
 pub mod history;
 #[cfg(test)]
