@@ -81,6 +81,11 @@ fn path_str(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")
 }
 
+/// A count as the summary writes it ("1,490").
+fn n(count: usize) -> String {
+    fanpath::i18n::format::count(count as u64, fanpath::model::Language::English)
+}
+
 /// `2024-03-01 00:00:00 UTC` in seconds, the test's origin.
 const MARCH_1: i64 = 1_709_251_200;
 const DAY: i64 = 86_400;
@@ -138,19 +143,21 @@ fn an_order_export_reaches_stages_by_order_count_and_reimport_changes_nothing() 
     assert_eq!(stored(&db), expected);
     let summary = stdout(&out);
     assert!(
-        summary.starts_with(&format!("{} rows read: 300 customers created, 0 updated", rows.len())),
+        summary.starts_with(&format!("{} rows read: 300 customers created, 0 updated", n(rows.len()))),
         "{summary}"
     );
-    assert!(summary.contains(&format!("{} stage events added", expected.len())), "{summary}");
+    assert!(summary.contains(&format!("{} stage events added", n(expected.len()))), "{summary}");
     // Rows per rule: every line of the file is an order.
     assert!(
-        summary.contains(&format!("order (time 1) → 4. Kickoff: {} rows, 300 customers", rows.len())),
+        summary.contains(&format!("order (time 1) → 4. Kickoff: {} rows, 300 customers", n(rows.len()))),
         "{summary}"
     );
     let second = expected.keys().filter(|(_, stage)| *stage == 5).count();
     assert!(
-        summary
-            .contains(&format!("order (time 2) → 5. Acclimation: {} rows, {second} customers", rows.len())),
+        summary.contains(&format!(
+            "order (time 2) → 5. Acclimation: {} rows, {second} customers",
+            n(rows.len())
+        )),
         "{summary}"
     );
     assert!(summary.contains("The rules were saved"), "{summary}");
@@ -265,11 +272,11 @@ fn a_web_event_log_with_zones_is_read_in_utc() {
         }
     }
     assert!(
-        summary.contains(&format!("{} rows matched no rule", others.values().sum::<usize>())),
+        summary.contains(&format!("{} rows matched no rule", n(others.values().sum::<usize>()))),
         "{summary}"
     );
-    for (event, n) in &others {
-        assert!(summary.contains(&format!("\n  {event}: {n}")), "{event} {n}: {summary}");
+    for (event, count) in &others {
+        assert!(summary.contains(&format!("\n  {event}: {}", n(*count))), "{event} {count}: {summary}");
     }
     let viewers: BTreeSet<&str> = rows.iter().filter(|r| r.1 == "page_view").map(|r| r.0.as_str()).collect();
     let customers: BTreeSet<&str> = rows.iter().map(|r| r.0.as_str()).collect();

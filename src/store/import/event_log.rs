@@ -14,6 +14,7 @@ use rustc_hash::FxHashMap;
 
 use super::csv::{HeaderLine, read_all, read_header_line};
 use super::errors::{RowError, RowErrors};
+pub use super::event_log_parse::EventLogRow;
 use super::event_log_parse::{LogChunk, LogColumns};
 use super::events::NO_PERSONA;
 use super::options::ImportOptions;
@@ -70,21 +71,6 @@ pub enum PersonaSource {
     Column(String),
     /// Every customer is this persona (`--persona NAME`).
     Fixed(String),
-}
-
-/// One valid row of an event log.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct EventLogRow {
-    /// The customer, an index for [`ParsedEventLog::customer_id`].
-    pub customer: u32,
-    /// The event, an id of [`ParsedEventLog::names`].
-    pub event: EventId,
-    /// When, in UTC seconds since 1970-01-01.
-    pub at_seconds: i64,
-    /// 1-based line of the file where the row starts.
-    pub line: u64,
-    /// The row's persona slot ([`NO_PERSONA`] when the row names none).
-    pub(super) persona: u32,
 }
 
 /// A customer's persona as chosen so far: the earliest row naming one.

@@ -7,18 +7,32 @@ use rustc_hash::FxHashMap;
 
 use super::csv::{LineCounter, csv_error, field, is_blank, record_quotes_ok};
 use super::errors::{RowErrors, RowProblem};
-use super::event_log::EventLogRow;
 use super::events::NO_PERSONA;
 use super::fields::{CUSTOMER_ID_MAX_CHARS, too_long};
 use super::parallel::RowTicker;
 use super::personas::PersonaSlots;
 use crate::model::date::parse_event_time;
-use crate::model::rule_engine::EventNames;
+use crate::model::rule_engine::{EventId, EventNames};
 use crate::store::Result;
 
 /// Longest event name, in characters: a name longer than this is not an event name but a
 /// column mixed up with another.
 pub(super) const EVENT_NAME_MAX_CHARS: usize = 200;
+
+/// One valid row of an event log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventLogRow {
+    /// The customer, an index for `ParsedEventLog::customer_id`.
+    pub customer: u32,
+    /// The event, an id of `ParsedEventLog::names`.
+    pub event: EventId,
+    /// When, in UTC seconds since 1970-01-01.
+    pub at_seconds: i64,
+    /// 1-based line of the file where the row starts.
+    pub line: u64,
+    /// The row's persona slot ([`NO_PERSONA`] when the row names none).
+    pub(super) persona: u32,
+}
 
 /// Where the columns an event log is read by sit in its records.
 #[derive(Clone, Debug)]
