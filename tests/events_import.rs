@@ -564,3 +564,17 @@ fn the_preview_counts_what_the_import_writes() {
     assert_eq!(stored(&db), expected);
     assert_eq!(summary.rule_stats[1].1.customers, expected.keys().filter(|(_, s)| *s == 5).count() as u64);
 }
+
+#[test]
+fn stage_rules_travel_in_the_workspace_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut ws = Workspace::open(dir.path().join("a.sqlite")).expect("open");
+    let rules = read_stage_rules_bytes(b"event,occurrence,stage\n*,,1\norder,2,5\n", Path::new("r.csv"))
+        .expect("rules");
+    ws.set_stage_rules(&rules).expect("set");
+    let file = dir.path().join("ws.json");
+    ws.export_workspace_file(&file).expect("export");
+    let mut other = Workspace::open(dir.path().join("b.sqlite")).expect("open");
+    other.import_workspace_file(&file, false).expect("import");
+    assert_eq!(other.stage_rules().expect("rules"), Some(rules));
+}
