@@ -12,6 +12,8 @@ mod findings;
 pub mod format;
 pub mod import;
 mod text;
+// The import wizard's sentences (H12).
+mod wizard;
 
 pub use text::Text;
 

@@ -212,4 +212,55 @@ texts! {
     // File safety (issue #9, H5): read-only workspaces.
     ReadOnlyBanner => "Read-only: changes cannot be saved", "Chỉ đọc: không lưu được thay đổi";
     ReadOnlyTip => "This file or its folder cannot be written, so Fanpath opened it for viewing. Save a copy to work on it.", "Không ghi được vào tệp này hoặc thư mục chứa nó, nên Fanpath mở tệp để xem. Hãy lưu một bản sao để làm việc trên đó.";
+
+    // The import wizard, File → Import data… (issue #8 §3, H12).
+    ImportData => "Import data…", "Nhập dữ liệu…";
+    ImportDataTip => "Bring a CSV file into this workspace: an event log or order history, customers with their stages, or emotion entries", "Đưa một tệp CSV vào không gian làm việc này: nhật ký sự kiện hoặc lịch sử đơn hàng, khách hàng kèm giai đoạn, hoặc các mục cảm xúc";
+    WizardKindEvents => "An event log or order history", "Nhật ký sự kiện hoặc lịch sử đơn hàng";
+    WizardKindEventsTip => "One row per thing a customer did (customer, event, time); you decide which events mean which stage.", "Mỗi dòng là một việc khách hàng đã làm (khách hàng, sự kiện, thời điểm); bạn chọn sự kiện nào ứng với giai đoạn nào.";
+    WizardKindCustomers => "Customers with their stages", "Khách hàng kèm giai đoạn";
+    WizardKindCustomersTip => "customer_id, persona, stage, reached_at: the file already says which stage each customer reached, and when.", "customer_id, persona, stage, reached_at: tệp đã ghi sẵn mỗi khách hàng đạt giai đoạn nào và vào lúc nào.";
+    WizardKindEmotions => "Emotion entries", "Các mục cảm xúc";
+    WizardKindEmotionsTip => "persona, stage, score, and if you have them label, note, touchpoint, source, logged_at.", "persona, stage, score, và nếu có thì label, note, touchpoint, source, logged_at.";
+    WizardStepSource => "File", "Tệp";
+    WizardStepColumns => "Columns", "Cột";
+    WizardStepRules => "Events → stages", "Sự kiện → giai đoạn";
+    WizardStepFunnel => "Funnel preview", "Xem trước phễu";
+    WizardStepRun => "Import", "Nhập";
+    WizardWhatKind => "What does the file hold?", "Tệp chứa gì?";
+    WizardWhichFile => "Which file?", "Tệp nào?";
+    WizardChooseFile => "Choose a file…", "Chọn tệp…";
+    WizardOrDrop => "or drop a CSV file onto the window", "hoặc kéo thả một tệp CSV vào cửa sổ";
+    WizardReading => "Reading the file…", "Đang đọc tệp…";
+    WizardCsvFiles => "CSV files", "Tệp CSV";
+    WizardBack => "Back", "Quay lại";
+    WizardNext => "Next", "Tiếp";
+    WizardImport => "Import", "Nhập";
+    WizardClose => "Close", "Đóng";
+    WizardExpects => "The import reads these columns (✘ required but missing, – optional):", "Phần nhập đọc các cột sau (✘ bắt buộc nhưng còn thiếu, – không bắt buộc):";
+    WizardHasEverything => "The file has every column the import needs.", "Tệp có đủ các cột cần thiết.";
+    WizardSkipInvalid => "Import the valid rows and list the invalid ones, instead of refusing the whole file", "Nhập các dòng hợp lệ và liệt kê các dòng không hợp lệ, thay vì từ chối cả tệp";
+    WizardCustomerColumn => "Customer", "Khách hàng";
+    WizardTimeColumn => "Time", "Thời điểm";
+    WizardEventColumn => "Event", "Sự kiện";
+    WizardFromColumn => "from the column", "lấy từ cột";
+    WizardEveryRowIs => "every row is one event named", "mỗi dòng là một sự kiện có tên";
+    WizardPersona => "Persona", "Chân dung";
+    WizardNoPersona => "none (the customers count in the overall funnel)", "không có (khách hàng được tính vào phễu chung)";
+    WizardOnePersona => "one persona for every customer:", "một chân dung cho mọi khách hàng:";
+    WizardRulesExplained => "Choose the stage each event means. The occurrence says which time counts: the customer's earliest, or their 2nd, 3rd … distinct time (an order on several lines of one day is one time). Events left on Ignore are counted, not imported.", "Chọn giai đoạn mà mỗi sự kiện thể hiện. Lần xảy ra cho biết thời điểm nào được tính: lần sớm nhất của khách hàng, hay lần thứ 2, thứ 3 … khác nhau (một đơn hàng nằm trên nhiều dòng trong cùng một ngày được tính là một lần). Sự kiện để Bỏ qua chỉ được đếm, không được nhập.";
+    WizardRows => "Rows", "Số dòng";
+    WizardStage => "Stage", "Giai đoạn";
+    WizardOccurrence => "Occurrence", "Lần xảy ra";
+    WizardIgnore => "Ignore", "Bỏ qua";
+    WizardAddRule => "Another stage from a later time of this event", "Thêm một giai đoạn ứng với một lần sau của sự kiện này";
+    WizardRemoveRule => "Remove this line", "Xoá dòng này";
+    WizardOtherSavedRules => "Saved rules for events not in this file (kept as they are):", "Các quy tắc đã lưu cho những sự kiện không có trong tệp này (giữ nguyên):";
+    WizardFunnelExplained => "The funnel these rules give on this file. Nothing is written until you import.", "Phễu mà các quy tắc này cho ra trên tệp này. Chưa có gì được ghi cho đến khi bạn bấm Nhập.";
+    WizardNoDropOff => "No customer drops off between stages.", "Không có khách hàng nào rời đi giữa các giai đoạn.";
+    WizardNoRules => "Map at least one event to a stage.", "Hãy gán ít nhất một sự kiện cho một giai đoạn.";
+    WizardStarting => "Starting…", "Đang bắt đầu…";
+    WizardCancelling => "Cancelling…", "Đang huỷ…";
+    WizardImported => "Imported.", "Đã nhập xong.";
+    WizardCancelled => "Cancelled: nothing was written.", "Đã huỷ: không có gì được ghi.";
 }

@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::analytics::chart::{Chart, CsvTable};
+use super::import_wizard::WizardRequest;
 use super::state::View;
 use crate::i18n::Text;
 use crate::model::{EmotionId, Language, PersonaId, Stage};
@@ -40,6 +41,7 @@ const FIND: KeyboardShortcut = cmd(Key::F);
 const ZOOM_IN: KeyboardShortcut = cmd(Key::Plus);
 const ZOOM_OUT: KeyboardShortcut = cmd(Key::Minus);
 const ZOOM_RESET: KeyboardShortcut = cmd(Key::Num0);
+const IMPORT_DATA: KeyboardShortcut = cmd(Key::I);
 const F1: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
 /// A menu item or keyboard action. Needs no data beyond what the app already holds.
@@ -62,11 +64,13 @@ pub enum UiCommand {
     RestoreBackup,
     ExportWorkspaceFile,
     ImportWorkspaceFile,
+    // The import wizard.
+    ImportData,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -86,6 +90,7 @@ impl UiCommand {
         Self::RestoreBackup,
         Self::ExportWorkspaceFile,
         Self::ImportWorkspaceFile,
+        Self::ImportData,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -103,6 +108,7 @@ impl UiCommand {
             Self::ZoomOut => &[ZOOM_OUT],
             Self::ZoomReset => &[ZOOM_RESET],
             Self::About => &[F1],
+            Self::ImportData => &[IMPORT_DATA],
             Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
@@ -146,7 +152,8 @@ impl UiCommand {
             | Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => false,
+            | Self::ImportWorkspaceFile
+            | Self::ImportData => false,
         }
     }
 
@@ -169,6 +176,7 @@ impl UiCommand {
             Self::RestoreBackup => Text::RestoreBackup,
             Self::ExportWorkspaceFile => Text::ExportWorkspaceFile,
             Self::ImportWorkspaceFile => Text::ImportWorkspaceFile,
+            Self::ImportData => Text::ImportData,
         }
     }
 
@@ -185,6 +193,7 @@ impl UiCommand {
             Self::RestoreBackup => Some(Text::RestoreBackupTip),
             Self::ExportWorkspaceFile => Some(Text::ExportWorkspaceFileTip),
             Self::ImportWorkspaceFile => Some(Text::ImportWorkspaceFileTip),
+            Self::ImportData => Some(Text::ImportDataTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -222,11 +231,19 @@ pub enum Command {
         path: PathBuf,
         replace: bool,
     },
+    /// A step of the import wizard (File → Import data…) that needs the app.
+    ImportWizard(WizardRequest),
 }
 
 impl From<UiCommand> for Command {
     fn from(command: UiCommand) -> Self {
         Self::Ui(command)
+    }
+}
+
+impl From<WizardRequest> for Command {
+    fn from(request: WizardRequest) -> Self {
+        Self::ImportWizard(request)
     }
 }
 
@@ -269,6 +286,7 @@ mod tests {
         }
         assert!(table.iter().any(|(s, c)| *c == UiCommand::About && s.logical_key == Key::F1));
         assert!(table.iter().any(|(s, c)| *c == UiCommand::Redo && s.logical_key == Key::Y));
+        assert!(table.iter().any(|(s, c)| *c == UiCommand::ImportData && s.logical_key == Key::I));
     }
 
     #[test]
@@ -302,6 +320,7 @@ mod tests {
             UiCommand::RestoreBackup => 16,
             UiCommand::ExportWorkspaceFile => 17,
             UiCommand::ImportWorkspaceFile => 18,
+            UiCommand::ImportData => 19,
         }
     }
 

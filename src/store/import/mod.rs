@@ -11,6 +11,7 @@
 //! - `personas`: persona names met in a file, resolved against the workspace.
 //! - `events`, `event_parse`, `event_write`: customer events (parsed in parallel chunks).
 //! - `emotions`: emotion entries.
+//! - `preview`: the first rows of a file, for the import wizard.
 //! - `options`: what a file holds, how to treat bad rows, progress.
 //! - `errors`: why rows were rejected ([`RowProblem`]), as data; the words are in
 //!   `i18n/import.rs`. `summary`: what an import did.
@@ -27,6 +28,7 @@ mod events;
 mod fields;
 mod options;
 mod personas;
+mod preview;
 mod summary;
 
 use std::fs::File;
@@ -39,6 +41,8 @@ pub use errors::{ROW_ERRORS_KEPT, ROW_ERRORS_SHOWN, RowError, RowProblem};
 pub(crate) use events::{EventBatch, write_event_batch};
 pub use options::{ImportKind, ImportOptions, ImportProgress, PROGRESS_EVERY};
 pub use summary::ImportSummary;
+// The import wizard's look at a file's head.
+pub use preview::{CsvPreview, PREVIEW_HEAD_BYTES, preview_csv};
 
 use self::csv::{parse_header, read_all};
 use self::emotions::EmotionBatch;

@@ -86,6 +86,7 @@ impl FanpathApp {
             }
             Command::RestoreBackup(path) => self.restore_backup(&path),
             Command::ImportWorkspaceFile { path, replace } => self.import_workspace_file(&path, replace),
+            Command::ImportWizard(request) => self.apply_wizard_request(ctx, request),
         }
     }
 
@@ -128,6 +129,9 @@ impl FanpathApp {
                 false
             }
             UiCommand::ImportWorkspaceFile => self.choose_workspace_file(),
+            UiCommand::ImportData => {
+                self.apply_wizard_request(ctx, crate::ui::import_wizard::WizardRequest::Open(None))
+            }
         }
     }
 

@@ -10,6 +10,7 @@ mod files;
 pub mod history;
 #[cfg(test)]
 mod history_tests;
+mod import_jobs;
 mod integrity;
 mod settings;
 mod worker;
@@ -82,6 +83,8 @@ pub struct FanpathApp {
     /// The daily integrity check running in the background, if any: the file it reads and
     /// where its answer arrives (`integrity.rs`).
     integrity_check: Option<(std::path::PathBuf, std::sync::mpsc::Receiver<Result<(), StoreError>>)>,
+    /// File → Import data…: the wizard, if open, and its jobs (`import_jobs.rs`).
+    import_wizard: import_jobs::WizardHost,
 }
 
 impl FanpathApp {
@@ -120,6 +123,7 @@ impl FanpathApp {
             started: false,
             daily_backup: None,
             integrity_check: None,
+            import_wizard: import_jobs::WizardHost::default(),
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
@@ -159,6 +163,8 @@ impl FanpathApp {
             self.start_integrity_check(&ctx);
         }
         self.take_answers(&ctx);
+        self.take_wizard_answers(&ctx);
+        self.take_dropped_file(&ctx);
         self.poll_integrity_check();
         self.shortcuts_ui(ui);
         self.poll_daily_backup();
@@ -206,6 +212,7 @@ impl FanpathApp {
             }
         });
 
+        self.import_wizard_ui(&ctx);
         if self.about_open {
             about::about_window_ui(&ctx, tr, &mut self.about_open);
         }

@@ -1,0 +1,464 @@
+//! File → Import data…: a wizard in a window that brings a CSV file into the workspace
+//! (issue #8 §3). Three kinds of file: an event log (mapped onto the stages by rules), a
+//! customers file and an emotions file (the existing imports).
+//!
+//! The steps, one file each: `source_step` (kind and file), `columns_step` (the first rows,
+//! the delimiter, the columns to use), `rules_step` (events → stages), `funnel_step` (the
+//! funnel those rules give, nothing written) and `run_step` (progress, Cancel, summary).
+//!
+//! The wizard only holds what the user chose and what the app's jobs answered; it never
+//! reads a file. Every slow thing is a [`WizardRequest`] the app runs on a thread
+//! (`ui/app/import_jobs.rs`), whose answer the app puts back here.
+
+mod columns_step;
+mod funnel_step;
+mod rules;
+mod rules_step;
+mod run_step;
+mod source_step;
+
+use std::path::PathBuf;
+
+use egui::{RichText, Ui};
+
+pub use self::rules::{RuleDraft, drafts_from_saved, rules_from_drafts};
+use super::command::Commands;
+use crate::i18n::{Text, Tr};
+use crate::model::funnel::Funnel;
+use crate::store::{CsvPreview, ImportKind, ImportProgress};
+
+/// How many rows of the file the preview table shows.
+pub const PREVIEW_ROWS: usize = 12;
+
+/// Room kept under a step for the separator and the Back / Next / Cancel row.
+const BUTTONS_HEIGHT: f32 = 44.0;
+
+/// What the file holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WizardKind {
+    /// Any event log or order history, mapped onto the stages by rules.
+    #[default]
+    Events,
+    /// `customer_id,persona,stage,reached_at`: customers already carrying a stage.
+    Customers,
+    /// Emotion entries.
+    Emotions,
+}
+
+impl WizardKind {
+    pub const ALL: [Self; 3] = [Self::Events, Self::Customers, Self::Emotions];
+
+    pub fn text(self) -> Text {
+        match self {
+            Self::Events => Text::WizardKindEvents,
+            Self::Customers => Text::WizardKindCustomers,
+            Self::Emotions => Text::WizardKindEmotions,
+        }
+    }
+
+    pub fn explanation(self) -> Text {
+        match self {
+            Self::Events => Text::WizardKindEventsTip,
+            Self::Customers => Text::WizardKindCustomersTip,
+            Self::Emotions => Text::WizardKindEmotionsTip,
+        }
+    }
+
+    /// The existing import that reads this kind, if it is not the events import.
+    pub fn csv_kind(self) -> Option<ImportKind> {
+        match self {
+            Self::Events => None,
+            Self::Customers => Some(ImportKind::Customers),
+            Self::Emotions => Some(ImportKind::Emotions),
+        }
+    }
+
+    /// The steps a file of this kind goes through.
+    pub fn steps(self) -> &'static [Step] {
+        match self {
+            Self::Events => &[Step::Source, Step::Columns, Step::Rules, Step::Funnel, Step::Run],
+            Self::Customers | Self::Emotions => &[Step::Source, Step::Columns, Step::Run],
+        }
+    }
+}
+
+/// One page of the wizard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Step {
+    #[default]
+    Source,
+    Columns,
+    Rules,
+    Funnel,
+    Run,
+}
+
+impl Step {
+    pub fn text(self) -> Text {
+        match self {
+            Self::Source => Text::WizardStepSource,
+            Self::Columns => Text::WizardStepColumns,
+            Self::Rules => Text::WizardStepRules,
+            Self::Funnel => Text::WizardStepFunnel,
+            Self::Run => Text::WizardStepRun,
+        }
+    }
+}
+
+/// Something a job computes: not asked yet, on its way, there, or failed (the message's
+/// lines: a bad file lists its rows).
+#[derive(Clone, Debug, Default)]
+pub enum Loading<T> {
+    #[default]
+    Idle,
+    Busy,
+    Ready(T),
+    Failed(Vec<String>),
+}
+
+impl<T> Loading<T> {
+    pub fn ready(&self) -> Option<&T> {
+        match self {
+            Self::Ready(value) => Some(value),
+            Self::Idle | Self::Busy | Self::Failed(_) => None,
+        }
+    }
+
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Self::Busy)
+    }
+}
+
+/// Where each customer's persona comes from in an event log.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PersonaMode {
+    /// No persona: the customers count in the overall funnel only.
+    #[default]
+    None,
+    /// A column of the file (the earliest non-empty value per customer).
+    Column,
+    /// One persona, named, for every customer.
+    Fixed,
+}
+
+/// The columns the user picked for an event log, as typed (names of header columns).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventColumnsDraft {
+    pub customer: String,
+    pub time: String,
+    /// `false`: events come from [`Self::event`]; `true`: every row is one [`Self::event_name`].
+    pub every_row_is_one_event: bool,
+    pub event: String,
+    pub event_name: String,
+    pub persona_mode: PersonaMode,
+    pub persona_column: String,
+    pub persona_name: String,
+}
+
+impl Default for EventColumnsDraft {
+    fn default() -> Self {
+        Self {
+            customer: "customer_id".to_owned(),
+            time: "timestamp".to_owned(),
+            every_row_is_one_event: false,
+            event: "event".to_owned(),
+            event_name: "order".to_owned(),
+            persona_mode: PersonaMode::None,
+            persona_column: "persona".to_owned(),
+            persona_name: String::new(),
+        }
+    }
+}
+
+impl EventColumnsDraft {
+    /// The defaults, matched against the file's header: a column that exists under another
+    /// case is taken with the file's spelling; with no event column, every row is one event.
+    pub fn guessed_from(preview: &CsvPreview) -> Self {
+        let mut draft = Self::default();
+        let pick = |wanted: &[&str]| {
+            wanted.iter().find_map(|name| preview.column(name).map(|at| preview.columns[at].clone()))
+        };
+        if let Some(customer) = pick(&["customer_id", "customer", "user_id", "user", "client_id"]) {
+            draft.customer = customer;
+        }
+        if let Some(time) = pick(&["timestamp", "time", "date", "event_time", "created_at", "order_date"]) {
+            draft.time = time;
+        }
+        match pick(&["event", "event_name", "event_type", "action"]) {
+            Some(event) => draft.event = event,
+            None => draft.every_row_is_one_event = true,
+        }
+        if let Some(persona) = pick(&["persona", "segment"]) {
+            draft.persona_column = persona;
+            draft.persona_mode = PersonaMode::Column;
+        }
+        draft
+    }
+
+    /// The columns the event-log reader needs that the header lacks.
+    pub fn missing(&self, preview: &CsvPreview) -> Vec<String> {
+        let mut wanted = vec![&self.customer, &self.time];
+        if !self.every_row_is_one_event {
+            wanted.push(&self.event);
+        }
+        if self.persona_mode == PersonaMode::Column {
+            wanted.push(&self.persona_column);
+        }
+        wanted.into_iter().filter(|name| preview.column(name).is_none()).cloned().collect()
+    }
+}
+
+/// One distinct event of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventCount {
+    /// As the file spells it (its first spelling).
+    pub name: String,
+    pub rows: u64,
+    pub customers: u64,
+}
+
+/// What an event log read and checked holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LogFacts {
+    /// Data rows read.
+    pub rows: u64,
+    /// Distinct customers.
+    pub customers: u64,
+    /// Every distinct event, most rows first.
+    pub events: Vec<EventCount>,
+    /// Invalid rows left out (only when asked to skip them), in the UI language.
+    pub skipped: Vec<String>,
+}
+
+/// The funnel the current rules give on the file, computed in memory.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FunnelPreview {
+    /// Customers reaching each stage (customers with no matched event are not counted).
+    pub funnel: Funnel,
+    /// Rows no rule matched.
+    pub unmatched_rows: u64,
+}
+
+/// The import itself.
+#[derive(Clone, Debug, Default)]
+pub enum RunState {
+    #[default]
+    NotStarted,
+    /// Running on its thread; the last progress it reported.
+    Running { progress: Option<ImportProgress>, cancelling: bool },
+    /// Finished: the summary, in the UI language.
+    Done(String),
+    /// Cancelled: nothing was written.
+    Cancelled,
+    /// Failed, nothing written: the message's lines (a bad file lists its rows).
+    Failed(Vec<String>),
+}
+
+/// What the wizard asks the app to do (file dialogs, reading, computing, importing).
+#[derive(Clone, Debug, PartialEq)]
+pub enum WizardRequest {
+    /// Opens the wizard, on this file if one was dropped onto the window.
+    Open(Option<PathBuf>),
+    /// Shows the native file dialog, then goes on as [`Self::SetFile`].
+    ChooseFile,
+    /// Takes this file and reads its first rows (a drop, the dialog, or a test).
+    SetFile(PathBuf),
+    /// Reads and checks the whole event log with the chosen columns, then lists its events.
+    ReadEvents,
+    /// Computes the funnel the current rules give on the file read (nothing written).
+    PreviewFunnel,
+    /// Starts the import on a thread.
+    Start,
+    /// Stops the running import; nothing is written.
+    Cancel,
+    /// Closes the wizard (cancelling a running import first).
+    Close,
+}
+
+/// The wizard's state: the user's choices and the jobs' answers.
+#[derive(Debug, Default)]
+pub struct ImportWizard {
+    pub step: Step,
+    pub kind: WizardKind,
+    pub path: Option<PathBuf>,
+    /// The file's first rows, delimiter and header.
+    pub head: Loading<CsvPreview>,
+    pub columns: EventColumnsDraft,
+    /// Import the valid rows and list the invalid ones instead of refusing the file.
+    pub skip_invalid: bool,
+    /// What the whole event log holds, once read and checked (events kind). The log itself
+    /// stays with the app, which previews and imports it.
+    pub log: Loading<LogFacts>,
+    /// One rule per (event, occurrence) being mapped, file events first.
+    pub rules: Vec<RuleDraft>,
+    /// The funnel the rules give on the file.
+    pub funnel: Loading<FunnelPreview>,
+    /// Bumped whenever the rules change, so a late funnel for older rules is dropped.
+    pub rules_generation: u64,
+    pub run: RunState,
+}
+
+impl ImportWizard {
+    /// A wizard at its first step, on `path` if given.
+    pub fn new(path: Option<PathBuf>) -> Self {
+        Self { path, ..Self::default() }
+    }
+
+    /// Whether a job of the wizard is still out (tests wait on this).
+    pub fn busy(&self) -> bool {
+        self.head.is_busy()
+            || self.log.is_busy()
+            || self.funnel.is_busy()
+            || matches!(self.run, RunState::Running { .. })
+    }
+
+    /// Forgets everything read from the file (a new file or new columns).
+    pub fn forget_file(&mut self) {
+        self.head = Loading::Idle;
+        self.forget_log();
+    }
+
+    /// Forgets the event log read with the old columns, and what came from it.
+    pub fn forget_log(&mut self) {
+        self.log = Loading::Idle;
+        self.funnel = Loading::Idle;
+        self.run = RunState::NotStarted;
+    }
+
+    /// The rules changed: the funnel on show is stale.
+    pub fn rules_changed(&mut self) {
+        self.rules_generation += 1;
+    }
+
+    /// Whether the user may go on from the current step.
+    fn can_go_on(&self) -> bool {
+        match self.step {
+            Step::Source => self.path.is_some() && self.head.ready().is_some(),
+            Step::Columns => self.head.ready().is_some_and(|head| match self.kind.csv_kind() {
+                Some(kind) => head.missing_columns(kind).is_empty(),
+                None => self.columns.missing(head).is_empty() && self.columns_complete(),
+            }),
+            Step::Rules => self.log.ready().is_some() && self.rules.iter().any(|r| r.stage.is_some()),
+            Step::Funnel => self.funnel.ready().is_some(),
+            Step::Run => false,
+        }
+    }
+
+    /// The typed names are not empty (a fixed persona or event name needs a name).
+    fn columns_complete(&self) -> bool {
+        let c = &self.columns;
+        (!c.every_row_is_one_event || !c.event_name.trim().is_empty())
+            && (c.persona_mode != PersonaMode::Fixed || !c.persona_name.trim().is_empty())
+    }
+
+    fn step_index(&self) -> usize {
+        self.kind.steps().iter().position(|s| *s == self.step).unwrap_or(0)
+    }
+
+    /// Moves to the next step, asking for what that step needs.
+    fn go_on(&mut self, out: &mut Commands) {
+        let Some(&next) = self.kind.steps().get(self.step_index() + 1) else {
+            return;
+        };
+        match next {
+            Step::Rules if self.log.ready().is_none() => out.send(WizardRequest::ReadEvents),
+            Step::Funnel => out.send(WizardRequest::PreviewFunnel),
+            Step::Run => out.send(WizardRequest::Start),
+            Step::Source | Step::Columns | Step::Rules => {}
+        }
+        self.step = next;
+    }
+
+    fn go_back(&mut self) {
+        if let Some(previous) = self.step_index().checked_sub(1)
+            && let Some(&step) = self.kind.steps().get(previous)
+        {
+            self.step = step;
+        }
+    }
+}
+
+/// The wizard's window; `open` becomes `false` when the user closes it.
+pub fn import_wizard_window_ui(ctx: &egui::Context, tr: Tr, wizard: &mut ImportWizard, out: &mut Commands) {
+    let mut open = true;
+    egui::Window::new(tr.t(Text::ImportData))
+        .id(egui::Id::new("import_wizard"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(true)
+        .default_size([880.0, 560.0])
+        .show(ctx, |ui| wizard_ui(ui, tr, wizard, out));
+    if !open {
+        out.send(WizardRequest::Close);
+    }
+}
+
+fn wizard_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out: &mut Commands) {
+    steps_header_ui(ui, tr, wizard);
+    ui.separator();
+    // The buttons stay in view below the step, however long it is.
+    let body_height = (ui.available_height() - BUTTONS_HEIGHT).max(120.0);
+    egui::ScrollArea::vertical().max_height(body_height).auto_shrink([false, true]).show(ui, |ui| {
+        match wizard.step {
+            Step::Source => source_step::source_step_ui(ui, tr, wizard, out),
+            Step::Columns => columns_step::columns_step_ui(ui, tr, wizard, out),
+            Step::Rules => rules_step::rules_step_ui(ui, tr, wizard, out),
+            Step::Funnel => funnel_step::funnel_step_ui(ui, tr, wizard),
+            Step::Run => run_step::run_step_ui(ui, tr, wizard, out),
+        }
+    });
+    ui.separator();
+    buttons_ui(ui, tr, wizard, out);
+}
+
+/// "1 File › 2 Columns › …", the current step in bold.
+fn steps_header_ui(ui: &mut Ui, tr: Tr, wizard: &ImportWizard) {
+    ui.horizontal_wrapped(|ui| {
+        for (i, step) in wizard.kind.steps().iter().enumerate() {
+            if i > 0 {
+                ui.label(RichText::new("›").weak());
+            }
+            let text = format!("{} {}", i + 1, tr.t(step.text()));
+            if *step == wizard.step {
+                ui.label(RichText::new(text).strong());
+            } else {
+                ui.label(RichText::new(text).weak());
+            }
+        }
+    });
+}
+
+/// Back, Next (or Import), Close.
+fn buttons_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out: &mut Commands) {
+    ui.horizontal(|ui| {
+        let running = matches!(wizard.run, RunState::Running { .. });
+        let finished = matches!(wizard.run, RunState::Done(_));
+        if ui.add_enabled(wizard.step != Step::Source && !running && !finished, egui::Button::new(tr.t(Text::WizardBack))).clicked() {
+            wizard.go_back();
+        }
+        if wizard.step != Step::Run {
+            let last = wizard.kind.steps().get(wizard.step_index() + 1) == Some(&Step::Run);
+            let label = if last { Text::WizardImport } else { Text::WizardNext };
+            if ui.add_enabled(wizard.can_go_on(), egui::Button::new(tr.t(label))).clicked() {
+                wizard.go_on(out);
+            }
+        }
+        let close = if finished { Text::WizardClose } else { Text::Cancel };
+        if !running && ui.button(tr.t(close)).clicked() {
+            out.send(WizardRequest::Close);
+        }
+    });
+}
+
+/// A failure's lines: the first as the message, the rest (the bad rows) in a list.
+fn failure_ui(ui: &mut Ui, lines: &[String]) {
+    let mut lines = lines.iter();
+    if let Some(first) = lines.next() {
+        ui.colored_label(ui.visuals().error_fg_color, first);
+    }
+    egui::ScrollArea::vertical().id_salt("wizard_error_rows").max_height(160.0).show(ui, |ui| {
+        for line in lines {
+            ui.monospace(line.trim());
+        }
+    });
+}
