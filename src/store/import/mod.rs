@@ -42,7 +42,7 @@ pub(crate) use events::{EventBatch, write_event_batch};
 pub use options::{ImportKind, ImportOptions, ImportProgress, PROGRESS_EVERY};
 pub use summary::ImportSummary;
 // The import wizard's look at a file's head.
-pub use preview::{CsvPreview, PREVIEW_HEAD_BYTES, preview_csv};
+pub use preview::{CsvPreview, preview_csv};
 
 use self::csv::{parse_header, read_all};
 use self::emotions::EmotionBatch;

@@ -97,7 +97,7 @@ impl FanpathApp {
 
     /// A file dropped onto the window opens the wizard on it.
     pub(super) fn take_dropped_file(&mut self, ctx: &egui::Context) {
-        let dropped = ctx.input(|i| i.raw.dropped_files.iter().find_map(|file| file.path.clone()));
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|file| file.path().to_path_buf()));
         if let Some(path) = dropped {
             self.commands.send(WizardRequest::Open(Some(path)));
         }

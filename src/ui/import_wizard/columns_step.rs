@@ -152,7 +152,7 @@ fn column_choice_ui(ui: &mut Ui, tr: Tr, label: Text, head: &CsvPreview, chosen:
 }
 
 /// A combo box of the header's columns.
-fn column_combo_ui(ui: &mut Ui, id_salt: impl std::hash::Hash, head: &CsvPreview, chosen: &mut String) -> egui::Response {
+fn column_combo_ui(ui: &mut Ui, id_salt: impl std::hash::Hash + std::fmt::Debug, head: &CsvPreview, chosen: &mut String) -> egui::Response {
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(chosen.as_str())
         .width(180.0)

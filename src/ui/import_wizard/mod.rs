@@ -382,7 +382,7 @@ impl ImportWizard {
 pub fn import_wizard_window_ui(ctx: &egui::Context, tr: Tr, wizard: &mut ImportWizard, out: &mut Commands) {
     let mut open = true;
     egui::Window::new(tr.t(Text::ImportData))
-        .id(egui::Id::new("import_wizard"))
+        .id(egui::Id::unique("import_wizard"))
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
