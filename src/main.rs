@@ -2,6 +2,7 @@
 //! from the command line.
 
 mod backup_cli;
+mod events_cli;
 mod export_cli;
 
 use std::io::IsTerminal;
@@ -37,6 +38,8 @@ enum Command {
     /// (persona, stage and score required). Columns in any order and case; `,` or `;`.
     /// Any invalid row refuses the whole file unless --skip-invalid.
     /// workspace: a workspace file written by `fanpath export workspace` (JSON).
+    /// events: any event log or order history (customer_id,event,timestamp by default),
+    /// mapped onto the stages by the stage rules (--rules, or the saved ones).
     Import {
         /// What the file holds.
         #[arg(value_enum)]
@@ -49,6 +52,13 @@ enum Command {
         /// For a workspace file: replace everything in the workspace (backed up first).
         #[arg(long)]
         replace: bool,
+        #[command(flatten)]
+        events: events_cli::EventArgs,
+    },
+    /// Show or set the stage rules: which events of an event log mean which stage.
+    Rules {
+        #[command(subcommand)]
+        command: events_cli::RulesCommand,
     },
     /// Print the funnel: customers reaching each stage, drop-off, median days and emotions.
     Report {
@@ -105,6 +115,7 @@ enum KindArg {
     Customers,
     Emotions,
     Workspace,
+    Events,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -151,7 +162,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         None => Workspace::default_path()?,
     };
     match command {
-        Command::Import { kind: KindArg::Workspace, file, skip_invalid, replace } => {
+        Command::Import { kind: KindArg::Events, file, skip_invalid, replace: false, events } => {
+            events_cli::import_events(&path, &file, skip_invalid, &events)
+        }
+        Command::Import { events, .. } if events.any() => {
+            anyhow::bail!(
+                "--rules, --customer, --event, --event-name, --time, --persona-column and --persona are for `import events`"
+            )
+        }
+        Command::Rules { command } => events_cli::rules(&path, command),
+        Command::Import { kind: KindArg::Workspace, file, skip_invalid, replace, .. } => {
             if skip_invalid {
                 anyhow::bail!(
                     "--skip-invalid is for CSV files; a workspace file is imported whole or not at all"
@@ -162,7 +182,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { replace: true, .. } => {
             anyhow::bail!("--replace is for `import workspace`; a CSV import adds to the workspace")
         }
-        Command::Import { kind, file, skip_invalid, replace: false } => {
+        Command::Import { kind, file, skip_invalid, replace: false, .. } => {
             import(&path, kind, &file, skip_invalid)
         }
         Command::Report { persona, format } => {
@@ -226,6 +246,16 @@ enum Before {
 }
 
 fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow::Result<()> {
+    import_guarded(path, file, || import_into(path, kind, file, skip_invalid))
+}
+
+/// Runs an import into the workspace at `path`; when it fails and the workspace was made
+/// for it, leaves the path as it was (no file, or the empty file).
+fn import_guarded(
+    path: &Path,
+    file: &Path,
+    import: impl FnOnce() -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     // Check the CSV first so a wrong file name does not even open the workspace.
     std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
     let before = match std::fs::metadata(path) {
@@ -233,7 +263,7 @@ fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow
         Ok(meta) if meta.is_file() && meta.len() == 0 => Before::EmptyFile,
         Ok(_) => Before::Workspace,
     };
-    let result = import_into(path, kind, file, skip_invalid);
+    let result = import();
     if result.is_err() && before != Before::Workspace {
         // The workspace was made for this import: a failed import leaves nothing behind.
         for suffix in ["-wal", "-shm", "-journal"] {
@@ -249,46 +279,73 @@ fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow
     result
 }
 
+/// Progress lines of a long import on stderr: rewritten in place on a terminal, one per
+/// line otherwise; nothing for a small import that finishes before a line would help.
+struct ProgressPrinter {
+    terminal: bool,
+    shown: bool,
+}
+
+impl ProgressPrinter {
+    fn new() -> Self {
+        Self { terminal: std::io::stderr().is_terminal(), shown: false }
+    }
+
+    fn show(&mut self, p: ImportProgress) {
+        let line = p.message(Language::English);
+        if let ImportProgress::Written { total, .. } = p
+            && total < fanpath::store::PROGRESS_EVERY
+            && !self.shown
+        {
+            return;
+        }
+        self.shown = true;
+        if self.terminal {
+            eprint!("\r{line}\x1b[K");
+        } else {
+            eprintln!("{line}");
+        }
+    }
+
+    /// Ends the progress line on a terminal.
+    fn finish(&mut self) {
+        if self.shown && self.terminal {
+            eprintln!();
+        }
+        self.shown = false;
+    }
+}
+
+/// An import's error for the CLI: invalid rows with the hint to skip them.
+fn import_error(err: StoreError, path: &Path) -> anyhow::Error {
+    match err {
+        err @ StoreError::InvalidRows { .. } => {
+            anyhow::anyhow!("{err}\nFix these rows, or pass --skip-invalid to import the valid ones.")
+        }
+        err => err.in_file(path).into(),
+    }
+}
+
 fn import_into(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow::Result<()> {
     let mut workspace = Workspace::open(path)?;
     let kind = match kind {
         KindArg::Customers => ImportKind::Customers,
         KindArg::Emotions => ImportKind::Emotions,
         KindArg::Workspace => anyhow::bail!("a workspace file is not a CSV file"),
+        KindArg::Events => anyhow::bail!("an event log is imported by `import events`"),
     };
     if let Some(backup) = workspace.backup_before_import(file)? {
         eprintln!("Backed up the workspace to {} first", backup.path.display());
     }
-    let terminal = std::io::stderr().is_terminal();
-    let mut shown = false;
-    let mut progress = |p: ImportProgress| {
-        let line = p.message(Language::English);
-        // Small imports finish before a progress line would help.
-        if let ImportProgress::Written { total, .. } = p
-            && total < fanpath::store::PROGRESS_EVERY
-            && !shown
-        {
-            return;
-        }
-        shown = true;
-        if terminal {
-            eprint!("\r{line}\x1b[K");
-        } else {
-            eprintln!("{line}");
-        }
-    };
-    let result = workspace.import_csv(kind, file, ImportOptions { skip_invalid }, &mut progress);
-    if shown && terminal {
-        eprintln!();
-    }
+    let mut printer = ProgressPrinter::new();
+    let options = ImportOptions { skip_invalid, ..ImportOptions::default() };
+    let result = workspace.import_csv(kind, file, options, &mut |p| printer.show(p));
+    printer.finish();
     match result {
         Ok(summary) => {
             println!("{summary}");
             Ok(())
         }
-        Err(err @ StoreError::InvalidRows { .. }) => {
-            Err(anyhow::anyhow!("{err}\nFix these rows, or pass --skip-invalid to import the valid ones."))
-        }
-        Err(err) => Err(err.in_file(path).into()),
+        Err(err) => Err(import_error(err, path)),
     }
 }

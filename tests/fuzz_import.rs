@@ -10,7 +10,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use fanpath::store::{DemoOptions, ImportKind, ImportOptions, Workspace};
+use fanpath::store::{
+    DemoOptions, EventColumn, EventLogColumns, ImportKind, ImportOptions, PersonaSource, Workspace,
+    read_event_log_bytes, read_stage_rules_bytes,
+};
 use tables::dump;
 
 /// Inputs per import: together well over 10,000, yet the test runs in seconds.
@@ -117,7 +120,7 @@ fn fuzz(kind: ImportKind, seed: u64) {
                 kind,
                 input.as_slice(),
                 Path::new("fuzz.csv"),
-                ImportOptions { skip_invalid },
+                ImportOptions { skip_invalid, ..ImportOptions::default() },
                 &mut |_| {},
             )
         }));
@@ -186,5 +189,65 @@ fn mutated_workspace_files_never_panic_and_failures_change_nothing() {
         }
     }
     assert!(panics.is_empty(), "{} workspace files panicked:\n{}", panics.len(), panics.join("\n"));
+    assert!(failures > INPUTS / 10 && failures < INPUTS, "{failures} of {INPUTS} failed");
+}
+
+/// Mutated event logs (with and without a persona column, an order export without an event
+/// column) through `read_event_log_bytes` and `import_event_log` on a workspace with data:
+/// none may panic, and a refused log leaves every table as it was.
+#[test]
+fn mutated_event_logs_never_panic_and_failures_change_nothing() {
+    const INPUTS: usize = 3_000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fuzz.sqlite");
+    let mut ws = Workspace::open(&path).expect("open");
+    ws.write_demo(&DemoOptions { customers: 12, seed: 7, ..DemoOptions::new(today()) }).expect("demo");
+    let rules = read_stage_rules_bytes(
+        b"event,occurrence,stage\nview,,1\norder,,4\norder,2,5\n*,3,adoption\n",
+        Path::new("rules.csv"),
+    )
+    .expect("rules");
+    let web =
+        EventLogColumns { persona: PersonaSource::Column("segment".into()), ..EventLogColumns::default() };
+    let orders = EventLogColumns {
+        customer: "Customer".into(),
+        event: EventColumn::EveryRowIs("order".into()),
+        time: "date".into(),
+        persona: PersonaSource::Fixed("Khách lẻ".into()),
+    };
+    let seeds: [(&[u8], &EventLogColumns); 2] = [
+        (
+            b"customer_id,event,timestamp,segment\nu1,view,2024-03-01T08:00:00Z,A\nu1,Order,2024-03-02 08:00:00 +0700,\nu2,\"view\",20240305,B\nu1,order,01/04/2024,A\n",
+            &web,
+        ),
+        (b"Customer;date;amount\r\nKH1;2024-03-01;10\r\nKH1;2024-03-01;5\r\nKH2;2024-03-04;7\r\n", &orders),
+    ];
+    let mut rng = fastrand::Rng::with_seed(0x5eed_0004);
+    let mut before = dump(&path);
+    let (mut panics, mut failures) = (Vec::new(), 0);
+    for n in 0..INPUTS {
+        let (seed, columns) = *rng.choice(&seeds).expect("a seed");
+        let mut input = seed.to_vec();
+        for _ in 0..rng.usize(1..=4) {
+            mutate(&mut rng, &mut input);
+        }
+        let options = ImportOptions { skip_invalid: rng.u8(0..4) == 0, ..ImportOptions::default() };
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            let log = read_event_log_bytes(&input, Path::new("fuzz.csv"), columns, &options, &mut |_| {})?;
+            ws.import_event_log(&log, Some(&rules), &options, &mut |_| {})
+        }));
+        match outcome {
+            Err(_) => panics.push(format!("input {n}: {:?}", String::from_utf8_lossy(&input))),
+            Ok(Err(err)) => {
+                failures += 1;
+                assert!(
+                    before == dump(&path),
+                    "event log input {n} failed ({err}) yet changed the workspace"
+                );
+            }
+            Ok(Ok(_)) => before = dump(&path),
+        }
+    }
+    assert!(panics.is_empty(), "{} event logs panicked:\n{}", panics.len(), panics.join("\n"));
     assert!(failures > INPUTS / 10 && failures < INPUTS, "{failures} of {INPUTS} failed");
 }

@@ -29,7 +29,7 @@ fn import_with(
         kind,
         text.as_ref(),
         Path::new("test.csv"),
-        ImportOptions { skip_invalid },
+        ImportOptions { skip_invalid, ..ImportOptions::default() },
         &mut |_| {},
     )
 }

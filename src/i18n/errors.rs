@@ -221,6 +221,45 @@ impl StoreError {
                     ),
                 )
             }
+            // Event logs and stage rules.
+            Self::Cancelled => pick(
+                "the import was cancelled; nothing was written".to_owned(),
+                "đã huỷ việc nhập; không có gì được ghi".to_owned(),
+            ),
+            Self::MissingEventColumns { path, missing, found } => {
+                let p = file(path);
+                let missing = missing.iter().map(|c| shown_value(c)).collect::<Vec<_>>().join(", ");
+                let found = found.iter().map(|c| shown_value(c)).collect::<Vec<_>>().join(", ");
+                pick(
+                    format!(
+                        "{p} has no column {missing}; its columns are {found}. Name the columns to read (--customer, --event or --event-name, --time)"
+                    ),
+                    format!(
+                        "{p} không có cột {missing}; các cột của tệp là {found}. Hãy chỉ rõ cột cần đọc (--customer, --event hoặc --event-name, --time)"
+                    ),
+                )
+            }
+            Self::NoStageRules { path } => {
+                let p = file(path);
+                pick(
+                    format!(
+                        "{p} has no stage rules saved; give a rules file (--rules RULES.csv with the header event,occurrence,stage) to say which events mean which stage"
+                    ),
+                    format!(
+                        "{p} chưa lưu quy tắc giai đoạn nào; hãy đưa tệp quy tắc (--rules RULES.csv với dòng tiêu đề event,occurrence,stage) để cho biết sự kiện nào ứng với giai đoạn nào"
+                    ),
+                )
+            }
+            Self::BadRules { path, line, error } => {
+                let p = file(path);
+                let what = error.message(language);
+                match (en, *line) {
+                    (true, 0) => format!("{p}: {what}; the rules were not used"),
+                    (true, line) => format!("{p}, line {line}: {what}; the rules were not used"),
+                    (false, 0) => format!("{p}: {what}; các quy tắc chưa được dùng"),
+                    (false, line) => format!("{p}, dòng {line}: {what}; các quy tắc chưa được dùng"),
+                }
+            }
         }
     }
 }
@@ -255,6 +294,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
+    use crate::model::rules::RuleError;
     use crate::store::{RowError, RowProblem};
 
     fn path() -> PathBuf {
@@ -291,6 +331,14 @@ mod tests {
             StoreError::NewerWorkspaceFile { path: path(), found: 2, supported: 1 },
             StoreError::BadWorkspaceFile { path: path(), detail: "personas[0]: x".into() },
             StoreError::WorkspaceNotEmpty { path: path(), detail: "4 personas".into() },
+            StoreError::Cancelled,
+            StoreError::MissingEventColumns {
+                path: path(),
+                missing: vec!["user".into()],
+                found: vec!["a".into()],
+            },
+            StoreError::NoStageRules { path: path() },
+            StoreError::BadRules { path: path(), line: 3, error: RuleError::Stage("nine".into()) },
         ];
         for error in &all {
             match error {
@@ -316,7 +364,11 @@ mod tests {
                 | StoreError::NotAWorkspaceFile { .. }
                 | StoreError::NewerWorkspaceFile { .. }
                 | StoreError::BadWorkspaceFile { .. }
-                | StoreError::WorkspaceNotEmpty { .. } => {}
+                | StoreError::WorkspaceNotEmpty { .. }
+                | StoreError::Cancelled
+                | StoreError::MissingEventColumns { .. }
+                | StoreError::NoStageRules { .. }
+                | StoreError::BadRules { .. } => {}
             }
         }
         all.into()

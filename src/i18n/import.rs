@@ -124,6 +124,22 @@ impl RowProblem {
                     )
                 }
             }
+            Self::EmptyValue { column } => {
+                let column = v(column);
+                if english { format!("{column} is empty") } else { format!("cột {column} đang trống") }
+            }
+            Self::BadTime { value } => {
+                let value = v(value);
+                if english {
+                    format!(
+                        "time \"{value}\" is not a date or time such as 2024-03-01, 2024-03-01 08:00:00, 2024-03-01T08:00:00+07:00, 01/03/2024 or 20240301"
+                    )
+                } else {
+                    format!(
+                        "thời điểm \"{value}\" không phải ngày giờ dạng 2024-03-01, 2024-03-01 08:00:00, 2024-03-01T08:00:00+07:00, 01/03/2024 hay 20240301"
+                    )
+                }
+            }
         }
     }
 }

@@ -8,6 +8,7 @@
 
 mod backups;
 mod errors;
+pub mod events;
 mod findings;
 pub mod format;
 pub mod import;

@@ -93,6 +93,12 @@ impl EventNames {
         self.names.get(id.index()).map_or("", String::as_str)
     }
 
+    /// Every event with its name as first seen, in order of first sight (by id).
+    pub fn iter(&self) -> impl Iterator<Item = (EventId, &str)> + '_ {
+        // Ids are positions, and fewer than 2³² names fit in memory.
+        (0_u32..).zip(&self.names).map(|(id, name)| (EventId(id), name.as_str()))
+    }
+
     /// How many distinct events there are.
     pub fn len(&self) -> usize {
         self.names.len()

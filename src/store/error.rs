@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::import::RowError;
 use crate::model::Language;
 use crate::model::persona::PersonaError;
+use crate::model::rules::RuleError;
 
 /// Everything that can go wrong in the store. Messages name the file where one is involved;
 /// [`StoreError::message`] gives them in either language, `Display` in English (the CLI).
@@ -76,6 +77,18 @@ pub enum StoreError {
     BadWorkspaceFile { path: PathBuf, detail: String },
     /// A workspace file would be imported into a workspace that holds data, without replace.
     WorkspaceNotEmpty { path: PathBuf, detail: String },
+
+    // Event logs and stage rules.
+    /// The caller stopped the import (the window's Cancel); its transaction was rolled
+    /// back and nothing was written.
+    Cancelled,
+    /// An event log lacks the columns it was told to read; `found` are the header's names.
+    MissingEventColumns { path: PathBuf, missing: Vec<String>, found: Vec<String> },
+    /// An event log was imported without rules, and the workspace has none saved.
+    NoStageRules { path: PathBuf },
+    /// A rules file that cannot be used: `line` is the 1-based line of the bad rule (the
+    /// header is line 1; 0 for the file as a whole), `error` what is wrong with its value.
+    BadRules { path: PathBuf, line: u64, error: RuleError },
 }
 
 impl From<PersonaError> for StoreError {

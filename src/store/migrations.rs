@@ -12,7 +12,7 @@ use super::error::{Result, StoreError};
 pub const APPLICATION_ID: i32 = 0x4641_4E50;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3_STAGE_RULES];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -102,6 +102,18 @@ CREATE INDEX customers_by_persona_last ON customers(persona_id, furthest_stage, 
 DROP INDEX customers_by_persona;
 ";
 
+/// Stage rules: which events of an imported event log mean which stage (see
+/// `model/rules.rs`). An ordered list, one row per rule; `occurrence` NULL is "the
+/// earliest time", N the N-th distinct time.
+const V3_STAGE_RULES: &str = "
+CREATE TABLE stage_rules (
+    position INTEGER PRIMARY KEY,
+    event TEXT NOT NULL CHECK (trim(event) <> ''),
+    occurrence INTEGER CHECK (occurrence IS NULL OR occurrence >= 1),
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 8)
+);
+";
+
 /// Brings the file up to [`CURRENT_VERSION`], stamping it as a Fanpath workspace.
 ///
 /// Two processes may open one new file at the same moment (two imports, a window and a
@@ -165,7 +177,7 @@ mod tests {
         .expect("a customer");
         migrate(&mut conn, Path::new(":memory:")).expect("migrate");
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
-        assert_eq!(version, 2);
+        assert_eq!(version, CURRENT_VERSION);
         let indexes: Vec<String> = conn
             .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL ORDER BY name")
             .expect("query")
@@ -176,5 +188,33 @@ mod tests {
         assert_eq!(indexes, ["customers_by_furthest", "customers_by_persona_last"]);
         let kept: i64 = conn.query_row("SELECT last_at FROM customers", [], |r| r.get(0)).expect("row");
         assert_eq!(kept, 9);
+    }
+
+    #[test]
+    fn version_2_files_gain_empty_stage_rules() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        conn.execute_batch(V1).expect("v1");
+        conn.execute_batch(V2).expect("v2");
+        conn.pragma_update(None, "user_version", 2).expect("v2 stamp");
+        conn.execute(
+            "INSERT INTO customers (external_id, first_at, last_at, furthest_stage) VALUES ('k', 0, 9, 2)",
+            [],
+        )
+        .expect("a customer");
+        migrate(&mut conn, Path::new(":memory:")).expect("migrate");
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+        assert_eq!(version, CURRENT_VERSION);
+        let rules: i64 = conn.query_row("SELECT count(*) FROM stage_rules", [], |r| r.get(0)).expect("table");
+        assert_eq!(rules, 0);
+        let kept: i64 = conn.query_row("SELECT count(*) FROM customers", [], |r| r.get(0)).expect("row");
+        assert_eq!(kept, 1);
+        // The table refuses what no rule can be.
+        for bad in [
+            "INSERT INTO stage_rules (event, occurrence, stage) VALUES (' ', NULL, 1)",
+            "INSERT INTO stage_rules (event, occurrence, stage) VALUES ('order', 0, 1)",
+            "INSERT INTO stage_rules (event, occurrence, stage) VALUES ('order', NULL, 9)",
+        ] {
+            assert!(conn.execute(bad, []).is_err(), "{bad}");
+        }
     }
 }

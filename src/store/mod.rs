@@ -22,6 +22,7 @@ mod personas;
 pub mod portable;
 mod report;
 mod sql;
+mod stage_rules;
 mod touchpoints;
 mod workspace;
 
@@ -36,6 +37,13 @@ pub use migrations::APPLICATION_ID;
 pub use personas::{DeletedPersona, PersonaRecord};
 pub use report::{Report, StageReport};
 pub use workspace::Workspace;
+
+// Event logs and stage rules.
+pub use import::{
+    EventColumn, EventImportSummary, EventLogColumns, EventLogPreview, EventLogRow, EventPreview,
+    ParsedEventLog, PersonaSource, RULES_HEADER, TOP_UNMATCHED, read_event_log, read_event_log_bytes,
+    read_stage_rules_bytes, read_stage_rules_file, stage_rules_csv,
+};
 
 // Backups and the portable workspace file.
 pub use backup::{BackupInfo, BackupReason, list_backups, restore_backup};

@@ -65,9 +65,23 @@ impl Header {
     }
 }
 
-/// Reads the header of a whole file held in memory.
-pub(super) fn parse_header(bytes: &[u8], path: &Path, kind: ImportKind) -> Result<Header> {
-    let expected = kind.columns().join(",");
+/// The header line of a file held in memory, before its names are matched to columns.
+#[derive(Clone, Debug)]
+pub(super) struct HeaderLine {
+    pub(super) delimiter: u8,
+    /// The header's names, trimmed and lower-cased (a BOM removed).
+    pub(super) names: Vec<String>,
+    /// The names as the file writes them, trimmed: for messages.
+    pub(super) written: Vec<String>,
+    /// Byte offset of the first data row in the file.
+    pub(super) data_start: usize,
+    /// Newlines before `data_start`.
+    pub(super) line_offset: u64,
+}
+
+/// Reads the header line of a whole file held in memory; `expected` is a header such a
+/// file should have, for the message when there is none.
+pub(super) fn read_header_line(bytes: &[u8], path: &Path, expected: &str) -> Result<HeaderLine> {
     if bytes.is_empty() {
         return Err(StoreError::Csv {
             path: path.to_path_buf(),
@@ -91,11 +105,23 @@ pub(super) fn parse_header(bytes: &[u8], path: &Path, kind: ImportKind) -> Resul
         });
     }
     let line = LineCounter::new(0).line(bytes, &header);
-    let mut names = Vec::with_capacity(header.len());
+    let mut written = Vec::with_capacity(header.len());
     for field in &header {
         let text = std::str::from_utf8(field).map_err(|_| not_utf8(path, line))?;
-        names.push(text.trim().trim_start_matches('\u{feff}').trim().to_lowercase());
+        written.push(text.trim().trim_start_matches('\u{feff}').trim().to_owned());
     }
+    let names = written.iter().map(|name| name.to_lowercase()).collect();
+    // The reader stands after the header's last field (before the `\n` of a CRLF, which
+    // LineCounter skips).
+    let data_start = usize::try_from(reader.position().byte()).unwrap_or(bytes.len()).min(bytes.len());
+    Ok(HeaderLine { delimiter, names, written, data_start, line_offset: newlines(&bytes[..data_start]) })
+}
+
+/// Reads the header of a whole file held in memory.
+pub(super) fn parse_header(bytes: &[u8], path: &Path, kind: ImportKind) -> Result<Header> {
+    let expected = kind.columns().join(",");
+    let line = read_header_line(bytes, path, &expected)?;
+    let names = &line.names;
     let columns: Vec<Option<usize>> =
         kind.columns().iter().map(|c| names.iter().position(|n| n == c)).collect();
     let missing: Vec<&'static str> = kind.columns()[..kind.required()]
@@ -107,10 +133,12 @@ pub(super) fn parse_header(bytes: &[u8], path: &Path, kind: ImportKind) -> Resul
     if !missing.is_empty() {
         return Err(StoreError::MissingColumns { path: path.to_path_buf(), missing, expected });
     }
-    // The reader stands after the header's last field (before the `\n` of a CRLF, which
-    // LineCounter skips).
-    let data_start = usize::try_from(reader.position().byte()).unwrap_or(bytes.len()).min(bytes.len());
-    Ok(Header { delimiter, columns, data_start, line_offset: newlines(&bytes[..data_start]) })
+    Ok(Header {
+        delimiter: line.delimiter,
+        columns,
+        data_start: line.data_start,
+        line_offset: line.line_offset,
+    })
 }
 
 /// Reads all of `input`, naming `path` if that fails.

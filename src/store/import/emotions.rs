@@ -2,6 +2,7 @@
 //! transaction, skipping entries the workspace already holds.
 
 use std::path::Path;
+use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
@@ -10,6 +11,7 @@ use rustc_hash::FxHashMap;
 use super::csv::{Header, LineCounter, csv_error, field, is_blank, record_quotes_ok};
 use super::errors::{RowErrors, RowProblem};
 use super::fields::{StageParser, TEXT_MAX_CHARS, parse_score, parse_source, required, too_long};
+use super::options::{CANCEL_CHECK_EVERY, check};
 use super::personas::PersonaSlots;
 use super::summary::ImportSummary;
 use super::{ImportProgress, PROGRESS_EVERY};
@@ -50,6 +52,7 @@ impl EmotionBatch {
         bytes: &[u8],
         header: &Header,
         path: &Path,
+        cancel: Option<&AtomicBool>,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<(Self, u64)> {
         let mut batch = Self::default();
@@ -70,6 +73,9 @@ impl EmotionBatch {
             rows += 1;
             if rows.is_multiple_of(PROGRESS_EVERY) {
                 progress(ImportProgress::Read(rows));
+            }
+            if rows.is_multiple_of(CANCEL_CHECK_EVERY) {
+                check(cancel)?;
             }
             let line = lines.line(data, &record);
             if !record_quotes_ok(data, &record, reader.position().byte(), header.delimiter, &single_line) {
@@ -126,9 +132,11 @@ impl EmotionBatch {
         tx: &Transaction<'_>,
         path: &Path,
         skip: bool,
+        cancel: Option<&AtomicBool>,
         summary: &mut ImportSummary,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<()> {
+        check(cancel)?;
         summary.settle(std::mem::take(&mut self.errors), path, skip)?;
         self.personas.resolve(tx)?;
         let mut used = vec![false; self.personas.slots.len()];
@@ -145,6 +153,9 @@ impl EmotionBatch {
         )?;
         let total = self.rows.len() as u64;
         for (done, row) in self.rows.iter().enumerate() {
+            if (done as u64).is_multiple_of(CANCEL_CHECK_EVERY) {
+                check(cancel)?;
+            }
             let Some(persona) = self.personas.id(row.persona) else {
                 continue;
             };

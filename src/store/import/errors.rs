@@ -36,6 +36,12 @@ pub enum RowProblem {
     PersonaConflict { customer: String, first_persona: String, first_line: u64, persona: String },
     /// The workspace already has the customer under another persona.
     WorkspacePersonaConflict { customer: String, workspace_persona: String, persona: String },
+    /// A column an event log was told to read is empty on this row (`column` as the
+    /// header names it: event logs name their own columns).
+    EmptyValue { column: String },
+    /// An event time in none of the accepted shapes (with or without a zone), or a day
+    /// that does not exist.
+    BadTime { value: String },
 }
 
 impl fmt::Display for RowProblem {

@@ -1,20 +1,20 @@
-//! Parsing a customers CSV held in memory: cut into chunks at record boundaries
-//! ([`chunk_starts`]), the chunks parsed on rayon's threads, then joined in file order, so
-//! the result is the same as reading the rows one by one.
+//! Parsing a customers CSV held in memory: cut into chunks at record boundaries, the chunks
+//! parsed on rayon's threads (`parallel.rs`), then joined in file order, so the result is
+//! the same as reading the rows one by one.
 
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::atomic::AtomicBool;
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::csv::{Header, LineCounter, chunk_starts, csv_error, field, is_blank, newlines, record_quotes_ok};
+use super::ImportProgress;
+use super::csv::{Header, LineCounter, csv_error, field, is_blank, record_quotes_ok};
 use super::errors::{RowErrors, RowProblem};
 use super::events::{BatchCustomer, EventBatch, EventRow, NO_PERSONA};
 use super::fields::{CUSTOMER_ID_MAX_CHARS, StageParser, parse_epoch, required, too_long};
+use super::parallel::{ChunkedParse, RowTicker, chunk_count};
 use super::personas::PersonaSlots;
-use super::{ImportProgress, PROGRESS_EVERY};
-use crate::store::{Result, StoreError};
+use crate::store::Result;
 
 /// Rows of one part of a file, with customers and personas numbered within the part.
 #[derive(Debug, Default)]
@@ -38,35 +38,15 @@ pub(super) struct ParsedRow {
     pub(super) line: u64,
 }
 
-/// The least data worth a chunk of its own: below it, a thread costs more than it saves.
-const CHUNK_MIN_BYTES: usize = 1 << 20;
-
-/// Chunks per thread: more than one, so a thread that finishes early takes another.
-const CHUNKS_PER_THREAD: usize = 4;
-
-/// Rows a chunk parses between two progress messages.
-const PROGRESS_STEP: u64 = 10_000;
-
-/// How many chunks to cut `bytes` of data into.
-fn chunk_count(bytes: usize) -> usize {
-    let threads = rayon::current_num_threads();
-    if threads < 2 {
-        // Chunks only add the cost of joining them.
-        return 1;
-    }
-    (bytes / CHUNK_MIN_BYTES).clamp(1, threads * CHUNKS_PER_THREAD)
-}
-
 /// Parses and validates the fields of the customers rows in `data`. Everything that needs
 /// only the row itself is checked here; customer–persona consistency across rows is
-/// checked when chunks are combined ([`EventBatch::absorb`]). `read` hears of rows parsed,
-/// [`PROGRESS_STEP`] at a time.
+/// checked when chunks are combined ([`EventBatch::absorb`]). `ticker` hears of every row.
 fn parse_chunk(
     data: &[u8],
     header: &Header,
     line_offset: u64,
     path: &Path,
-    read: &mut dyn FnMut(u64),
+    ticker: &mut RowTicker<'_>,
 ) -> Result<ParsedChunk> {
     let mut chunk = ParsedChunk::default();
     let mut stages = StageParser::default();
@@ -75,18 +55,13 @@ fn parse_chunk(
     let cols = &header.columns;
     let mut reader = header.reader(data);
     let mut lines = LineCounter::new(line_offset);
-    let mut unreported = 0_u64;
     let single_line: Vec<usize> = cols.iter().flatten().copied().collect();
     while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
         if is_blank(&record) {
             continue;
         }
         chunk.rows_read += 1;
-        unreported += 1;
-        if unreported == PROGRESS_STEP {
-            read(unreported);
-            unreported = 0;
-        }
+        ticker.row()?;
         let line = lines.line(data, &record);
         if !record_quotes_ok(data, &record, reader.position().byte(), header.delimiter, &single_line) {
             chunk.errors.push_one(line, RowProblem::StrayQuote);
@@ -128,7 +103,6 @@ fn parse_chunk(
         };
         chunk.rows.push(ParsedRow { customer, persona, stage: stage.number(), at, line });
     }
-    read(unreported);
     Ok(chunk)
 }
 
@@ -194,10 +168,11 @@ impl EventBatch {
         bytes: &[u8],
         header: &Header,
         path: &Path,
+        cancel: Option<&AtomicBool>,
         progress: &mut dyn FnMut(ImportProgress),
     ) -> Result<(Self, u64)> {
         let chunks = chunk_count(bytes.len().saturating_sub(header.data_start));
-        Self::read_csv_in(bytes, header, path, progress, chunks)
+        Self::read_csv_in(bytes, header, path, cancel, progress, chunks)
     }
 
     /// [`Self::read_csv`] in about `chunks` chunks.
@@ -205,60 +180,20 @@ impl EventBatch {
         bytes: &[u8],
         header: &Header,
         path: &Path,
+        cancel: Option<&AtomicBool>,
         progress: &mut dyn FnMut(ImportProgress),
         chunks: usize,
     ) -> Result<(Self, u64)> {
-        let data = &bytes[header.data_start..];
-        let mut bounds = vec![0];
-        bounds.extend(chunk_starts(data, header.delimiter, chunks));
-        bounds.push(data.len());
-        // Each chunk's lines start after the newlines of the chunks before it.
-        let mut line_offset = header.line_offset;
-        let mut pieces = Vec::with_capacity(bounds.len() - 1);
-        for pair in bounds.windows(2) {
-            let piece = &data[pair[0]..pair[1]];
-            pieces.push((piece, line_offset));
-            line_offset += newlines(piece);
-        }
-        // Only this thread may call `progress`: it reports each multiple of PROGRESS_EVERY
-        // passed by all chunks together.
-        let mut total = 0_u64;
-        let mut reported = 0_u64;
-        let mut report = |rows: u64| {
-            total += rows;
-            let mark = total / PROGRESS_EVERY * PROGRESS_EVERY;
-            if mark > reported {
-                reported = mark;
-                progress(ImportProgress::Read(mark));
-            }
+        let parse = ChunkedParse {
+            data: &bytes[header.data_start..],
+            delimiter: header.delimiter,
+            line_offset: header.line_offset,
+            chunks,
+            path,
+            cancel,
         };
-        let parsed = if let [(piece, offset)] = pieces[..] {
-            vec![parse_chunk(piece, header, offset, path, &mut report)?]
-        } else {
-            let (sender, counts) = mpsc::channel::<u64>();
-            std::thread::scope(|scope| {
-                let worker = scope.spawn(move || {
-                    pieces
-                        .into_par_iter()
-                        .map_with(sender, |sender, (piece, offset)| {
-                            // The receiver outlives the workers; a send cannot fail.
-                            parse_chunk(piece, header, offset, path, &mut |n| _ = sender.send(n))
-                        })
-                        .collect::<Result<Vec<_>>>()
-                });
-                // Ends when the last chunk's sender is dropped.
-                for rows in counts {
-                    report(rows);
-                }
-                // A panic in a worker would be a bug; report it rather than abort.
-                worker.join().unwrap_or_else(|_| {
-                    Err(StoreError::Csv { path: path.to_path_buf(), detail: "parsing failed".to_owned() })
-                })
-            })?
-        };
-        if total >= PROGRESS_EVERY && total != reported {
-            progress(ImportProgress::Read(total));
-        }
+        let parsed =
+            parse.run(progress, |piece, offset, ticker| parse_chunk(piece, header, offset, path, ticker))?;
         let mut batch = Self::default();
         let mut rows = 0;
         for chunk in parsed {

@@ -5,6 +5,7 @@
 use rusqlite::{Transaction, params};
 
 use super::events::{EventBatch, EventRow, ExistingCustomer};
+use super::options::{CANCEL_CHECK_EVERY, check};
 use super::{ImportProgress, PROGRESS_EVERY};
 use crate::store::Result;
 use crate::store::bulk::{BatchInsert, InsertRow};
@@ -16,6 +17,7 @@ pub(super) struct EventWriteStats {
     pub(super) updated: u64,
     pub(super) unchanged: u64,
     pub(super) customers_created: u64,
+    pub(super) customers_updated: u64,
 }
 
 impl EventBatch {
@@ -49,7 +51,12 @@ impl EventBatch {
         let mut done = 0_u64;
         let mut start = 0;
         let mut group: Vec<EventRow> = Vec::with_capacity(8);
+        let mut customers_done = 0_u64;
         while start < self.rows.len() {
+            if customers_done.is_multiple_of(CANCEL_CHECK_EVERY) {
+                check(self.cancel.as_deref())?;
+            }
+            customers_done += 1;
             let customer = self.rows[start].customer;
             let end = self.rows[start..]
                 .iter()
@@ -120,7 +127,9 @@ impl EventBatch {
                             Some(_) => stats.unchanged += 1,
                         }
                     }
-                    if known.persona.is_none() && persona.is_some() {
+                    let persona_set = known.persona.is_none() && persona.is_some();
+                    stats.customers_updated += u64::from(changed || persona_set);
+                    if persona_set {
                         // The customer's persona was deleted; the file gives it a new one.
                         tx.prepare_cached("UPDATE customers SET persona_id = ?2 WHERE id = ?1")?
                             .execute(params![known.id, persona])?;
@@ -139,6 +148,7 @@ impl EventBatch {
             }
             start = end;
         }
+        check(self.cancel.as_deref())?;
         new_customers.finish()?;
         new_events.finish()?;
         if total > 0 {

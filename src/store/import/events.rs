@@ -2,11 +2,14 @@
 //! and how it is checked against the workspace before [`super::event_write`] writes it.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
 use rustc_hash::FxHashMap;
 
 use super::errors::{RowErrors, RowProblem};
+use super::options::check;
 use super::personas::{PersonaSlots, persona_name};
 use super::summary::ImportSummary;
 use super::{ImportKind, ImportProgress};
@@ -50,6 +53,8 @@ pub(crate) struct EventBatch {
     pub(super) customers: Vec<BatchCustomer>,
     pub(super) rows: Vec<EventRow>,
     pub(super) errors: RowErrors,
+    /// The caller's cancel flag, read between write batches.
+    pub(super) cancel: Option<Arc<AtomicBool>>,
 }
 
 /// A customer whose first valid row has not been seen yet.
@@ -125,6 +130,10 @@ impl EventBatch {
             let Some(ExistingCustomer { persona: Some(persona), .. }) = existing[index] else {
                 continue;
             };
+            // An event log without personas keeps the workspace's.
+            if customer.persona == NO_PERSONA {
+                continue;
+            }
             if self.personas.id(customer.persona) != Some(persona) {
                 rejected[index] = true;
             }
@@ -156,17 +165,22 @@ impl EventBatch {
 
         let mut used = vec![false; self.personas.slots.len()];
         for (customer, _) in self.customers.iter().zip(&rejected).filter(|(_, r)| !**r) {
-            used[customer.persona as usize] = true;
+            if let Some(used) = used.get_mut(customer.persona as usize) {
+                *used = true;
+            }
         }
         let personas_created = self.personas.create_used(tx, &used)?;
         let new_rows = self.rows.iter().filter(|r| existing[r.customer as usize].is_none()).count();
         let rebuilt = SecondaryIndexes::drop_for_bulk_write(tx, new_rows)?;
         let stats = self.write(tx, &existing, progress)?;
         rebuilt.recreate(tx)?;
+        // Rebuilding the indexes takes a while: a Cancel pressed meanwhile still counts.
+        check(self.cancel.as_deref())?;
         summary.added = stats.added;
         summary.updated = stats.updated;
         summary.unchanged = stats.unchanged;
         summary.customers_created = stats.customers_created;
+        summary.customers_updated = stats.customers_updated;
         summary.personas_created = personas_created;
         Ok(())
     }

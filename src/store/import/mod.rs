@@ -11,6 +11,9 @@
 //! - `personas`: persona names met in a file, resolved against the workspace.
 //! - `events`, `event_parse`, `event_write`: customer events (parsed in parallel chunks).
 //! - `emotions`: emotion entries.
+//! - `event_log`, `event_log_parse`, `event_log_import`: event logs (any "customer, event,
+//!   time" file) turned into stage events by stage rules; `rules_file`: the rules as CSV.
+//! - `parallel`: the chunked parallel parse both large imports use.
 //! - `preview`: the first rows of a file, for the import wizard.
 //! - `options`: what a file holds, how to treat bad rows, progress.
 //! - `errors`: why rows were rejected ([`RowProblem`]), as data; the words are in
@@ -22,13 +25,18 @@
 mod csv;
 mod emotions;
 mod errors;
+mod event_log;
+mod event_log_import;
+mod event_log_parse;
 mod event_parse;
 mod event_write;
 mod events;
 mod fields;
 mod options;
+mod parallel;
 mod personas;
 mod preview;
+mod rules_file;
 mod summary;
 
 use std::fs::File;
@@ -38,8 +46,14 @@ use std::path::Path;
 use rusqlite::TransactionBehavior;
 
 pub use errors::{ROW_ERRORS_KEPT, ROW_ERRORS_SHOWN, RowError, RowProblem};
+pub use event_log::{
+    EventColumn, EventLogColumns, EventLogRow, ParsedEventLog, PersonaSource, read_event_log,
+    read_event_log_bytes,
+};
+pub use event_log_import::{EventImportSummary, EventLogPreview, EventPreview, TOP_UNMATCHED};
 pub(crate) use events::{EventBatch, write_event_batch};
 pub use options::{ImportKind, ImportOptions, ImportProgress, PROGRESS_EVERY};
+pub use rules_file::{RULES_HEADER, read_stage_rules_bytes, read_stage_rules_file, stage_rules_csv};
 pub use summary::ImportSummary;
 // The import wizard's look at a file's head.
 pub use preview::{CsvPreview, preview_csv};
@@ -84,15 +98,18 @@ impl Workspace {
         let mut summary = ImportSummary::new(kind);
         match kind {
             ImportKind::Customers => {
-                let (batch, rows) = EventBatch::read_csv(&bytes, &header, name, progress)?;
+                let (mut batch, rows) =
+                    EventBatch::read_csv(&bytes, &header, name, options.cancel.as_deref(), progress)?;
                 summary.rows = rows;
+                batch.cancel.clone_from(&options.cancel);
                 self.write_events(batch, name, options.skip_invalid, &mut summary, progress)?;
             }
             ImportKind::Emotions => {
-                let (batch, rows) = EmotionBatch::read_csv(&bytes, &header, name, progress)?;
+                let cancel = options.cancel.as_deref();
+                let (batch, rows) = EmotionBatch::read_csv(&bytes, &header, name, cancel, progress)?;
                 summary.rows = rows;
                 let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
-                batch.resolve_and_write(&tx, name, options.skip_invalid, &mut summary, progress)?;
+                batch.resolve_and_write(&tx, name, options.skip_invalid, cancel, &mut summary, progress)?;
                 tx.commit()?;
             }
         }
@@ -160,7 +177,8 @@ mod tests {
     /// Parses `bytes` in `chunks` chunks; returns the batch's snapshot and the rows read.
     fn parse_in(bytes: &[u8], header: &Header, chunks: usize) -> (Snapshot, u64) {
         let (batch, rows) =
-            EventBatch::read_csv_in(bytes, header, Path::new("t.csv"), &mut |_| {}, chunks).expect("parse");
+            EventBatch::read_csv_in(bytes, header, Path::new("t.csv"), None, &mut |_| {}, chunks)
+                .expect("parse");
         (snapshot(&batch), rows)
     }
 
@@ -276,9 +294,15 @@ mod tests {
         let header = parse_header(bytes, Path::new("t.csv"), ImportKind::Customers).expect("header");
         for chunks in [1, 8] {
             let mut seen = Vec::new();
-            let (batch, rows) =
-                EventBatch::read_csv_in(bytes, &header, Path::new("t.csv"), &mut |p| seen.push(p), chunks)
-                    .expect("parse");
+            let (batch, rows) = EventBatch::read_csv_in(
+                bytes,
+                &header,
+                Path::new("t.csv"),
+                None,
+                &mut |p| seen.push(p),
+                chunks,
+            )
+            .expect("parse");
             assert_eq!((rows, batch.rows.len()), (250_000, 250_000));
             let read = [100_000, 200_000, 250_000].map(ImportProgress::Read);
             assert_eq!(seen, read, "{chunks} chunks");

@@ -1,6 +1,11 @@
 //! What an import is asked to do: the kind of file, how to treat invalid rows, and the
 //! progress it reports.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::store::{Result, StoreError};
+
 /// What a CSV file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ImportKind {
@@ -30,11 +35,41 @@ impl ImportKind {
     }
 }
 
-/// How to treat invalid rows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How to treat invalid rows, and how to stop an import that is under way.
+#[derive(Clone, Debug, Default)]
 pub struct ImportOptions {
     /// Import the valid rows and report the invalid ones, instead of refusing the whole file.
     pub skip_invalid: bool,
+    /// Set (by another thread: the window's Cancel button) to stop the import. It is read
+    /// between parsed chunks and between write batches; a set flag ends the import with
+    /// [`crate::store::StoreError::Cancelled`], its transaction rolled back: nothing written.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl ImportOptions {
+    /// Whether the caller asked to stop.
+    pub fn is_cancelled(&self) -> bool {
+        is_set(self.cancel.as_deref())
+    }
+
+    /// [`StoreError::Cancelled`] if the caller asked to stop.
+    pub(crate) fn check_cancel(&self) -> Result<()> {
+        check(self.cancel.as_deref())
+    }
+}
+
+/// Rows (or customers) an import handles between two looks at the cancel flag: often
+/// enough that Cancel answers within a few milliseconds, rarely enough to cost nothing.
+pub(crate) const CANCEL_CHECK_EVERY: u64 = 1024;
+
+/// Whether a cancel flag is set (`None`: nobody can cancel).
+pub(crate) fn is_set(flag: Option<&AtomicBool>) -> bool {
+    flag.is_some_and(|flag| flag.load(Ordering::Relaxed))
+}
+
+/// [`StoreError::Cancelled`] if the flag is set.
+pub(crate) fn check(flag: Option<&AtomicBool>) -> Result<()> {
+    if is_set(flag) { Err(StoreError::Cancelled) } else { Ok(()) }
 }
 
 /// Reported while a long import runs, so a caller can show progress.

@@ -9,7 +9,7 @@ use crate::model::persona::{NAME_MAX_CHARS, Persona, Rgb};
 use crate::store::Result;
 
 /// A persona named by the rows, before the database is consulted.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct PersonaSlot {
     /// The name as first written in the file, trimmed.
     pub(super) name: String,
@@ -19,7 +19,7 @@ pub(super) struct PersonaSlot {
 }
 
 /// Persona names → slots, matching names by [`Persona::name_key`].
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct PersonaSlots {
     pub(super) slots: Vec<PersonaSlot>,
     by_key: FxHashMap<String, u32>,

@@ -26,6 +26,8 @@ pub struct ImportSummary {
     pub unchanged: u64,
     /// Customers that did not exist before.
     pub customers_created: u64,
+    /// Customers that existed and gained an event, an earlier date or a persona.
+    pub customers_updated: u64,
     /// Personas created because no persona had their name, in order of first appearance.
     pub personas_created: Vec<String>,
 }
@@ -41,6 +43,7 @@ impl ImportSummary {
             updated: 0,
             unchanged: 0,
             customers_created: 0,
+            customers_updated: 0,
             personas_created: Vec::new(),
         }
     }

@@ -10,7 +10,8 @@
 //! "personas": [ {"id": 1, "name": "…", …, "avatar_png": "iVBORw0…", "stage": 4}, … ],
 //! "touchpoints": [ … ],
 //! "emotions": [ … ],
-//! "customers": [ {"id": 1, "external_id": "KH000001", …, "events": [{"stage": 1, "reached_at": 1718000000}, …]}, … ]
+//! "customers": [ {"id": 1, "external_id": "KH000001", …, "events": [{"stage": 1, "reached_at": 1718000000}, …]}, … ],
+//! "stage_rules": [ {"event": "order", "occurrence": 2, "stage": 5}, … ]
 //! }
 //! ```
 //!
@@ -121,6 +122,15 @@ struct CustomerRow {
     last_at: i64,
     furthest_stage: i64,
     events: Vec<EventRow>,
+}
+
+/// One row of `stage_rules`; the list's order is the rules' order.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StageRuleRow {
+    event: String,
+    occurrence: Option<i64>,
+    stage: i64,
 }
 
 /// One row of `stage_events`, inside its customer.

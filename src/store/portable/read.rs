@@ -4,6 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::io::BufReader;
+use std::num::NonZeroU32;
 use std::path::Path;
 
 use base64::Engine as _;
@@ -12,10 +13,12 @@ use rusqlite::{Connection, Statement, TransactionBehavior, params};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::{
-    CustomerRow, EmotionRow, FORMAT, FORMAT_VERSION, PersonaRow, TouchpointRow, WorkspaceFileSummary,
+    CustomerRow, EmotionRow, FORMAT, FORMAT_VERSION, PersonaRow, StageRuleRow, TouchpointRow,
+    WorkspaceFileSummary,
 };
 use crate::model::date::SECONDS_PER_DAY;
 use crate::model::persona::Persona;
+use crate::model::rules::StageRule;
 use crate::store::backup::BackupReason;
 use crate::store::bulk::{SecondaryIndexes, existing_data};
 use crate::store::error::{Result, StoreError};
@@ -31,10 +34,12 @@ enum Table {
     Touchpoints,
     Emotions,
     Customers,
+    StageRules,
 }
 
 impl Table {
-    const ALL: [Self; 4] = [Self::Personas, Self::Touchpoints, Self::Emotions, Self::Customers];
+    const ALL: [Self; 5] =
+        [Self::Personas, Self::Touchpoints, Self::Emotions, Self::Customers, Self::StageRules];
 
     fn key(self) -> &'static str {
         match self {
@@ -42,6 +47,7 @@ impl Table {
             Self::Touchpoints => "touchpoints",
             Self::Emotions => "emotions",
             Self::Customers => "customers",
+            Self::StageRules => "stage_rules",
         }
     }
 }
@@ -74,7 +80,7 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute_batch(
         "DELETE FROM stage_events; DELETE FROM customers; DELETE FROM emotions;
-         DELETE FROM touchpoints; DELETE FROM personas;",
+         DELETE FROM touchpoints; DELETE FROM personas; DELETE FROM stage_rules;",
     )?;
     // Built once at the end instead of updated per row (see the CSV importer's bulk write).
     let indexes = SecondaryIndexes::drop_all(&tx)?;
@@ -172,7 +178,7 @@ impl<'de> Visitor<'de> for Document<'_, '_> {
         let loader = self.0;
         let not_ours = || StoreError::NotAWorkspaceFile { path: loader.path.to_path_buf() };
         let mut version = None;
-        let mut seen = [false; 4];
+        let mut seen = [false; Table::ALL.len()];
         while let Some(key) = map.next_key::<String>()? {
             if !loader.started.get() {
                 // Our files say what they are first; anything else is someone else's JSON.
@@ -221,7 +227,9 @@ impl<'de> Visitor<'de> for Document<'_, '_> {
         if version.is_none() {
             return Err(loader.bad("no \"format_version\"".to_owned()));
         }
-        if let Some(missing) = Table::ALL.iter().zip(seen).find(|(_, seen)| !seen) {
+        // Files written before stage rules existed have no list of them.
+        if let Some(missing) = Table::ALL.iter().zip(seen).find(|(t, seen)| !seen && **t != Table::StageRules)
+        {
             return Err(loader.bad(format!("no \"{}\" list", missing.0.key())));
         }
         Ok(())
@@ -327,9 +335,30 @@ impl<'de> Visitor<'de> for Rows<'_, '_> {
                 summary.customers = index;
                 summary.events = events;
             }
+            Table::StageRules => {
+                let mut insert = prepare(
+                    "INSERT INTO stage_rules (position, event, occurrence, stage) VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                while let Some(row) = seq.next_element::<StageRuleRow>()? {
+                    let position = i64::try_from(index).unwrap_or(i64::MAX) + 1;
+                    insert_stage_rule(&mut insert, position, &row).map_err(|p| failed(index, position, p))?;
+                    index += 1;
+                }
+            }
         }
         Ok(())
     }
+}
+
+/// A stage rule as the rules file would take it: the event not blank, occurrence from 1.
+fn insert_stage_rule(insert: &mut Statement<'_>, position: i64, row: &StageRuleRow) -> RowResult {
+    let occurrence = row.occurrence.map(|n| n.to_string()).unwrap_or_default();
+    let rule =
+        StageRule::parse(&row.event, &occurrence, &row.stage.to_string()).map_err(|e| e.to_string())?;
+    insert
+        .execute(params![position, rule.event.as_str(), rule.occurrence.map(NonZeroU32::get), rule.stage])
+        .map_err(|e| e.to_string())?;
+    Ok(())
 }
 
 fn insert_persona(insert: &mut Statement<'_>, row: &PersonaRow) -> RowResult {

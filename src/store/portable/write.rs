@@ -9,7 +9,9 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::WorkspaceFileSummary;
-use super::{CustomerRow, EmotionRow, EventRow, FORMAT, FORMAT_VERSION, PersonaRow, TouchpointRow};
+use super::{
+    CustomerRow, EmotionRow, EventRow, FORMAT, FORMAT_VERSION, PersonaRow, StageRuleRow, TouchpointRow,
+};
 use crate::store::backup::temp_beside;
 use crate::store::error::{Result, StoreError};
 use crate::store::workspace::Workspace;
@@ -180,6 +182,14 @@ fn write_document<W: Write>(
 
     w.begin_array("customers")?;
     write_customers(conn, w, &mut summary)?;
+    w.end_array()?;
+
+    w.begin_array("stage_rules")?;
+    let mut stmt = conn.prepare("SELECT event, occurrence, stage FROM stage_rules ORDER BY position")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        w.row(&StageRuleRow { event: r.get(0)?, occurrence: r.get(1)?, stage: r.get(2)? })?;
+    }
     w.end_array()?;
     w.out.write_all(b"\n}\n")?;
     Ok(summary)
