@@ -7,7 +7,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use fanpath::model::{Language, Stage};
 use fanpath::store::Workspace;
 use fanpath::ui::command::UiCommand;
@@ -146,7 +146,10 @@ fn an_event_log_goes_through_every_step_into_the_workspace() {
     assert_eq!(wizard(&h).step, Step::Columns);
     assert!(h.query_by_label("u1").is_some(), "the first rows are in the preview table");
     let columns = &wizard(&h).columns;
-    assert_eq!((columns.customer.as_str(), columns.event.as_str(), columns.time.as_str()), ("customer_id", "event", "timestamp"));
+    assert_eq!(
+        (columns.customer.as_str(), columns.event.as_str(), columns.time.as_str()),
+        ("customer_id", "event", "timestamp")
+    );
 
     // 3. every distinct event with its rows and customers.
     h.get_by_label("Next").click();
@@ -176,7 +179,11 @@ fn an_event_log_goes_through_every_step_into_the_workspace() {
         let wizard = h.state_mut().import_wizard_mut().expect("wizard");
         wizard.rules.insert(
             order_line + 1,
-            fanpath::ui::import_wizard::RuleDraft { occurrence: 2, stage: Some(Stage::Acclimation), ..fanpath::ui::import_wizard::RuleDraft::ignored("order") },
+            fanpath::ui::import_wizard::RuleDraft {
+                occurrence: 2,
+                stage: Some(Stage::Acclimation),
+                ..fanpath::ui::import_wizard::RuleDraft::ignored("order")
+            },
         );
         wizard.rules_changed();
     }
@@ -191,7 +198,10 @@ fn an_event_log_goes_through_every_step_into_the_workspace() {
     settle(&mut h);
     assert_eq!(wizard(&h).step, Step::Funnel);
     assert!(h.query_by_label_contains("Biggest drop-off").is_some());
-    assert!(Workspace::open(&db).expect("open").report(None).expect("report").customers() == 0, "nothing written yet");
+    assert!(
+        Workspace::open(&db).expect("open").report(None).expect("report").customers() == 0,
+        "nothing written yet"
+    );
 
     // 5. the import, its summary, and the data in the workspace and on the board.
     h.get_by_label("Import").click();
@@ -293,7 +303,7 @@ fn a_bad_file_shows_its_rows_and_writes_nothing() {
         assert!(lines.iter().any(|l| l.contains(&format!("line {line}:"))), "line {line} in {lines:?}");
         assert!(h.query_by_label_contains(&format!("line {line}:")).is_some(), "line {line} on screen");
     }
-    assert!(h.get_by_label("Next").is_disabled(), "nothing to map");
+    assert!(h.get_by_label("Next").accesskit_node().is_disabled(), "nothing to map");
     assert_eq!(Workspace::open(&db).expect("open").report(None).expect("report").customers(), 0);
 
     // A file that is not CSV text at all: the message, no crash.
@@ -350,7 +360,7 @@ fn a_customers_file_imports_through_the_existing_import() {
     h.get_by_label("Next").click();
     h.run();
     assert!(h.query_by_label("The file has no column stage, reached_at.").is_some());
-    assert!(h.get_by_label("Import").is_disabled());
+    assert!(h.get_by_label("Import").accesskit_node().is_disabled());
 }
 
 #[test]

@@ -82,7 +82,10 @@ mod tests {
     fn sentences_read_in_both_languages() {
         let (en, vi) = (Tr(Language::English), Tr(Language::Vietnamese));
         assert_eq!(en.wizard_log_facts(12_000, 3_000, 6), "12,000 rows, 3,000 customers, 6 distinct events.");
-        assert_eq!(vi.wizard_log_facts(12_000, 3_000, 6), "12.000 dòng, 3.000 khách hàng, 6 sự kiện khác nhau.");
+        assert_eq!(
+            vi.wizard_log_facts(12_000, 3_000, 6),
+            "12.000 dòng, 3.000 khách hàng, 6 sự kiện khác nhau."
+        );
         assert_eq!(en.wizard_occurrence(0), en.wizard_occurrence(1));
         assert_eq!(vi.wizard_occurrence(4), "lần thứ 4");
         assert_eq!(en.wizard_file_facts(2_048, 4, b';'), "2 KB · 4 columns · delimiter ;");

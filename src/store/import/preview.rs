@@ -31,7 +31,11 @@ impl CsvPreview {
     /// The columns `kind`'s import requires that the header lacks (names matched ignoring
     /// case and surrounding spaces, as the importer matches them).
     pub fn missing_columns(&self, kind: ImportKind) -> Vec<&'static str> {
-        kind.columns()[..kind.required()].iter().copied().filter(|wanted| self.column(wanted).is_none()).collect()
+        kind.columns()[..kind.required()]
+            .iter()
+            .copied()
+            .filter(|wanted| self.column(wanted).is_none())
+            .collect()
     }
 
     /// The position of the column named `name`, ignoring case and surrounding spaces.

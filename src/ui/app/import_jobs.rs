@@ -8,19 +8,16 @@
 //! data change.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::Arc;
 
 use super::FanpathApp;
 use crate::i18n::{Text, Tr};
 use crate::model::Language;
-use crate::store::{
-    CsvPreview, ImportOptions, ImportProgress, StoreError, Workspace, preview_csv,
-};
+use crate::store::{CsvPreview, ImportOptions, ImportProgress, StoreError, Workspace, preview_csv};
 use crate::ui::import_wizard::{
-    EventColumnsDraft, ImportWizard, Loading, PREVIEW_ROWS, RunState, WizardRequest,
-    import_wizard_window_ui,
+    EventColumnsDraft, ImportWizard, Loading, PREVIEW_ROWS, RunState, WizardRequest, import_wizard_window_ui,
 };
 
 mod events;
@@ -29,9 +26,18 @@ use self::events::ParsedLog;
 
 /// An answer from a wizard job.
 enum Answer {
-    Head { generation: u64, result: Result<CsvPreview, StoreError> },
-    Log { generation: u64, result: Result<ParsedLog, StoreError> },
-    Funnel { generation: u64, result: Result<crate::ui::import_wizard::FunnelPreview, StoreError> },
+    Head {
+        generation: u64,
+        result: Result<CsvPreview, StoreError>,
+    },
+    Log {
+        generation: u64,
+        result: Result<ParsedLog, StoreError>,
+    },
+    Funnel {
+        generation: u64,
+        result: Result<crate::ui::import_wizard::FunnelPreview, StoreError>,
+    },
     Progress(ImportProgress),
     /// The import ended: its summary in the UI language, or why nothing was written.
     Imported(Result<String, StoreError>),
@@ -184,27 +190,28 @@ impl FanpathApp {
         };
         let cancel = Arc::new(AtomicBool::new(false));
         let options = ImportOptions { skip_invalid: wizard.skip_invalid, cancel: Some(Arc::clone(&cancel)) };
-        let job: Box<dyn FnOnce(&mut Workspace, &mut dyn FnMut(ImportProgress)) -> Result<String, StoreError> + Send> =
-            match wizard.kind.csv_kind() {
-                Some(kind) => Box::new(move |workspace, progress| {
-                    workspace.import_csv(kind, &path, options, progress).map(|summary| summary.message(language))
-                }),
-                None => {
-                    let Some(log) = host.log.clone() else {
+        let job: Box<
+            dyn FnOnce(&mut Workspace, &mut dyn FnMut(ImportProgress)) -> Result<String, StoreError> + Send,
+        > = match wizard.kind.csv_kind() {
+            Some(kind) => Box::new(move |workspace, progress| {
+                workspace.import_csv(kind, &path, options, progress).map(|summary| summary.message(language))
+            }),
+            None => {
+                let Some(log) = host.log.clone() else {
+                    return;
+                };
+                let rules = match crate::ui::import_wizard::rules_from_drafts(&wizard.rules) {
+                    Ok(rules) => rules,
+                    Err(err) => {
+                        wizard.run = RunState::Failed(vec![err.to_string()]);
                         return;
-                    };
-                    let rules = match crate::ui::import_wizard::rules_from_drafts(&wizard.rules) {
-                        Ok(rules) => rules,
-                        Err(err) => {
-                            wizard.run = RunState::Failed(vec![err.to_string()]);
-                            return;
-                        }
-                    };
-                    Box::new(move |workspace, progress| {
-                        events::import_log(workspace, &log, &rules, &options, progress, language)
-                    })
-                }
-            };
+                    }
+                };
+                Box::new(move |workspace, progress| {
+                    events::import_log(workspace, &log, &rules, &options, progress, language)
+                })
+            }
+        };
         wizard.run = RunState::Running { progress: None, cancelling: false };
         host.cancel = Some(cancel);
         host.importing = true;
@@ -221,7 +228,8 @@ impl FanpathApp {
                 _ = sender.send(Answer::Progress(p));
                 progress_ctx.request_repaint();
             };
-            let result = Workspace::open(&workspace_path).and_then(|mut workspace| job(&mut workspace, &mut progress));
+            let result =
+                Workspace::open(&workspace_path).and_then(|mut workspace| job(&mut workspace, &mut progress));
             Answer::Imported(result)
         });
     }

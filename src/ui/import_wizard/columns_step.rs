@@ -81,7 +81,13 @@ fn expected_columns_ui(ui: &mut Ui, tr: Tr, head: &CsvPreview, kind: ImportKind)
         for (i, name) in kind.columns().iter().enumerate() {
             let found = head.column(name).is_some();
             let required = i < required_count;
-            let mark = if found { "✔" } else if required { "✘" } else { "–" };
+            let mark = if found {
+                "✔"
+            } else if required {
+                "✘"
+            } else {
+                "–"
+            };
             let text = RichText::new(format!("{mark} {name}")).monospace();
             let text = if !found && required { text.color(ui.visuals().error_fg_color) } else { text };
             ui.label(text);
@@ -152,7 +158,12 @@ fn column_choice_ui(ui: &mut Ui, tr: Tr, label: Text, head: &CsvPreview, chosen:
 }
 
 /// A combo box of the header's columns.
-fn column_combo_ui(ui: &mut Ui, id_salt: impl std::hash::Hash + std::fmt::Debug, head: &CsvPreview, chosen: &mut String) -> egui::Response {
+fn column_combo_ui(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    head: &CsvPreview,
+    chosen: &mut String,
+) -> egui::Response {
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(chosen.as_str())
         .width(180.0)

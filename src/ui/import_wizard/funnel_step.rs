@@ -40,7 +40,10 @@ pub(super) fn funnel_summary_ui(ui: &mut Ui, tr: Tr, funnel: &Loading<FunnelPrev
             ui.label(stage.numbered_name(tr.0));
             ui.label(tr.count(funnel.reached(stage)));
             let share = funnel.conversion_from_start(stage);
-            #[expect(clippy::cast_possible_truncation, reason = "a share in 0..=1 times a few hundred points")]
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "a share in 0..=1 times a few hundred points"
+            )]
             let width = (share * f64::from(BAR_WIDTH_MAX)) as f32;
             let (rect, _) = ui.allocate_exact_size(egui::vec2(BAR_WIDTH_MAX, 12.0), egui::Sense::hover());
             let bar = egui::Rect::from_min_size(rect.min, egui::vec2(width.max(1.0), rect.height()));

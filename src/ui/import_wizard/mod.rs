@@ -398,15 +398,16 @@ fn wizard_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out: &mut Commands)
     ui.separator();
     // The buttons stay in view below the step, however long it is.
     let body_height = (ui.available_height() - BUTTONS_HEIGHT).max(120.0);
-    egui::ScrollArea::vertical().max_height(body_height).auto_shrink([false, true]).show(ui, |ui| {
-        match wizard.step {
+    egui::ScrollArea::vertical().max_height(body_height).auto_shrink([false, true]).show(
+        ui,
+        |ui| match wizard.step {
             Step::Source => source_step::source_step_ui(ui, tr, wizard, out),
             Step::Columns => columns_step::columns_step_ui(ui, tr, wizard, out),
             Step::Rules => rules_step::rules_step_ui(ui, tr, wizard, out),
             Step::Funnel => funnel_step::funnel_step_ui(ui, tr, wizard),
             Step::Run => run_step::run_step_ui(ui, tr, wizard, out),
-        }
-    });
+        },
+    );
     ui.separator();
     buttons_ui(ui, tr, wizard, out);
 }
@@ -433,7 +434,13 @@ fn buttons_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out: &mut Commands
     ui.horizontal(|ui| {
         let running = matches!(wizard.run, RunState::Running { .. });
         let finished = matches!(wizard.run, RunState::Done(_));
-        if ui.add_enabled(wizard.step != Step::Source && !running && !finished, egui::Button::new(tr.t(Text::WizardBack))).clicked() {
+        if ui
+            .add_enabled(
+                wizard.step != Step::Source && !running && !finished,
+                egui::Button::new(tr.t(Text::WizardBack)),
+            )
+            .clicked()
+        {
             wizard.go_back();
         }
         if wizard.step != Step::Run {

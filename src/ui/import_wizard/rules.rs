@@ -40,7 +40,10 @@ impl RuleDraft {
 /// The lines for a file with `events` (distinct names, in the order to show them), filled
 /// from `saved`: each file event gets the saved rules naming it (or one ignored line), then
 /// the saved rules for events not in the file (and `*`) follow, so saving keeps them.
-pub fn drafts_from_saved<'a>(events: impl IntoIterator<Item = &'a str>, saved: Option<&StageRules>) -> Vec<RuleDraft> {
+pub fn drafts_from_saved<'a>(
+    events: impl IntoIterator<Item = &'a str>,
+    saved: Option<&StageRules>,
+) -> Vec<RuleDraft> {
     let saved: &[StageRule] = saved.map_or(&[], StageRules::as_slice);
     let mut used = vec![false; saved.len()];
     let mut drafts = Vec::new();

@@ -38,7 +38,13 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
     ui.label(RichText::new(tr.t(Text::WizardRulesExplained)).weak());
     let mut changed = false;
     egui::Grid::new("wizard_rules").num_columns(6).striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-        for text in [Text::WizardEventColumn, Text::WizardRows, Text::Customers, Text::WizardStage, Text::WizardOccurrence] {
+        for text in [
+            Text::WizardEventColumn,
+            Text::WizardRows,
+            Text::Customers,
+            Text::WizardStage,
+            Text::WizardOccurrence,
+        ] {
             ui.label(RichText::new(tr.t(text)).strong());
         }
         ui.label("");
@@ -63,13 +69,20 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
                 }
                 changed |= rule_line_ui(ui, tr, i, &mut wizard.rules[i]);
                 ui.horizontal(|ui| {
-                    if k + 1 == lines.len() && ui.small_button("+").on_hover_text(tr.t(Text::WizardAddRule)).clicked() {
+                    if k + 1 == lines.len()
+                        && ui.small_button("+").on_hover_text(tr.t(Text::WizardAddRule)).clicked()
+                    {
                         let next = wizard.rules[i].occurrence.max(1) + 1;
-                        let draft = RuleDraft { occurrence: next.min(OCCURRENCES_OFFERED), ..RuleDraft::ignored(&event.name) };
+                        let draft = RuleDraft {
+                            occurrence: next.min(OCCURRENCES_OFFERED),
+                            ..RuleDraft::ignored(&event.name)
+                        };
                         wizard.rules.insert(i + 1, draft);
                         changed = true;
                     }
-                    if lines.len() > 1 && ui.small_button("−").on_hover_text(tr.t(Text::WizardRemoveRule)).clicked() {
+                    if lines.len() > 1
+                        && ui.small_button("−").on_hover_text(tr.t(Text::WizardRemoveRule)).clicked()
+                    {
                         wizard.rules.remove(i);
                         changed = true;
                     }
@@ -91,7 +104,14 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
         ui.label(RichText::new(tr.t(Text::WizardOtherSavedRules)).weak());
         for draft in kept {
             let stage = draft.stage.map_or("", |s| s.name(tr.0));
-            ui.label(RichText::new(format!("{} · {} · {stage}", draft.event, tr.wizard_occurrence(draft.occurrence))).weak());
+            ui.label(
+                RichText::new(format!(
+                    "{} · {} · {stage}",
+                    draft.event,
+                    tr.wizard_occurrence(draft.occurrence)
+                ))
+                .weak(),
+            );
         }
     }
     if changed {

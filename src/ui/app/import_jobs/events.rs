@@ -8,7 +8,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::{Answer, FanpathApp, lines};
 use crate::i18n::{Text, Tr};
 use crate::model::Language;
-use crate::model::funnel::Funnel;
 use crate::model::rule_engine::EventId;
 use crate::model::rules::StageRules;
 use crate::store::{
@@ -16,8 +15,8 @@ use crate::store::{
     Workspace, read_event_log,
 };
 use crate::ui::import_wizard::{
-    EventColumnsDraft, EventCount, FunnelPreview, ImportWizard, Loading, LogFacts, PersonaMode, drafts_from_saved,
-    rules_from_drafts,
+    EventColumnsDraft, EventCount, FunnelPreview, ImportWizard, Loading, LogFacts, PersonaMode,
+    drafts_from_saved, rules_from_drafts,
 };
 
 /// An event log read once, shared by the preview jobs and the import.
@@ -87,7 +86,12 @@ fn event_log_columns(draft: &EventColumnsDraft) -> EventLogColumns {
 /// Puts a log just read into the wizard: its facts and events, the rules pre-filled from
 /// the saved ones; or, when it has invalid rows and the user did not ask to skip them, those
 /// rows (nothing can be imported).
-pub(super) fn take_log(wizard: &mut ImportWizard, log: &ParsedEventLog, saved: Option<&StageRules>, language: Language) {
+pub(super) fn take_log(
+    wizard: &mut ImportWizard,
+    log: &ParsedEventLog,
+    saved: Option<&StageRules>,
+    language: Language,
+) {
     let invalid = StoreError::InvalidRows {
         path: log.path().to_path_buf(),
         count: log.invalid_rows(),
@@ -136,7 +140,7 @@ fn event_counts(log: &ParsedEventLog) -> Vec<EventCount> {
 /// The funnel `rules` give on `log`, in memory.
 fn funnel_preview(log: &ParsedEventLog, rules: &StageRules) -> FunnelPreview {
     let preview = log.preview(rules);
-    FunnelPreview { funnel: Funnel { reached: preview.reached, ..Funnel::default() }, unmatched_rows: preview.unmatched_rows }
+    FunnelPreview { funnel: preview.funnel, unmatched_rows: preview.unmatched_rows }
 }
 
 /// Imports `log` with `rules` (saving them in the same transaction); the summary in `language`.
