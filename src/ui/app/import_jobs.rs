@@ -117,7 +117,6 @@ impl FanpathApp {
                     return false;
                 }
                 let wizard = self.import_wizard.wizard.get_or_insert_with(|| ImportWizard::new(None));
-                wizard.step = crate::ui::import_wizard::Step::Source;
                 if let Some(path) = path {
                     self.set_wizard_file(ctx, path);
                 }
@@ -159,6 +158,7 @@ impl FanpathApp {
         host.generation += 1;
         host.log = None;
         wizard.forget_file();
+        wizard.step = crate::ui::import_wizard::Step::Source;
         wizard.path = Some(path.clone());
         wizard.head = Loading::Busy;
         let generation = host.generation;
