@@ -116,7 +116,7 @@ impl FanpathApp {
                 if self.import_wizard.importing {
                     return false;
                 }
-                let wizard = self.import_wizard.wizard.get_or_insert_with(|| ImportWizard::new(None));
+                self.import_wizard.wizard.get_or_insert_with(|| ImportWizard::new(None));
                 if let Some(path) = path {
                     self.set_wizard_file(ctx, path);
                 }
