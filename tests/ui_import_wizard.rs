@@ -403,7 +403,12 @@ fn readme_picture() {
     h.get_by_label("Next").click();
     settle(&mut h);
     for (event, stage) in [("view", "1. Evaluation"), ("signup", "3. Validation"), ("order", "4. Kickoff")] {
-        let at = wizard(&h).rules.iter().filter(|r| r.stage.is_none()).position(|r| r.event == event).expect("line");
+        let at = wizard(&h)
+            .rules
+            .iter()
+            .filter(|r| r.stage.is_none())
+            .position(|r| r.event == event)
+            .expect("line");
         pick(&mut h, "Ignore", at, stage);
     }
     settle(&mut h);

@@ -43,6 +43,10 @@ enum Answer {
     Imported(Result<String, StoreError>),
 }
 
+/// An import to run on a connection, reporting progress; its summary in the UI language.
+type ImportJob =
+    Box<dyn FnOnce(&mut Workspace, &mut dyn FnMut(ImportProgress)) -> Result<String, StoreError> + Send>;
+
 /// The wizard, if open, and the channel its jobs answer on.
 pub(super) struct WizardHost {
     wizard: Option<ImportWizard>,
@@ -190,9 +194,7 @@ impl FanpathApp {
         };
         let cancel = Arc::new(AtomicBool::new(false));
         let options = ImportOptions { skip_invalid: wizard.skip_invalid, cancel: Some(Arc::clone(&cancel)) };
-        let job: Box<
-            dyn FnOnce(&mut Workspace, &mut dyn FnMut(ImportProgress)) -> Result<String, StoreError> + Send,
-        > = match wizard.kind.csv_kind() {
+        let job: ImportJob = match wizard.kind.csv_kind() {
             Some(kind) => Box::new(move |workspace, progress| {
                 workspace.import_csv(kind, &path, options, progress).map(|summary| summary.message(language))
             }),
