@@ -237,7 +237,7 @@ texts! {
     WizardNext => "Next", "Tiếp";
     WizardImport => "Import", "Nhập";
     WizardClose => "Close", "Đóng";
-    WizardExpects => "The import reads these columns (✘ required but missing, – optional):", "Phần nhập đọc các cột sau (✘ bắt buộc nhưng còn thiếu, – không bắt buộc):";
+    WizardExpects => "The import reads these columns (bold: in the file; red: required but missing; grey: optional, not in the file):", "Phần nhập đọc các cột sau (đậm: có trong tệp; đỏ: bắt buộc nhưng còn thiếu; xám: không bắt buộc, tệp không có):";
     WizardHasEverything => "The file has every column the import needs.", "Tệp có đủ các cột cần thiết.";
     WizardSkipInvalid => "Import the valid rows and list the invalid ones, instead of refusing the whole file", "Nhập các dòng hợp lệ và liệt kê các dòng không hợp lệ, thay vì từ chối cả tệp";
     WizardCustomerColumn => "Customer", "Khách hàng";

@@ -80,16 +80,12 @@ fn expected_columns_ui(ui: &mut Ui, tr: Tr, head: &CsvPreview, kind: ImportKind)
     ui.horizontal_wrapped(|ui| {
         for (i, name) in kind.columns().iter().enumerate() {
             let found = head.column(name).is_some();
-            let required = i < required_count;
-            let mark = if found {
-                "✔"
-            } else if required {
-                "✘"
-            } else {
-                "–"
+            let text = RichText::new(*name).monospace();
+            let text = match (found, i < required_count) {
+                (true, _) => text.strong(),
+                (false, true) => text.color(ui.visuals().error_fg_color),
+                (false, false) => text.weak(),
             };
-            let text = RichText::new(format!("{mark} {name}")).monospace();
-            let text = if !found && required { text.color(ui.visuals().error_fg_color) } else { text };
             ui.label(text);
         }
     });
@@ -116,7 +112,7 @@ fn event_columns_ui(ui: &mut Ui, tr: Tr, head: &CsvPreview, draft: &mut EventCol
                 ui.radio_value(&mut draft.every_row_is_one_event, false, tr.t(Text::WizardFromColumn))
                     .labelled_by(label.id);
                 if !draft.every_row_is_one_event {
-                    column_combo_ui(ui, "wizard_event_column", head, &mut draft.event);
+                    column_combo_ui(ui, "wizard_event_column", head, &mut draft.event).labelled_by(label.id);
                 }
             });
             ui.horizontal(|ui| {
@@ -136,7 +132,8 @@ fn event_columns_ui(ui: &mut Ui, tr: Tr, head: &CsvPreview, draft: &mut EventCol
             ui.horizontal(|ui| {
                 ui.radio_value(&mut draft.persona_mode, PersonaMode::Column, tr.t(Text::WizardFromColumn));
                 if draft.persona_mode == PersonaMode::Column {
-                    column_combo_ui(ui, "wizard_persona_column", head, &mut draft.persona_column);
+                    column_combo_ui(ui, "wizard_persona_column", head, &mut draft.persona_column)
+                        .labelled_by(label.id);
                 }
             });
             ui.horizontal(|ui| {

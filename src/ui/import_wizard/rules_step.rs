@@ -38,15 +38,15 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
     ui.label(RichText::new(tr.t(Text::WizardRulesExplained)).weak());
     let mut changed = false;
     egui::Grid::new("wizard_rules").num_columns(6).striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-        for text in [
+        let headers = [
             Text::WizardEventColumn,
             Text::WizardRows,
             Text::Customers,
             Text::WizardStage,
             Text::WizardOccurrence,
-        ] {
-            ui.label(RichText::new(tr.t(text)).strong());
-        }
+        ]
+        .map(|text| ui.label(RichText::new(tr.t(text)).strong()).id);
+        let label_ids = (headers[3], headers[4]);
         ui.label("");
         ui.end_row();
         for event in &facts.events {
@@ -67,7 +67,7 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
                     ui.label("");
                     ui.label("");
                 }
-                changed |= rule_line_ui(ui, tr, i, &mut wizard.rules[i]);
+                changed |= rule_line_ui(ui, tr, i, label_ids, &mut wizard.rules[i]);
                 ui.horizontal(|ui| {
                     if k + 1 == lines.len()
                         && ui.small_button("+").on_hover_text(tr.t(Text::WizardAddRule)).clicked()
@@ -124,15 +124,21 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
 }
 
 /// The stage and occurrence of one line; returns whether either changed.
-fn rule_line_ui(ui: &mut Ui, tr: Tr, i: usize, draft: &mut RuleDraft) -> bool {
+/// `labels`: the ids of the Stage and Occurrence column headers, naming the combo boxes.
+fn rule_line_ui(ui: &mut Ui, tr: Tr, i: usize, labels: (egui::Id, egui::Id), draft: &mut RuleDraft) -> bool {
     let before = (draft.stage, draft.occurrence);
     let shown = draft.stage.map_or_else(|| tr.t(Text::WizardIgnore).to_owned(), |s| s.numbered_name(tr.0));
-    egui::ComboBox::from_id_salt(("wizard_stage", i)).selected_text(shown).width(190.0).show_ui(ui, |ui| {
-        ui.selectable_value(&mut draft.stage, None, tr.t(Text::WizardIgnore));
-        for stage in Stage::ALL {
-            ui.selectable_value(&mut draft.stage, Some(stage), stage.numbered_name(tr.0));
-        }
-    });
+    egui::ComboBox::from_id_salt(("wizard_stage", i))
+        .selected_text(shown)
+        .width(190.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut draft.stage, None, tr.t(Text::WizardIgnore));
+            for stage in Stage::ALL {
+                ui.selectable_value(&mut draft.stage, Some(stage), stage.numbered_name(tr.0));
+            }
+        })
+        .response
+        .labelled_by(labels.0);
     egui::ComboBox::from_id_salt(("wizard_occurrence", i))
         .selected_text(tr.wizard_occurrence(draft.occurrence))
         .width(130.0)
@@ -140,6 +146,8 @@ fn rule_line_ui(ui: &mut Ui, tr: Tr, i: usize, draft: &mut RuleDraft) -> bool {
             for n in (0..=OCCURRENCES_OFFERED).filter(|n| *n != 1) {
                 ui.selectable_value(&mut draft.occurrence, n, tr.wizard_occurrence(n));
             }
-        });
+        })
+        .response
+        .labelled_by(labels.1);
     (draft.stage, draft.occurrence) != before
 }
