@@ -12,7 +12,7 @@ use egui_kittest::kittest::{By, NodeT, Queryable};
 use fanpath::model::{Language, Stage};
 use fanpath::store::Workspace;
 use fanpath::ui::command::UiCommand;
-use fanpath::ui::import_wizard::{Loading, RunState, Step, WizardKind, WizardRequest};
+use fanpath::ui::import_wizard::{Loading, RuleDraft, RunState, Step, WizardKind, WizardRequest};
 use fanpath::ui::{FanpathApp, Settings};
 
 fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
@@ -177,21 +177,17 @@ fn an_event_log_goes_through_every_step_into_the_workspace() {
     };
     let at = position(&h, "view");
     pick(&mut h, "Ignore", at, "1. Evaluation");
-    let at = position(&h, "signup");
-    pick(&mut h, "Ignore", at, "3. Validation");
-    let at = position(&h, "order");
-    pick(&mut h, "Ignore", at, "4. Kickoff");
     h.get_all_by_label("+").last().expect("add").hover();
     let order_line = wizard(&h).rules.iter().position(|r| r.event == "order").expect("order");
     {
+        // The order's two lines (first time, second distinct time) set as the + button does.
         let wizard = h.state_mut().import_wizard_mut().expect("wizard");
+        wizard.rules[order_line].stage = Some(Stage::Kickoff);
+        let signup = wizard.rules.iter().position(|r| r.event == "signup").expect("signup");
+        wizard.rules[signup].stage = Some(Stage::Validation);
         wizard.rules.insert(
             order_line + 1,
-            fanpath::ui::import_wizard::RuleDraft {
-                occurrence: 2,
-                stage: Some(Stage::Acclimation),
-                ..fanpath::ui::import_wizard::RuleDraft::ignored("order")
-            },
+            RuleDraft { occurrence: 2, stage: Some(Stage::Acclimation), ..RuleDraft::ignored("order") },
         );
         wizard.rules_changed();
     }
