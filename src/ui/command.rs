@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::analytics::chart::{Chart, CsvTable};
-use super::import_wizard::WizardRequest;
+use super::import_wizard::request::WizardRequest;
 use super::state::View;
 use crate::i18n::Text;
 use crate::model::{EmotionId, Language, PersonaId, Stage};

@@ -10,81 +10,24 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::FanpathApp;
 use crate::i18n::{Text, Tr};
 use crate::model::Language;
-use crate::store::{CsvPreview, ImportOptions, ImportProgress, StoreError, Workspace, preview_csv};
+use crate::model::rule_engine::EventId;
+use crate::model::rules::StageRules;
+use crate::store::{
+    EventColumn, EventLogColumns, ImportOptions, ImportProgress, ParsedEventLog, PersonaSource, StoreError,
+    Workspace, preview_csv, read_event_log,
+};
 use crate::ui::import_wizard::{
-    EventColumnsDraft, ImportWizard, Loading, PREVIEW_ROWS, RunState, WizardRequest, import_wizard_window_ui,
+    EventColumnsDraft, EventCount, FunnelPreview, ImportWizard, Loading, LogFacts, PREVIEW_ROWS, PersonaMode,
+    RunState, WizardRequest, drafts_from_saved, import_wizard_window_ui, rules_from_drafts,
 };
 
-mod events;
-
-use self::events::ParsedLog;
-
-/// An answer from a wizard job.
-enum Answer {
-    Head {
-        generation: u64,
-        result: Result<CsvPreview, StoreError>,
-    },
-    Log {
-        generation: u64,
-        result: Result<ParsedLog, StoreError>,
-    },
-    Funnel {
-        generation: u64,
-        result: Result<crate::ui::import_wizard::FunnelPreview, StoreError>,
-    },
-    Progress(ImportProgress),
-    /// The import ended: its summary in the UI language, or why nothing was written.
-    Imported(Result<String, StoreError>),
-}
-
-/// An import to run on a connection, reporting progress; its summary in the UI language.
-type ImportJob =
-    Box<dyn FnOnce(&mut Workspace, &mut dyn FnMut(ImportProgress)) -> Result<String, StoreError> + Send>;
-
-/// The wizard, if open, and the channel its jobs answer on.
-pub(super) struct WizardHost {
-    wizard: Option<ImportWizard>,
-    sender: Sender<Answer>,
-    answers: Receiver<Answer>,
-    /// Bumped for every new file or new columns: a late answer about older ones is dropped.
-    generation: u64,
-    /// The event log read with the current columns, kept for previews and the import.
-    log: Option<ParsedLog>,
-    /// The running import's cancel flag.
-    cancel: Option<Arc<AtomicBool>>,
-    /// An import is running (it may outlive a closed wizard; its commit still reloads).
-    importing: bool,
-}
-
-impl Default for WizardHost {
-    fn default() -> Self {
-        let (sender, answers) = mpsc::channel();
-        Self { wizard: None, sender, answers, generation: 0, log: None, cancel: None, importing: false }
-    }
-}
-
-impl WizardHost {
-    /// Whether a job is out (tests wait for this).
-    pub(super) fn busy(&self) -> bool {
-        self.importing || self.wizard.as_ref().is_some_and(ImportWizard::busy)
-    }
-
-    /// Runs `job` on a thread of its own; its answer wakes the window.
-    fn spawn(&self, ctx: &egui::Context, job: impl FnOnce() -> Answer + Send + 'static) {
-        let (sender, ctx) = (self.sender.clone(), ctx.clone());
-        std::thread::spawn(move || {
-            // The wizard may be gone by now: then nobody listens, which is fine.
-            _ = sender.send(job());
-            ctx.request_repaint();
-        });
-    }
-}
+use super::import_host::{Answer, ImportJob};
 
 impl FanpathApp {
     /// The open wizard, if any (tests read its state).
@@ -202,7 +145,7 @@ impl FanpathApp {
                 let Some(log) = host.log.clone() else {
                     return;
                 };
-                let rules = match crate::ui::import_wizard::rules_from_drafts(&wizard.rules) {
+                let rules = match rules_from_drafts(&wizard.rules) {
                     Ok(rules) => rules,
                     Err(err) => {
                         wizard.run = RunState::Failed(vec![err.to_string()]);
@@ -210,7 +153,7 @@ impl FanpathApp {
                     }
                 };
                 Box::new(move |workspace, progress| {
-                    events::import_log(workspace, &log, &rules, &options, progress, language)
+                    import_log(workspace, &log, &rules, &options, progress, language)
                 })
             }
         };
@@ -281,7 +224,7 @@ impl FanpathApp {
             Answer::Log { generation, result } if generation == host.generation => match result {
                 Ok(parsed) => {
                     let saved = self.workspace.stage_rules().ok().flatten();
-                    events::take_log(wizard, &parsed, saved.as_ref(), language);
+                    take_log(wizard, &parsed, saved.as_ref(), language);
                     host.log = Some(parsed);
                     self.commands.send(WizardRequest::PreviewFunnel);
                 }
@@ -311,4 +254,135 @@ fn in_memory(path: &Path) -> bool {
 /// A store error as lines: the message, then each bad row.
 fn lines(err: &StoreError, language: Language) -> Vec<String> {
     err.message(language).lines().map(str::to_owned).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Event logs: reading with the chosen columns, counting events, the funnel, the import.
+
+impl FanpathApp {
+    /// Reads and checks the whole event log with the chosen columns on a thread.
+    pub(super) fn read_events(&mut self, ctx: &egui::Context) {
+        let host = &mut self.import_wizard;
+        let Some(wizard) = &mut host.wizard else {
+            return;
+        };
+        let Some(path) = wizard.path.clone() else {
+            return;
+        };
+        host.generation += 1;
+        host.log = None;
+        wizard.forget_log();
+        wizard.log = Loading::Busy;
+        let columns = event_log_columns(&wizard.columns);
+        let generation = host.generation;
+        host.spawn(ctx, move || {
+            let result =
+                read_event_log(&path, &columns, &ImportOptions::default(), &mut |_| {}).map(Arc::new);
+            Answer::Log { generation, result }
+        });
+    }
+
+    /// Computes the funnel the wizard's rules give on the log read, on a thread.
+    pub(super) fn preview_funnel(&mut self, ctx: &egui::Context) {
+        let language = self.settings.language;
+        let host = &mut self.import_wizard;
+        let (Some(wizard), Some(log)) = (&mut host.wizard, host.log.clone()) else {
+            return;
+        };
+        let rules = match rules_from_drafts(&wizard.rules) {
+            Ok(rules) => rules,
+            Err(_) => {
+                wizard.funnel = Loading::Failed(vec![Tr(language).t(Text::WizardNoRules).to_owned()]);
+                return;
+            }
+        };
+        wizard.funnel = Loading::Busy;
+        let generation = wizard.rules_generation;
+        host.spawn(ctx, move || Answer::Funnel { generation, result: Ok(funnel_preview(&log, &rules)) });
+    }
+}
+
+/// The reader's columns from what the user picked.
+fn event_log_columns(draft: &EventColumnsDraft) -> EventLogColumns {
+    EventLogColumns {
+        customer: draft.customer.clone(),
+        event: if draft.every_row_is_one_event {
+            EventColumn::EveryRowIs(draft.event_name.trim().to_owned())
+        } else {
+            EventColumn::Column(draft.event.clone())
+        },
+        time: draft.time.clone(),
+        persona: match draft.persona_mode {
+            PersonaMode::None => PersonaSource::None,
+            PersonaMode::Column => PersonaSource::Column(draft.persona_column.clone()),
+            PersonaMode::Fixed => PersonaSource::Fixed(draft.persona_name.trim().to_owned()),
+        },
+    }
+}
+
+/// Puts a log just read into the wizard: its facts and events, the rules pre-filled from
+/// the saved ones; or, when it has invalid rows and the user did not ask to skip them, those
+/// rows (nothing can be imported).
+fn take_log(wizard: &mut ImportWizard, log: &ParsedEventLog, saved: Option<&StageRules>, language: Language) {
+    let invalid = StoreError::InvalidRows {
+        path: log.path().to_path_buf(),
+        count: log.invalid_rows(),
+        rows: log.row_errors().to_vec(),
+    };
+    if log.invalid_rows() > 0 && !wizard.skip_invalid {
+        wizard.log = Loading::Failed(lines(&invalid, language));
+        return;
+    }
+    let events = event_counts(log);
+    wizard.rules = drafts_from_saved(events.iter().map(|e| e.name.as_str()), saved);
+    wizard.rules_changed();
+    let skipped = log.row_errors().iter().map(|row| row.message(language)).collect();
+    wizard.log = Loading::Ready(LogFacts {
+        rows: log.rows_read(),
+        customers: log.customer_count() as u64,
+        events,
+        skipped,
+    });
+}
+
+/// Every distinct event with its rows and distinct customers, most rows first.
+fn event_counts(log: &ParsedEventLog) -> Vec<EventCount> {
+    let mut rows: FxHashMap<EventId, u64> = FxHashMap::default();
+    let mut pairs: FxHashSet<(EventId, u32)> = FxHashSet::default();
+    for row in log.rows() {
+        *rows.entry(row.event).or_default() += 1;
+        pairs.insert((row.event, row.customer));
+    }
+    let mut customers: FxHashMap<EventId, u64> = FxHashMap::default();
+    for (event, _) in pairs {
+        *customers.entry(event).or_default() += 1;
+    }
+    let mut counts: Vec<(EventId, u64)> = rows.into_iter().collect();
+    counts.sort_by(|(a, x), (b, y)| y.cmp(x).then(a.cmp(b)));
+    counts
+        .into_iter()
+        .map(|(event, rows)| EventCount {
+            name: log.names().name(event).to_owned(),
+            rows,
+            customers: customers.get(&event).copied().unwrap_or(0),
+        })
+        .collect()
+}
+
+/// The funnel `rules` give on `log`, in memory.
+fn funnel_preview(log: &ParsedEventLog, rules: &StageRules) -> FunnelPreview {
+    let preview = log.preview(rules);
+    FunnelPreview { funnel: preview.funnel, unmatched_rows: preview.unmatched_rows }
+}
+
+/// Imports `log` with `rules` (saving them in the same transaction); the summary in `language`.
+fn import_log(
+    workspace: &mut Workspace,
+    log: &ParsedEventLog,
+    rules: &StageRules,
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(ImportProgress),
+    language: Language,
+) -> Result<String, StoreError> {
+    workspace.import_event_log(log, Some(rules), options, progress).map(|summary| summary.message(language))
 }

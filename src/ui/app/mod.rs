@@ -10,6 +10,7 @@ mod files;
 pub mod history;
 #[cfg(test)]
 mod history_tests;
+mod import_host;
 mod import_jobs;
 mod integrity;
 mod settings;
@@ -83,8 +84,8 @@ pub struct FanpathApp {
     /// The daily integrity check running in the background, if any: the file it reads and
     /// where its answer arrives (`integrity.rs`).
     integrity_check: Option<(std::path::PathBuf, std::sync::mpsc::Receiver<Result<(), StoreError>>)>,
-    /// File → Import data…: the wizard, if open, and its jobs (`import_jobs.rs`).
-    import_wizard: import_jobs::WizardHost,
+    /// File → Import data…: the wizard, if open, and its jobs (`import_host.rs`, `import_jobs.rs`).
+    import_wizard: import_host::WizardHost,
 }
 
 impl FanpathApp {
@@ -123,7 +124,7 @@ impl FanpathApp {
             started: false,
             daily_backup: None,
             integrity_check: None,
-            import_wizard: import_jobs::WizardHost::default(),
+            import_wizard: import_host::WizardHost::default(),
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);

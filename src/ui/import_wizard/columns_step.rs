@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::{EventColumnsDraft, ImportWizard, PersonaMode, failure_ui};
+use super::wizard::{EventColumnsDraft, ImportWizard, Loading, PersonaMode, failure_ui};
 use crate::i18n::{Text, Tr};
 use crate::store::{CsvPreview, ImportKind};
 use crate::ui::command::Commands;
@@ -15,7 +15,7 @@ const PREVIEW_COLUMN_MAX: f32 = 220.0;
 
 pub(super) fn columns_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, _out: &mut Commands) {
     let Some(head) = wizard.head.ready().cloned() else {
-        if let super::Loading::Failed(lines) = &wizard.head {
+        if let Loading::Failed(lines) = &wizard.head {
             failure_ui(ui, lines);
         }
         return;

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{FunnelPreview, ImportWizard, Loading, failure_ui};
+use super::wizard::{FunnelPreview, ImportWizard, Loading, failure_ui};
 use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 

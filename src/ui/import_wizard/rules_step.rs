@@ -4,7 +4,10 @@
 
 use egui::{RichText, Ui};
 
-use super::{ImportWizard, Loading, RuleDraft, WizardRequest, failure_ui, funnel_step};
+use super::funnel_step;
+use super::request::WizardRequest;
+use super::rules::RuleDraft;
+use super::wizard::{ImportWizard, Loading, failure_ui};
 use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::ui::command::Commands;

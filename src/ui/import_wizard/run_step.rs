@@ -3,7 +3,8 @@
 
 use egui::{RichText, Ui};
 
-use super::{ImportWizard, RunState, WizardRequest, failure_ui};
+use super::request::WizardRequest;
+use super::wizard::{ImportWizard, RunState, failure_ui};
 use crate::i18n::{Text, Tr};
 use crate::store::ImportProgress;
 use crate::ui::command::Commands;

@@ -3,7 +3,8 @@
 
 use egui::{RichText, Ui};
 
-use super::{ImportWizard, Loading, WizardKind, WizardRequest, failure_ui};
+use super::request::WizardRequest;
+use super::wizard::{ImportWizard, Loading, WizardKind, failure_ui};
 use crate::i18n::{Text, Tr};
 use crate::ui::command::Commands;
 
