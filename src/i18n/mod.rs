@@ -14,6 +14,8 @@ pub mod format;
 pub mod import;
 mod present;
 mod text;
+// The import wizard's sentences (H12).
+mod wizard;
 
 pub use present::NotesFor;
 pub use text::Text;

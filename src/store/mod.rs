@@ -48,3 +48,6 @@ pub use import::{
 // Backups and the portable workspace file.
 pub use backup::{BackupInfo, BackupReason, list_backups, restore_backup};
 pub use portable::WorkspaceFileSummary;
+
+// The import wizard (issue #8 §3).
+pub use import::{CsvPreview, preview_csv};

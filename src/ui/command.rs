@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::analytics::chart::{Chart, CsvTable};
+use super::import_wizard::request::WizardRequest;
 use super::state::View;
 use crate::i18n::Text;
 use crate::model::{EmotionId, Language, PersonaId, Stage};
@@ -40,6 +41,7 @@ const FIND: KeyboardShortcut = cmd(Key::F);
 const ZOOM_IN: KeyboardShortcut = cmd(Key::Plus);
 const ZOOM_OUT: KeyboardShortcut = cmd(Key::Minus);
 const ZOOM_RESET: KeyboardShortcut = cmd(Key::Num0);
+const IMPORT_DATA: KeyboardShortcut = cmd(Key::I);
 const F1: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 const F5: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F5);
 
@@ -70,11 +72,13 @@ pub enum UiCommand {
     ToggleProjectorTheme,
     /// Stage slides hide the observed numbers until revealed.
     ToggleRevealMode,
+    // The import wizard.
+    ImportData,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -97,6 +101,7 @@ impl UiCommand {
         Self::Present,
         Self::ToggleProjectorTheme,
         Self::ToggleRevealMode,
+        Self::ImportData,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -115,6 +120,7 @@ impl UiCommand {
             Self::ZoomReset => &[ZOOM_RESET],
             Self::About => &[F1],
             Self::Present => &[F5],
+            Self::ImportData => &[IMPORT_DATA],
             Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
@@ -164,6 +170,7 @@ impl UiCommand {
             | Self::Present
             | Self::ToggleProjectorTheme
             | Self::ToggleRevealMode => false,
+            Self::ImportData => false,
         }
     }
 
@@ -189,6 +196,7 @@ impl UiCommand {
             Self::Present => Text::Present,
             Self::ToggleProjectorTheme => Text::ProjectorDark,
             Self::ToggleRevealMode => Text::RevealMode,
+            Self::ImportData => Text::ImportData,
         }
     }
 
@@ -208,6 +216,7 @@ impl UiCommand {
             Self::Present => Some(Text::PresentTip),
             Self::ToggleProjectorTheme => Some(Text::ProjectorDarkTip),
             Self::ToggleRevealMode => Some(Text::RevealModeTip),
+            Self::ImportData => Some(Text::ImportDataTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -250,11 +259,19 @@ pub enum Command {
     PresentFor(Option<PersonaId>),
     /// Leaves the presentation: windowed again, on the view shown before.
     EndPresentation,
+    /// A step of the import wizard (File → Import data…) that needs the app.
+    ImportWizard(WizardRequest),
 }
 
 impl From<UiCommand> for Command {
     fn from(command: UiCommand) -> Self {
         Self::Ui(command)
+    }
+}
+
+impl From<WizardRequest> for Command {
+    fn from(request: WizardRequest) -> Self {
+        Self::ImportWizard(request)
     }
 }
 
@@ -334,6 +351,7 @@ mod tests {
             UiCommand::Present => 19,
             UiCommand::ToggleProjectorTheme => 20,
             UiCommand::ToggleRevealMode => 21,
+            UiCommand::ImportData => 22,
         }
     }
 

@@ -51,6 +51,7 @@ pub fn menu_bar_ui(
             command_button_ui(ui, tr, UiCommand::RestoreBackup, true, out);
             command_button_ui(ui, tr, UiCommand::ExportWorkspaceFile, true, out);
             command_button_ui(ui, tr, UiCommand::ImportWorkspaceFile, true, out);
+            command_button_ui(ui, tr, UiCommand::ImportData, true, out);
             ui.separator();
             command_button_ui(ui, tr, UiCommand::Quit, true, out);
         });

@@ -11,6 +11,7 @@ pub mod context;
 pub mod data;
 pub mod dialogs;
 pub mod emotion_table;
+pub mod import_wizard;
 pub mod journey_board;
 pub mod menu;
 pub mod persona_editor;

@@ -14,6 +14,7 @@
 //! - `event_log`, `event_log_parse`, `event_log_import`: event logs (any "customer, event,
 //!   time" file) turned into stage events by stage rules; `rules_file`: the rules as CSV.
 //! - `parallel`: the chunked parallel parse both large imports use.
+//! - `preview`: the first rows of a file, for the import wizard.
 //! - `options`: what a file holds, how to treat bad rows, progress.
 //! - `errors`: why rows were rejected ([`RowProblem`]), as data; the words are in
 //!   `i18n/import.rs`. `summary`: what an import did.
@@ -34,6 +35,7 @@ mod fields;
 mod options;
 mod parallel;
 mod personas;
+mod preview;
 mod rules_file;
 mod summary;
 
@@ -53,6 +55,8 @@ pub(crate) use events::{EventBatch, write_event_batch};
 pub use options::{ImportKind, ImportOptions, ImportProgress, PROGRESS_EVERY};
 pub use rules_file::{RULES_HEADER, read_stage_rules_bytes, read_stage_rules_file, stage_rules_csv};
 pub use summary::ImportSummary;
+// The import wizard's look at a file's head.
+pub use preview::{CsvPreview, preview_csv};
 
 use self::csv::{parse_header, read_all};
 use self::emotions::EmotionBatch;

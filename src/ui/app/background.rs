@@ -34,7 +34,10 @@ impl FanpathApp {
 
     /// Whether work sent to the worker is still out (tests and benchmarks wait on this).
     pub fn busy(&self) -> bool {
-        self.analytics.computing() || self.exports_in_flight > 0 || self.file_task.is_some()
+        self.analytics.computing()
+            || self.exports_in_flight > 0
+            || self.file_task.is_some()
+            || self.import_wizard.busy()
     }
 
     pub(super) fn analytics_key(&self) -> AnalyticsKey {

@@ -91,6 +91,7 @@ impl FanpathApp {
                 self.end_presentation(ctx);
                 false
             }
+            Command::ImportWizard(request) => self.apply_wizard_request(ctx, request),
         }
     }
 
@@ -148,6 +149,9 @@ impl FanpathApp {
             UiCommand::ToggleRevealMode => {
                 self.settings.present.reveal_mode = !self.settings.present.reveal_mode;
                 false
+            }
+            UiCommand::ImportData => {
+                self.apply_wizard_request(ctx, crate::ui::import_wizard::WizardRequest::Open(None))
             }
         }
     }

@@ -12,6 +12,8 @@ mod files;
 pub mod history;
 #[cfg(test)]
 mod history_tests;
+mod import_host;
+mod import_jobs;
 mod integrity;
 mod presenting;
 mod settings;
@@ -90,6 +92,8 @@ pub struct FanpathApp {
     file_task: Option<file_task::FileTask>,
     /// Trainer mode, while it runs: its slides replace the panels.
     presenting: Option<Presenter>,
+    /// File → Import data…: the wizard, if open, and its jobs (`import_host.rs`, `import_jobs.rs`).
+    import_wizard: import_host::WizardHost,
 }
 
 impl FanpathApp {
@@ -130,6 +134,7 @@ impl FanpathApp {
             integrity_check: None,
             file_task: None,
             presenting: None,
+            import_wizard: import_host::WizardHost::default(),
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
@@ -169,6 +174,8 @@ impl FanpathApp {
             self.start_integrity_check(&ctx);
         }
         self.take_answers(&ctx);
+        self.take_wizard_answers(&ctx);
+        self.take_dropped_file(&ctx);
         self.poll_integrity_check();
         if self.presenting.is_some() {
             self.presentation_ui(ui, &ctx);
@@ -223,6 +230,7 @@ impl FanpathApp {
             }
         });
 
+        self.import_wizard_ui(&ctx);
         if self.about_open {
             about::about_window_ui(&ctx, tr, &mut self.about_open);
         }
