@@ -19,12 +19,17 @@ use fanpath::ui::{FanpathApp, Settings};
 
 /// Every UI test runs at the same size, scale, date and theme, so snapshots are stable.
 fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
+    harness_sized(path, language, [1280.0, 800.0])
+}
+
+/// [`harness`] in a window of `size` points.
+fn harness_sized(path: &Path, language: Language, size: [f32; 2]) -> Harness<'static, FanpathApp> {
     let workspace = Workspace::open(path).expect("open workspace");
     let settings = Settings { language, ..Settings::default() };
     let today = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
     let app = FanpathApp::with_today(workspace, settings, today);
     let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .with_pixels_per_point(1.0)
         .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
     harness.run();
@@ -439,6 +444,7 @@ fn an_exported_chart_is_a_1600_pixel_png() {
         stall_days: 30,
         reference_date: NaiveDate::from_ymd_opt(2026, 3, 14).expect("date"),
         stalled_list_limit: 200,
+        ..Default::default()
     };
     let analytics = ws.analytics(&options).expect("analytics");
     for chart in fanpath::ui::analytics::Chart::ALL {
@@ -593,4 +599,129 @@ fn undo_and_redo_from_the_keyboard_leave_text_fields_alone() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
     assert_eq!(personas(&path), 1);
+}
+
+// Cohorts and the date range of the Analytics view (issue #8 §4).
+
+/// The Cohorts tab lists the store's cohorts, the date boxes restrict every chart, the
+/// period switch cuts weeks, and a wrong date is explained: in both languages.
+#[test]
+fn the_cohorts_chart_and_the_date_range_in_both_languages() {
+    let (_dir, path) = temp_workspace();
+    demo_workspace(&path);
+    for language in [Language::English, Language::Vietnamese] {
+        let words = |en: &'static str, vi: &'static str| if language == Language::English { en } else { vi };
+        let tr = fanpath::i18n::Tr(language);
+        let mut h = harness(&path, language);
+        h.state_mut().send(UiCommand::ShowView(View::Analytics));
+        settle(&mut h);
+        h.get_by_label(words("Cohorts", "Nhóm theo kỳ")).click();
+        settle(&mut h);
+        // Every month of the demo with its customers, as the store counts them.
+        let all = on_disk(&path)
+            .cohort_table(None, &fanpath::model::DateRange::ALL, fanpath::model::CohortPeriod::Month)
+            .expect("cohorts");
+        assert!(all.cohorts.len() >= 3, "{}", all.cohorts.len());
+        let last = all.cohorts.last().expect("a cohort");
+        h.get_by_label(&last.start.format("%Y-%m").to_string());
+        h.get_by_label(&tr.count(last.customers));
+
+        // From the start of the last month but one: the older months go, the headline
+        // counts only the customers who started since.
+        let from = all.cohorts[all.cohorts.len() - 2].start;
+        type_into(
+            &mut h,
+            words("First event from", "Sự kiện đầu tiên từ"),
+            &from.format("%Y-%m-%d").to_string(),
+        );
+        settle(&mut h);
+        let range = fanpath::model::DateRange { from: Some(from), to: None };
+        let analytics = h.state().analytics().expect("computed").clone();
+        assert_eq!(analytics.report.range, range);
+        let report = on_disk(&path).report_in(None, &range).expect("report");
+        assert_eq!(analytics.report.funnel, report.funnel);
+        assert_eq!(analytics.cohorts.cohorts, all.cohorts[all.cohorts.len() - 2..]);
+        assert!(h.query_by_label(&all.cohorts[0].start.format("%Y-%m").to_string()).is_none());
+        // The funnel headline follows the range too.
+        h.get_by_label(words("Drop-off funnel", "Phễu rơi rớt")).click();
+        h.run();
+        let f = &report.funnel;
+        h.get_by_label(&tr.overall_conversion(
+            f.conversion_from_start(Stage::Advocacy),
+            f.reached(Stage::Advocacy),
+            f.customers(),
+        ));
+
+        // Weeks, starting on Monday.
+        h.get_by_label(words("Cohorts", "Nhóm theo kỳ")).click();
+        h.run();
+        h.get_by_label(words("By week (Monday to Sunday)", "Theo tuần (thứ Hai đến Chủ nhật)")).click();
+        settle(&mut h);
+        let weeks = h.state().analytics().expect("computed").cohorts.clone();
+        assert_eq!(weeks.period, fanpath::model::CohortPeriod::Week);
+        assert!(weeks.cohorts.len() > 4);
+        for cohort in &weeks.cohorts {
+            assert_eq!(chrono::Datelike::weekday(&cohort.start), chrono::Weekday::Mon);
+        }
+        h.get_by_label(&weeks.cohorts[0].start.format("%Y-%m-%d").to_string());
+
+        // A date that is not one: said once the box is left, and the range stays.
+        type_into(&mut h, words("to (not including)", "đến trước ngày"), "31/02/2026");
+        settle(&mut h);
+        h.get_by_label(words(
+            "Not a date: write YYYY-MM-DD or DD/MM/YYYY",
+            "Chưa đúng dạng ngày: hãy viết YYYY-MM-DD hoặc DD/MM/YYYY",
+        ));
+        assert_eq!(h.state().analytics().expect("computed").report.range, range);
+        // The end before the start.
+        type_into(
+            &mut h,
+            words("to (not including)", "đến trước ngày"),
+            &from.format("%d/%m/%Y").to_string(),
+        );
+        settle(&mut h);
+        h.get_by_label(words(
+            "The end date must come after the start date",
+            "Ngày kết thúc phải sau ngày bắt đầu",
+        ));
+        // Clearing both boxes brings everyone back.
+        h.get_by_label("✕").click();
+        settle(&mut h);
+        assert_eq!(h.state().analytics().expect("computed").report.range, range, "one box still wrong");
+        type_into(&mut h, words("to (not including)", "đến trước ngày"), "");
+        type_into(&mut h, words("First event from", "Sự kiện đầu tiên từ"), "");
+        settle(&mut h);
+        assert!(h.state().analytics().expect("computed").report.range.is_all());
+    }
+}
+
+/// At 1280 × 720 the stalled list stays above the findings (it once ran over them), and
+/// every chart of the view lays out; the stalled one is kept as a snapshot.
+#[test]
+fn analytics_fit_a_1280_by_720_window() {
+    let (_dir, path) = temp_workspace();
+    demo_workspace(&path);
+    let mut h = harness_sized(&path, Language::English, [1280.0, 720.0]);
+    h.state_mut().send(UiCommand::ShowView(View::Analytics));
+    settle(&mut h);
+    h.state_mut().analytics_view_mut().chart = fanpath::ui::analytics::Chart::Stalled;
+    h.run();
+    let findings_top = h.get_by_label("Findings").rect().top();
+    let analytics = h.state().analytics().expect("computed").clone();
+    let rows: Vec<egui::Rect> = analytics
+        .stalled
+        .customers
+        .iter()
+        .filter_map(|c| h.query_by_label(&c.customer_id).map(|n| n.rect()))
+        .collect();
+    assert!(!rows.is_empty(), "some stalled customers are listed");
+    for row in &rows {
+        assert!(row.top() < findings_top, "a row at {row:?} is drawn over the findings at {findings_top}");
+    }
+    let header = h.get_by_label("Customer").rect();
+    assert!(header.bottom() <= findings_top, "{header:?} vs {findings_top}");
+    snapshot(&mut h, "analytics_stalled_1280x720");
+    h.state_mut().analytics_view_mut().chart = fanpath::ui::analytics::Chart::Cohorts;
+    h.run();
+    snapshot(&mut h, "analytics_cohorts_1280x720");
 }
