@@ -603,6 +603,21 @@ fn undo_and_redo_from_the_keyboard_leave_text_fields_alone() {
 
 // Cohorts and the date range of the Analytics view (issue #8 §4).
 
+/// [`type_into`] for the date boxes: the heat table's scroll area animates for a few
+/// frames after a click, so frames are stepped rather than run to rest.
+fn type_date(harness: &mut Harness<'_, FanpathApp>, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).focus();
+    harness.run_steps(8);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    if !text.is_empty() {
+        harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    }
+    harness.run_steps(8);
+    harness.key_press(Key::Enter);
+    harness.run_steps(8);
+}
+
 /// The Cohorts tab lists the store's cohorts, the date boxes restrict every chart, the
 /// period switch cuts weeks, and a wrong date is explained: in both languages.
 #[test]
@@ -622,14 +637,15 @@ fn the_cohorts_chart_and_the_date_range_in_both_languages() {
             .cohort_table(None, &fanpath::model::DateRange::ALL, fanpath::model::CohortPeriod::Month)
             .expect("cohorts");
         assert!(all.cohorts.len() >= 3, "{}", all.cohorts.len());
-        let last = all.cohorts.last().expect("a cohort");
-        h.get_by_label(&last.start.format("%Y-%m").to_string());
-        h.get_by_label(&tr.count(last.customers));
+        // The table scrolls: the oldest months are the ones on screen.
+        let first = &all.cohorts[0];
+        h.get_by_label(&first.start.format("%Y-%m").to_string());
+        assert!(h.query_all_by_label(&tr.count(first.customers)).count() >= 1);
 
         // From the start of the last month but one: the older months go, the headline
         // counts only the customers who started since.
         let from = all.cohorts[all.cohorts.len() - 2].start;
-        type_into(
+        type_date(
             &mut h,
             words("First event from", "Sự kiện đầu tiên từ"),
             &from.format("%Y-%m-%d").to_string(),
@@ -666,7 +682,7 @@ fn the_cohorts_chart_and_the_date_range_in_both_languages() {
         h.get_by_label(&weeks.cohorts[0].start.format("%Y-%m-%d").to_string());
 
         // A date that is not one: said once the box is left, and the range stays.
-        type_into(&mut h, words("to (not including)", "đến trước ngày"), "31/02/2026");
+        type_date(&mut h, words("to (not including)", "đến trước ngày"), "31/02/2026");
         settle(&mut h);
         h.get_by_label(words(
             "Not a date: write YYYY-MM-DD or DD/MM/YYYY",
@@ -674,7 +690,7 @@ fn the_cohorts_chart_and_the_date_range_in_both_languages() {
         ));
         assert_eq!(h.state().analytics().expect("computed").report.range, range);
         // The end before the start.
-        type_into(
+        type_date(
             &mut h,
             words("to (not including)", "đến trước ngày"),
             &from.format("%d/%m/%Y").to_string(),
@@ -685,11 +701,7 @@ fn the_cohorts_chart_and_the_date_range_in_both_languages() {
             "Ngày kết thúc phải sau ngày bắt đầu",
         ));
         // Clearing both boxes brings everyone back.
-        h.get_by_label("✕").click();
-        settle(&mut h);
-        assert_eq!(h.state().analytics().expect("computed").report.range, range, "one box still wrong");
-        type_into(&mut h, words("to (not including)", "đến trước ngày"), "");
-        type_into(&mut h, words("First event from", "Sự kiện đầu tiên từ"), "");
+        h.get_by_label(words("Clear dates", "Xoá khoảng ngày")).click();
         settle(&mut h);
         assert!(h.state().analytics().expect("computed").report.range.is_all());
     }
@@ -715,9 +727,10 @@ fn analytics_fit_a_1280_by_720_window() {
         .filter_map(|c| h.query_by_label(&c.customer_id).map(|n| n.rect()))
         .collect();
     assert!(!rows.is_empty(), "some stalled customers are listed");
-    for row in &rows {
-        assert!(row.top() < findings_top, "a row at {row:?} is drawn over the findings at {findings_top}");
-    }
+    // The table lays out the rows in its viewport plus the one entering it, clipped; the
+    // viewport once reached a hundred points into the findings (a fixed minimum height).
+    let below: Vec<&egui::Rect> = rows.iter().filter(|r| r.top() >= findings_top).collect();
+    assert!(below.len() <= 1, "rows laid out over the findings at {findings_top}: {below:?}");
     let header = h.get_by_label("Customer").rect();
     assert!(header.bottom() <= findings_top, "{header:?} vs {findings_top}");
     snapshot(&mut h, "analytics_stalled_1280x720");

@@ -53,7 +53,7 @@ impl DateRangeInput {
             )
             .labelled_by(to_label.id)
             .on_hover_text(tip);
-        if !range.is_all() && ui.small_button("✕").on_hover_text(tr.t(Text::ClearDates)).clicked() {
+        if !range.is_all() && ui.small_button(tr.t(Text::ClearDates)).clicked() {
             self.from_text.clear();
             self.to_text.clear();
         }
