@@ -200,7 +200,7 @@ fn report(frames: &[(Kind, Duration, Duration)], switches: usize) {
 fn analytics_query(bencher: Bencher) {
     let ws = Workspace::open(&*WORKSPACE).expect("open");
     let options =
-        AnalyticsOptions { persona: None, stall_days: 30, reference_date: today(), stalled_list_limit: 200 };
+        AnalyticsOptions { reference_date: today(), stalled_list_limit: 200, ..AnalyticsOptions::default() };
     bencher.bench_local(|| divan::black_box(ws.analytics(&options).expect("analytics")));
 }
 

@@ -13,6 +13,7 @@ use fanpath::store::AnalyticsOptions;
 use fanpath::store::export::{funnel_csv, write_export};
 
 use crate::open_existing;
+use crate::range_cli::{CohortArg, RangeArgs};
 use fanpath::ui::analytics::export::chart_png;
 use fanpath::ui::analytics::{Chart, ChartOptions};
 
@@ -32,6 +33,11 @@ pub enum ExportWhat {
         /// Only the customers and emotions of this persona (name in any case).
         #[arg(long, value_name = "NAME")]
         persona: Option<String>,
+        #[command(flatten)]
+        range: RangeArgs,
+        /// JSON only: add the customers by month or week of first event.
+        #[arg(long, value_enum, value_name = "PERIOD")]
+        cohorts: Option<CohortArg>,
     },
     /// Draw a chart of the Analytics view into a PNG (1600 × 900 pixels), without a window.
     Chart {
@@ -46,6 +52,11 @@ pub enum ExportWhat {
         /// Language of the chart's text.
         #[arg(long, value_enum, default_value = "en")]
         language: LanguageArg,
+        #[command(flatten)]
+        range: RangeArgs,
+        /// For the cohorts chart: one row per month (the default) or per week.
+        #[arg(long, value_enum, value_name = "PERIOD")]
+        cohorts: Option<CohortArg>,
     },
     /// Write the whole workspace as a portable workspace file (JSON, described by
     /// docs/workspace.schema.json): every persona, touchpoint, emotion entry and customer.
@@ -68,6 +79,8 @@ pub enum ChartArg {
     Time,
     /// Stalled customers per stage.
     Stalled,
+    /// Share of each month's (or week's) new customers reaching each stage.
+    Cohorts,
 }
 
 impl From<ChartArg> for Chart {
@@ -78,6 +91,7 @@ impl From<ChartArg> for Chart {
             ChartArg::EmotionDropoff => Self::EmotionVsDropOff,
             ChartArg::Time => Self::TimeToStage,
             ChartArg::Stalled => Self::Stalled,
+            ChartArg::Cohorts => Self::Cohorts,
         }
     }
 }
@@ -111,15 +125,21 @@ impl FunnelFormat {
 /// Runs `fanpath export …` on the workspace at `db`.
 pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
     match what {
-        ExportWhat::Funnel { file, format, persona } => {
+        ExportWhat::Funnel { file, format, persona, range, cohorts } => {
             let Some(format) = format.or_else(|| FunnelFormat::from_extension(&file)) else {
                 anyhow::bail!(
                     "cannot tell the format of {} from its name: pass --format csv or --format json",
                     file.display()
                 );
             };
+            let range = range.range()?;
+            if cohorts.is_some() && format == FunnelFormat::Csv {
+                anyhow::bail!("--cohorts goes with JSON; for cohorts as CSV use the Analytics view's export");
+            }
             let workspace = open_existing(db)?;
-            let report = workspace.report(persona.as_deref()).map_err(|err| err.in_file(db))?;
+            let report = workspace
+                .report_with(persona.as_deref(), &range, cohorts.map(Into::into))
+                .map_err(|err| err.in_file(db))?;
             let contents = match format {
                 FunnelFormat::Csv => funnel_csv(&report),
                 FunnelFormat::Json => format!("{}\n", report.to_json()),
@@ -136,7 +156,8 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        ExportWhat::Chart { chart, file, persona, language } => {
+        ExportWhat::Chart { chart, file, persona, language, range, cohorts } => {
+            let range = range.range()?;
             let workspace = open_existing(db)?;
             let persona = match persona {
                 Some(name) => Some(
@@ -149,7 +170,12 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
                 ),
                 None => None,
             };
-            let options = AnalyticsOptions { persona, ..AnalyticsOptions::default() };
+            let options = AnalyticsOptions {
+                persona,
+                range,
+                cohort_period: cohorts.map(Into::into).unwrap_or_default(),
+                ..AnalyticsOptions::default()
+            };
             let analytics = workspace.analytics(&options).map_err(|err| err.in_file(db))?;
             let language = match language {
                 LanguageArg::En => Language::English,

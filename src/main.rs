@@ -4,6 +4,7 @@
 mod backup_cli;
 mod events_cli;
 mod export_cli;
+mod range_cli;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -68,6 +69,11 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        #[command(flatten)]
+        range: range_cli::RangeArgs,
+        /// Add the customers by month or week of first event, with how many reached each stage.
+        #[arg(long, value_enum, value_name = "PERIOD")]
+        cohorts: Option<range_cli::CohortArg>,
     },
     /// Fill the workspace with a demo: a Vietnamese coffee chain with four personas.
     Demo {
@@ -185,9 +191,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { kind, file, skip_invalid, replace: false, .. } => {
             import(&path, kind, &file, skip_invalid)
         }
-        Command::Report { persona, format } => {
+        Command::Report { persona, format, range, cohorts } => {
+            let range = range.range()?;
             let workspace = open_existing(&path)?;
-            let report = workspace.report(persona.as_deref()).map_err(|err| err.in_file(&path))?;
+            let report = workspace
+                .report_with(persona.as_deref(), &range, cohorts.map(Into::into))
+                .map_err(|err| err.in_file(&path))?;
             match format {
                 Format::Table => print!("{}", report.to_table()),
                 Format::Json => println!("{}", report.to_json()),

@@ -19,12 +19,17 @@ use fanpath::ui::{FanpathApp, Settings};
 
 /// Every UI test runs at the same size, scale, date and theme, so snapshots are stable.
 fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
+    harness_sized(path, language, [1280.0, 800.0])
+}
+
+/// [`harness`] in a window of `size` points.
+fn harness_sized(path: &Path, language: Language, size: [f32; 2]) -> Harness<'static, FanpathApp> {
     let workspace = Workspace::open(path).expect("open workspace");
     let settings = Settings { language, ..Settings::default() };
     let today = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
     let app = FanpathApp::with_today(workspace, settings, today);
     let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .with_pixels_per_point(1.0)
         .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
     harness.run();
@@ -440,6 +445,7 @@ fn an_exported_chart_is_a_1600_pixel_png() {
         stall_days: 30,
         reference_date: NaiveDate::from_ymd_opt(2026, 3, 14).expect("date"),
         stalled_list_limit: 200,
+        ..Default::default()
     };
     let analytics = ws.analytics(&options).expect("analytics");
     for chart in fanpath::ui::analytics::Chart::ALL {
@@ -594,4 +600,142 @@ fn undo_and_redo_from_the_keyboard_leave_text_fields_alone() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
     assert_eq!(personas(&path), 1);
+}
+
+// Cohorts and the date range of the Analytics view (issue #8 §4).
+
+/// [`type_into`] for the date boxes: the heat table's scroll area animates for a few
+/// frames after a click, so frames are stepped rather than run to rest.
+fn type_date(harness: &mut Harness<'_, FanpathApp>, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).focus();
+    harness.run_steps(8);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    if !text.is_empty() {
+        harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    }
+    harness.run_steps(8);
+    harness.key_press(Key::Enter);
+    harness.run_steps(8);
+}
+
+/// The Cohorts tab lists the store's cohorts, the date boxes restrict every chart, the
+/// period switch cuts weeks, and a wrong date is explained: in both languages.
+#[test]
+fn the_cohorts_chart_and_the_date_range_in_both_languages() {
+    let (_dir, path) = temp_workspace();
+    demo_workspace(&path);
+    for language in [Language::English, Language::Vietnamese] {
+        let words = |en: &'static str, vi: &'static str| if language == Language::English { en } else { vi };
+        let tr = fanpath::i18n::Tr(language);
+        let mut h = harness(&path, language);
+        h.state_mut().send(UiCommand::ShowView(View::Analytics));
+        settle(&mut h);
+        h.get_by_label(words("Cohorts", "Nhóm theo kỳ")).click();
+        settle(&mut h);
+        // Every month of the demo with its customers, as the store counts them.
+        let all = on_disk(&path)
+            .cohort_table(None, &fanpath::model::DateRange::ALL, fanpath::model::CohortPeriod::Month)
+            .expect("cohorts");
+        assert!(all.cohorts.len() >= 3, "{}", all.cohorts.len());
+        // The table scrolls: the oldest months are the ones on screen.
+        let first = &all.cohorts[0];
+        h.get_by_label(&first.start.format("%Y-%m").to_string());
+        assert!(h.query_all_by_label(&tr.count(first.customers)).count() >= 1);
+
+        // From the start of the last month but one: the older months go, the headline
+        // counts only the customers who started since.
+        let from = all.cohorts[all.cohorts.len() - 2].start;
+        type_date(
+            &mut h,
+            words("First event from", "Sự kiện đầu tiên từ"),
+            &from.format("%Y-%m-%d").to_string(),
+        );
+        settle(&mut h);
+        let range = fanpath::model::DateRange { from: Some(from), to: None };
+        let analytics = h.state().analytics().expect("computed").clone();
+        assert_eq!(analytics.report.range, range);
+        let report = on_disk(&path).report_in(None, &range).expect("report");
+        assert_eq!(analytics.report.funnel, report.funnel);
+        assert_eq!(analytics.cohorts.cohorts, all.cohorts[all.cohorts.len() - 2..]);
+        assert!(h.query_by_label(&all.cohorts[0].start.format("%Y-%m").to_string()).is_none());
+        // The funnel headline follows the range too.
+        h.get_by_label(words("Drop-off funnel", "Phễu rơi rớt")).click();
+        h.run();
+        let f = &report.funnel;
+        h.get_by_label(&tr.overall_conversion(
+            f.conversion_from_start(Stage::Advocacy),
+            f.reached(Stage::Advocacy),
+            f.customers(),
+        ));
+
+        // Weeks, starting on Monday.
+        h.get_by_label(words("Cohorts", "Nhóm theo kỳ")).click();
+        h.run();
+        h.get_by_label(words("By week (Monday to Sunday)", "Theo tuần (thứ Hai đến Chủ nhật)")).click();
+        settle(&mut h);
+        let weeks = h.state().analytics().expect("computed").cohorts.clone();
+        assert_eq!(weeks.period, fanpath::model::CohortPeriod::Week);
+        assert!(weeks.cohorts.len() > 4);
+        for cohort in &weeks.cohorts {
+            assert_eq!(chrono::Datelike::weekday(&cohort.start), chrono::Weekday::Mon);
+        }
+        h.get_by_label(&weeks.cohorts[0].start.format("%Y-%m-%d").to_string());
+
+        // A date that is not one: said once the box is left, and the range stays.
+        type_date(&mut h, words("to (not including)", "đến trước ngày"), "31/02/2026");
+        settle(&mut h);
+        h.get_by_label(words(
+            "Not a date: write YYYY-MM-DD or DD/MM/YYYY",
+            "Chưa đúng dạng ngày: hãy viết YYYY-MM-DD hoặc DD/MM/YYYY",
+        ));
+        assert_eq!(h.state().analytics().expect("computed").report.range, range);
+        // The end before the start.
+        type_date(
+            &mut h,
+            words("to (not including)", "đến trước ngày"),
+            &from.format("%d/%m/%Y").to_string(),
+        );
+        settle(&mut h);
+        h.get_by_label(words(
+            "The end date must come after the start date",
+            "Ngày kết thúc phải sau ngày bắt đầu",
+        ));
+        // Clearing both boxes brings everyone back.
+        h.get_by_label(words("Clear dates", "Xoá khoảng ngày")).click();
+        settle(&mut h);
+        assert!(h.state().analytics().expect("computed").report.range.is_all());
+    }
+}
+
+/// At 1280 × 720 the stalled list stays above the findings (it once ran over them), and
+/// every chart of the view lays out; the stalled one is kept as a snapshot.
+#[test]
+fn analytics_fit_a_1280_by_720_window() {
+    let (_dir, path) = temp_workspace();
+    demo_workspace(&path);
+    let mut h = harness_sized(&path, Language::English, [1280.0, 720.0]);
+    h.state_mut().send(UiCommand::ShowView(View::Analytics));
+    settle(&mut h);
+    h.state_mut().analytics_view_mut().chart = fanpath::ui::analytics::Chart::Stalled;
+    h.run();
+    let findings_top = h.get_by_label("Findings").rect().top();
+    let analytics = h.state().analytics().expect("computed").clone();
+    let rows: Vec<egui::Rect> = analytics
+        .stalled
+        .customers
+        .iter()
+        .filter_map(|c| h.query_by_label(&c.customer_id).map(|n| n.rect()))
+        .collect();
+    assert!(!rows.is_empty(), "some stalled customers are listed");
+    // The table lays out the rows in its viewport plus the one entering it, clipped; the
+    // viewport once reached a hundred points into the findings (a fixed minimum height).
+    let below: Vec<&egui::Rect> = rows.iter().filter(|r| r.top() >= findings_top).collect();
+    assert!(below.len() <= 1, "rows laid out over the findings at {findings_top}: {below:?}");
+    let header = h.get_by_label("Customer").rect();
+    assert!(header.bottom() <= findings_top, "{header:?} vs {findings_top}");
+    snapshot(&mut h, "analytics_stalled_1280x720");
+    h.state_mut().analytics_view_mut().chart = fanpath::ui::analytics::Chart::Cohorts;
+    h.run();
+    snapshot(&mut h, "analytics_cohorts_1280x720");
 }

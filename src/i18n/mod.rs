@@ -7,6 +7,7 @@
 //! - `errors`: the store's errors as sentences (`StoreError::message`, `PersonaError::message`).
 
 mod backups;
+mod cohorts;
 mod errors;
 pub mod events;
 mod findings;

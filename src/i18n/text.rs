@@ -288,4 +288,20 @@ texts! {
     WizardCancelling => "Cancelling…", "Đang huỷ…";
     WizardImported => "Imported.", "Đã nhập xong.";
     WizardCancelled => "Cancelled: nothing was written.", "Đã huỷ: không có gì được ghi.";
+    // Cohorts and the date range of the Analytics view (issue #8 §4, H13).
+    Cohorts => "Cohorts", "Nhóm theo kỳ";
+    ByMonth => "By month", "Theo tháng";
+    ByWeek => "By week (Monday to Sunday)", "Theo tuần (thứ Hai đến Chủ nhật)";
+    CohortMonth => "Month", "Tháng";
+    CohortWeekOf => "Week of", "Tuần từ";
+    CohortsExplained => "Customers grouped by when their first event happened, and the share of each group that reached each stage. Darker cells: a larger share.", "Khách hàng được nhóm theo thời điểm có sự kiện đầu tiên, cùng tỷ lệ của mỗi nhóm đã tới từng giai đoạn. Ô càng đậm, tỷ lệ càng cao.";
+    FirstEventFrom => "First event from", "Sự kiện đầu tiên từ";
+    FirstEventTo => "to (not including)", "đến trước ngày";
+    DateHint => "e.g. 2025-03-01", "vd. 2025-03-01";
+    DateRangeTip => "Only customers whose first event falls in these dates, and emotions logged in them, count in every chart. Leave a box empty for no limit. Dates: YYYY-MM-DD or DD/MM/YYYY.", "Mọi biểu đồ chỉ tính những khách hàng có sự kiện đầu tiên nằm trong khoảng ngày này, cùng các cảm xúc được ghi trong đó. Để trống một ô nếu không giới hạn. Ngày viết dạng YYYY-MM-DD hoặc DD/MM/YYYY.";
+    NotADate => "Not a date: write YYYY-MM-DD or DD/MM/YYYY", "Chưa đúng dạng ngày: hãy viết YYYY-MM-DD hoặc DD/MM/YYYY";
+    RangeEndsBeforeStart => "The end date must come after the start date", "Ngày kết thúc phải sau ngày bắt đầu";
+    ClearDates => "Clear dates", "Xoá khoảng ngày";
+    NoCustomersInRange => "No customer's first event falls in this date range.", "Không có khách hàng nào có sự kiện đầu tiên trong khoảng ngày này.";
+    ExportCohortsCsv => "Export cohorts CSV…", "Xuất CSV nhóm theo kỳ…";
 }

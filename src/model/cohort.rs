@@ -105,6 +105,28 @@ where
     by_start.into_values().collect()
 }
 
+/// Like [`cohorts`], from counts per day of first event: `furthest[i]` customers of that
+/// day got no further than stage `i + 1`. The store counts per day in SQL order, so a
+/// million customers make a few thousand items here.
+pub fn cohorts_from_days<I>(days: I, period: CohortPeriod) -> Vec<Cohort>
+where
+    I: IntoIterator<Item = (NaiveDate, [u64; 8])>,
+{
+    let mut by_start: BTreeMap<NaiveDate, Cohort> = BTreeMap::new();
+    for (day, furthest) in days {
+        let start = period_start(day, period);
+        let cohort = by_start.entry(start).or_insert(Cohort { start, customers: 0, reached: [0; 8] });
+        // Reaching stage i means a furthest stage of i or later: sums from the end.
+        let mut at_least = 0;
+        for (reached, n) in cohort.reached.iter_mut().zip(furthest).rev() {
+            at_least += n;
+            *reached += at_least;
+        }
+        cohort.customers += at_least;
+    }
+    by_start.into_values().collect()
+}
+
 /// Days from `from` (included) to `to` (excluded); either end may be open. Restricts a
 /// report to the customers whose first event falls in it (`report --from --to`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -132,6 +154,32 @@ impl DateRange {
     /// Whether no day can be in it (`to` not after `from`): worth telling the user.
     pub fn is_empty(&self) -> bool {
         matches!((self.from, self.to), (Some(from), Some(to)) if to <= from)
+    }
+}
+
+/// The cohorts of a report or of the Analytics view, with the period they were cut by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CohortTable {
+    /// Months or weeks.
+    pub period: CohortPeriod,
+    /// Ordered by start; only periods holding at least one customer.
+    pub cohorts: Vec<Cohort>,
+}
+
+/// A day for `--from`/`--to` or the Analytics date range that is not a date.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a date: write YYYY-MM-DD or DD/MM/YYYY")]
+pub struct DayError(pub String);
+
+/// Reads a day as `YYYY-MM-DD` or day-first `DD/MM/YYYY` (as the importer accepts dates).
+/// A time of day is refused: a range is made of whole days, and silently dropping the time
+/// would move the bound.
+pub fn parse_day(text: &str) -> Result<NaiveDate, DayError> {
+    let trimmed = text.trim();
+    let is_day_only = trimmed.len() == 10;
+    match super::date::parse_date_time(trimmed) {
+        Ok(at) if is_day_only => Ok(at.date()),
+        _ => Err(DayError(text.to_owned())),
     }
 }
 
@@ -243,5 +291,30 @@ mod tests {
         assert!(DateRange::ALL.contains(day("2024-03-01")) && DateRange::ALL.is_all());
         assert!(!march.is_all() && !march.is_empty());
         assert!(DateRange { from: Some(day("2024-03-01")), to: Some(day("2024-03-01")) }.is_empty());
+    }
+    #[test]
+    fn days_parse_in_both_forms_and_refuse_times() {
+        assert_eq!(parse_day(" 2024-03-01 "), Ok(day("2024-03-01")));
+        assert_eq!(parse_day("01/03/2024"), Ok(day("2024-03-01")));
+        for bad in ["2024-02-30", "2024-03-01T08:00:00", "03/2024", "", "yesterday", "24-03-01"] {
+            assert_eq!(parse_day(bad), Err(DayError(bad.to_owned())), "{bad}");
+        }
+    }
+    #[test]
+    fn day_counts_give_the_same_cohorts_as_customers() {
+        let customers = [
+            (day("2024-03-03"), Stage::Validation),
+            (day("2024-03-03"), Stage::Advocacy),
+            (day("2024-03-04"), Stage::Evaluation),
+            (day("2024-02-26"), Stage::Advocacy),
+            (day("2024-04-10"), Stage::Adoption),
+        ];
+        let mut by_day: BTreeMap<NaiveDate, [u64; 8]> = BTreeMap::new();
+        for (first, furthest) in customers {
+            by_day.entry(first).or_insert([0; 8])[furthest.index()] += 1;
+        }
+        for period in CohortPeriod::ALL {
+            assert_eq!(cohorts_from_days(by_day.clone(), period), cohorts(customers, period), "{period}");
+        }
     }
 }

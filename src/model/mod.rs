@@ -25,7 +25,9 @@ pub mod cohort;
 pub mod rule_engine;
 pub mod rules;
 
-pub use cohort::{Cohort, CohortPeriod, DateRange, period_start};
+pub use cohort::{
+    Cohort, CohortPeriod, CohortTable, DateRange, DayError, cohorts_from_days, parse_day, period_start,
+};
 pub use rule_engine::{
     CompiledRules, EventCounts, EventId, EventLogSummary, EventNames, RuleStats, StageTimes,
 };

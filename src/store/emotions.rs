@@ -2,8 +2,10 @@
 
 use rusqlite::{Connection, Row};
 
+use super::cohorts::text_date_filter;
 use super::sql::{GroupRow, StoredDate, StoredRow};
 use super::{Result, StoreError, Workspace};
+use crate::model::cohort::DateRange;
 use crate::model::emotion::{EmotionEntry, EmotionId, EmotionStats, Score};
 use crate::model::persona::PersonaId;
 use crate::model::stage::Stage;
@@ -121,11 +123,22 @@ impl Workspace {
 
     /// Count, mean, min and max score per stage, aggregated in SQL.
     pub fn emotion_stats_by_stage(&self, persona: Option<PersonaId>) -> Result<[EmotionStats; 8]> {
+        self.emotion_stats_in(persona, &DateRange::ALL)
+    }
+
+    /// Statistics per stage of the entries logged in `range` (undated entries only when the
+    /// range is [`DateRange::ALL`]), for one persona or all.
+    pub fn emotion_stats_in(
+        &self,
+        persona: Option<PersonaId>,
+        range: &DateRange,
+    ) -> Result<[EmotionStats; 8]> {
         let mut stats = [EmotionStats::default(); 8];
-        let mut stmt = self.conn().prepare_cached(
+        let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT stage, COUNT(*), AVG(score), MIN(score), MAX(score) FROM emotions
-             WHERE ?1 IS NULL OR persona_id = ?1 GROUP BY stage",
-        )?;
+             WHERE (?1 IS NULL OR persona_id = ?1){} GROUP BY stage",
+            text_date_filter(range, "logged_at")
+        ))?;
         let mut rows = stmt.query([persona])?;
         while let Some(row) = rows.next()? {
             let group = GroupRow::new(self.conn(), row, TABLE, "id");

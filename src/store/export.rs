@@ -9,10 +9,11 @@ use std::path::Path;
 use super::personas::PersonaRecord;
 use super::report::Report;
 use super::{Result, StoreError, Workspace};
+use crate::model::cohort::CohortTable;
 use crate::model::date::format_iso;
 use crate::model::emotion::EmotionEntry;
 use crate::model::persona::PersonaId;
-use crate::model::stage::Language;
+use crate::model::stage::{Language, Stage};
 
 /// The UTF-8 byte-order mark. Excel reads a CSV file without it in the machine's legacy
 /// code page, which garbles Vietnamese.
@@ -33,6 +34,42 @@ pub const FUNNEL_COLUMNS: [&str; 12] = [
     "emotion_min",
     "emotion_max",
 ];
+
+/// Columns of [`cohorts_csv`]: the cohort's first day, its customers, then how many
+/// reached each stage and the share of the cohort that did.
+pub const COHORT_COLUMNS: [&str; 18] = [
+    "start",
+    "customers",
+    "reached_1",
+    "reached_2",
+    "reached_3",
+    "reached_4",
+    "reached_5",
+    "reached_6",
+    "reached_7",
+    "reached_8",
+    "share_1",
+    "share_2",
+    "share_3",
+    "share_4",
+    "share_5",
+    "share_6",
+    "share_7",
+    "share_8",
+];
+
+/// The cohorts as CSV, one row per period in order (dates `YYYY-MM-DD`, shares as
+/// fractions), with the same BOM and line ends as [`funnel_csv`].
+pub fn cohorts_csv(table: &CohortTable) -> String {
+    let rows = table.cohorts.iter().map(|cohort| {
+        [cohort.start.format("%Y-%m-%d").to_string(), cohort.customers.to_string()]
+            .into_iter()
+            .chain(cohort.reached.iter().map(u64::to_string))
+            .chain(Stage::ALL.iter().map(|s| cohort.share(*s).map(|r| r.to_string()).unwrap_or_default()))
+            .collect::<Vec<String>>()
+    });
+    to_csv(&COHORT_COLUMNS, rows)
+}
 
 /// Columns of [`emotions_csv`] and [`emotion_rows_csv`]: the importer's emotion columns (so an export imports
 /// back into another workspace), with the date first.

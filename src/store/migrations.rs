@@ -12,7 +12,7 @@ use super::error::{Result, StoreError};
 pub const APPLICATION_ID: i32 = 0x4641_4E50;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3_STAGE_RULES];
+const MIGRATIONS: &[&str] = &[V1, V2, V3_STAGE_RULES, V4_CUSTOMERS_BY_FIRST_EVENT];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -114,6 +114,14 @@ CREATE TABLE stage_rules (
 );
 ";
 
+/// Cohorts and date ranges (`report --from --to --cohorts`, the Analytics date range) select
+/// customers by their first event. This index answers them in one pass that never reads a
+/// table row: a seek to the range's start, then `first_at` in order with the furthest stage
+/// and persona beside it (the persona last, so one index serves everyone and one persona).
+const V4_CUSTOMERS_BY_FIRST_EVENT: &str = "
+CREATE INDEX customers_by_first ON customers(first_at, furthest_stage, persona_id);
+";
+
 /// Brings the file up to [`CURRENT_VERSION`], stamping it as a Fanpath workspace.
 ///
 /// Two processes may open one new file at the same moment (two imports, a window and a
@@ -185,7 +193,12 @@ mod tests {
             .expect("rows")
             .collect::<rusqlite::Result<_>>()
             .expect("names");
-        assert_eq!(indexes, ["customers_by_furthest", "customers_by_persona_last"]);
+        // Later migrations add indexes of their own; the stall index and the old one's removal
+        // are what version 2 is about.
+        for name in ["customers_by_furthest", "customers_by_persona_last", "customers_by_first"] {
+            assert!(indexes.iter().any(|i| i == name), "{name} missing from {indexes:?}");
+        }
+        assert!(!indexes.iter().any(|i| i == "customers_by_persona"), "{indexes:?}");
         let kept: i64 = conn.query_row("SELECT last_at FROM customers", [], |r| r.get(0)).expect("row");
         assert_eq!(kept, 9);
     }
@@ -216,5 +229,35 @@ mod tests {
         ] {
             assert!(conn.execute(bad, []).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn version_2_files_gain_the_first_event_index_and_keep_their_rows() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        conn.execute_batch(V1).expect("v1");
+        conn.execute_batch(V2).expect("v2");
+        conn.pragma_update(None, "user_version", 2).expect("v2 stamp");
+        conn.execute(
+            "INSERT INTO customers (external_id, first_at, last_at, furthest_stage) VALUES ('k', 86400, 90000, 3)",
+            [],
+        )
+        .expect("a customer");
+        migrate(&mut conn, Path::new(":memory:")).expect("migrate");
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
+        assert_eq!(version, CURRENT_VERSION);
+        // The cohort query names the index (INDEXED BY), so it must exist under this name.
+        let plan: String = conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT first_at, furthest_stage FROM customers INDEXED BY customers_by_first
+                 WHERE first_at >= 0 ORDER BY first_at",
+                [],
+                |r| r.get(3),
+            )
+            .expect("plan");
+        assert!(plan.contains("COVERING INDEX customers_by_first"), "{plan}");
+        let kept: (i64, i64) = conn
+            .query_row("SELECT first_at, furthest_stage FROM customers", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("row");
+        assert_eq!(kept, (86_400, 3));
     }
 }

@@ -11,6 +11,8 @@ pub mod analytics;
 pub mod avatar;
 pub mod backup;
 mod bulk;
+// Cohorts and date ranges (issue #8 §2, §4).
+mod cohorts;
 mod demo;
 pub mod edit;
 mod emotions;

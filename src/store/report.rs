@@ -8,10 +8,12 @@
 
 use serde::Serialize;
 
+use super::cohorts::{customer_filter, seconds_filter};
 use super::sql::{GroupRow, StoredRow};
 use super::{Result, StoreError, Workspace};
 use crate::i18n::format::{count, decimal, percent, signed, signed_mean};
 use crate::model::Language::English;
+use crate::model::cohort::{CohortPeriod, CohortTable, DateRange};
 use crate::model::collate;
 use crate::model::customer::PersonaFunnel;
 use crate::model::emotion::EmotionStats;
@@ -31,6 +33,11 @@ pub struct Report {
     /// How far each persona's customers got, in Vietnamese name order. Only the chosen
     /// persona when the report is restricted to one.
     pub personas: Vec<PersonaFunnel>,
+    /// The customers counted are those whose first event falls in this range; emotion
+    /// entries those logged in it ([`DateRange::ALL`]: everyone, every entry).
+    pub range: DateRange,
+    /// The customers by month or week of first event, when asked for (`--cohorts`).
+    pub cohorts: Option<CohortTable>,
 }
 
 /// One stage's line of the report, everything derived from [`Report::funnel`] and
@@ -107,6 +114,10 @@ impl Report {
                 rate: d.rate,
             }),
             personas: &self.personas,
+            from: self.range.from.map(|d| d.format("%Y-%m-%d").to_string()),
+            to: self.range.to.map(|d| d.format("%Y-%m-%d").to_string()),
+            cohort_period: self.cohorts.as_ref().map(|c| c.period),
+            cohorts: self.cohorts.as_ref().map(|c| c.cohorts.as_slice()),
         };
         // Serialising plain structs of numbers and strings cannot fail.
         serde_json::to_string_pretty(&json).unwrap_or_default()
@@ -118,7 +129,11 @@ impl Report {
         let mut out = String::new();
         let scope =
             self.persona.as_ref().map_or_else(|| "all personas".to_owned(), |p| format!("persona {p}"));
-        out.push_str(&format!("Funnel of {scope}: {} customers\n\n", count(self.customers(), English)));
+        out.push_str(&format!(
+            "Funnel of {scope}{}: {} customers\n\n",
+            range_words(&self.range),
+            count(self.customers(), English)
+        ));
 
         let header = [
             "Stage",
@@ -187,8 +202,58 @@ impl Report {
             }
             out.push_str(&align(&rows));
         }
+        if let Some(table) = &self.cohorts {
+            out.push('\n');
+            out.push_str(&cohort_table_text(table));
+        }
         out
     }
+}
+
+/// `", first event from 2024-03-01 to before 2024-04-01"`, or nothing for every day.
+fn range_words(range: &DateRange) -> String {
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    match (range.from, range.to) {
+        (None, None) => String::new(),
+        (Some(from), None) => format!(", first event on or after {}", day(from)),
+        (None, Some(to)) => format!(", first event before {}", day(to)),
+        (Some(from), Some(to)) => format!(", first event from {} to before {}", day(from), day(to)),
+    }
+}
+
+/// The cohorts as a table: one row per period, its customers, and the share of them that
+/// reached each stage.
+fn cohort_table_text(table: &CohortTable) -> String {
+    let unit = match table.period {
+        CohortPeriod::Month => "Month",
+        CohortPeriod::Week => "Week of",
+    };
+    let mut out = format!("Cohorts by {} of first event: share reaching each stage\n", table.period);
+    let mut rows: Vec<Vec<String>> = vec![
+        [unit, "Customers"].iter().map(|h| (*h).to_owned()).chain((1..=8).map(|n| n.to_string())).collect(),
+    ];
+    for cohort in &table.cohorts {
+        let start = match table.period {
+            CohortPeriod::Month => cohort.start.format("%Y-%m").to_string(),
+            CohortPeriod::Week => cohort.start.format("%Y-%m-%d").to_string(),
+        };
+        rows.push(
+            [start, count(cohort.customers, English)]
+                .into_iter()
+                .chain(
+                    Stage::ALL
+                        .iter()
+                        .map(|s| cohort.share(*s).map_or_else(|| "–".to_owned(), |r| percent(r, English))),
+                )
+                .collect(),
+        );
+    }
+    if table.cohorts.is_empty() {
+        out.push_str("No customers in the range.\n");
+    } else {
+        out.push_str(&align(&rows));
+    }
+    out
 }
 
 /// Lays rows out in columns: the first left-aligned, the others right-aligned (numbers).
@@ -223,6 +288,13 @@ struct JsonReport<'a> {
     stages: Vec<JsonStage>,
     biggest_drop_off: Option<JsonDropOff>,
     personas: &'a [PersonaFunnel],
+    /// The range the report is restricted to (`null`: open).
+    from: Option<String>,
+    to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cohort_period: Option<CohortPeriod>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cohorts: Option<&'a [crate::model::cohort::Cohort]>,
 }
 
 #[derive(Serialize)]
@@ -257,11 +329,31 @@ struct JsonDropOff {
 impl Workspace {
     /// The report over all customers, or over one persona's (named case-insensitively).
     pub fn report(&self, persona: Option<&str>) -> Result<Report> {
-        let Some(name) = persona else {
-            return self.report_for(None);
-        };
+        self.report_with(persona, &DateRange::ALL, None)
+    }
+
+    /// The report over the customers of one persona (named case-insensitively) or everyone
+    /// whose first event falls in `range`, and their cohorts by `cohorts` when given.
+    pub fn report_with(
+        &self,
+        persona: Option<&str>,
+        range: &DateRange,
+        cohorts: Option<CohortPeriod>,
+    ) -> Result<Report> {
+        // One snapshot for the report and its cohorts, even while another process imports.
+        let _snapshot = self.conn().unchecked_transaction()?;
+        let persona = persona.map(|name| self.persona_named(name)).transpose()?;
+        let mut report = self.report_in(persona, range)?;
+        if let Some(period) = cohorts {
+            report.cohorts = Some(self.cohort_table(persona, range, period)?);
+        }
+        Ok(report)
+    }
+
+    /// The persona called `name` (case-insensitively), or an error listing the known ones.
+    fn persona_named(&self, name: &str) -> Result<PersonaId> {
         match self.persona_id_by_name(name)? {
-            Some(id) => self.report_for(Some(id)),
+            Some(id) => Ok(id),
             None => {
                 let mut known: Vec<String> = self
                     .conn()
@@ -288,6 +380,12 @@ impl Workspace {
 
     /// The report over all customers, or over the customers of one persona.
     pub fn report_for(&self, persona: Option<PersonaId>) -> Result<Report> {
+        self.report_in(persona, &DateRange::ALL)
+    }
+
+    /// The report over the customers (of one persona, or all) whose first event falls in
+    /// `range`, with the emotion entries logged in it.
+    pub fn report_in(&self, persona: Option<PersonaId>, range: &DateRange) -> Result<Report> {
         let conn = self.conn();
         let pid = persona.map(|p| p.0);
 
@@ -314,14 +412,12 @@ impl Workspace {
         let mut furthest = [0_u64; 8];
         let mut per_persona: Vec<[u64; 8]> = vec![[0; 8]; personas.len()];
         {
-            let sql = if pid.is_some() {
+            let scope = if pid.is_some() { "persona_id = ?1" } else { "?1 IS NULL" };
+            let mut stmt = conn.prepare_cached(&format!(
                 "SELECT persona_id, furthest_stage, count(*) FROM customers
-                 WHERE persona_id = ?1 GROUP BY persona_id, furthest_stage"
-            } else {
-                "SELECT persona_id, furthest_stage, count(*) FROM customers
-                 WHERE ?1 IS NULL GROUP BY persona_id, furthest_stage"
-            };
-            let mut stmt = conn.prepare_cached(sql)?;
+                 WHERE {scope}{} GROUP BY persona_id, furthest_stage",
+                seconds_filter(range, "first_at")
+            ))?;
             let mut rows = stmt.query([pid])?;
             while let Some(row) = rows.next()? {
                 let owner: Option<i64> = row.get(0)?;
@@ -341,31 +437,28 @@ impl Workspace {
         personas.sort_by_cached_key(|p| collate::sort_key(&p.name));
 
         let mut funnel = Funnel::from_furthest(furthest);
-        funnel.median_days_from_start = self.median_days(pid)?;
-        let emotions = self.emotion_stats_by_stage(persona)?;
-        Ok(Report { persona: persona_name, funnel, emotions, personas })
+        funnel.median_days_from_start = self.median_days(pid, range)?;
+        let emotions = self.emotion_stats_in(persona, range)?;
+        Ok(Report { persona: persona_name, funnel, emotions, personas, range: *range, cohorts: None })
     }
 
     /// Median `days_from_start` per stage: count the events of the stage, then skip to the
     /// middle of the `(…, stage, days_from_start)` index.
-    fn median_days(&self, persona: Option<i64>) -> Result<[Option<f64>; 8]> {
+    /// With a range, the events are those of the customers who started in it: still in
+    /// index order, the others skipped on the way to the middle.
+    fn median_days(&self, persona: Option<i64>, range: &DateRange) -> Result<[Option<f64>; 8]> {
         let conn = self.conn();
         let mut counts = [0_i64; 8];
-        let (count_sql, middle_sql) = if persona.is_some() {
-            (
-                "SELECT stage, count(*) FROM stage_events WHERE persona_id = ?1 GROUP BY stage",
-                "SELECT days_from_start FROM stage_events WHERE persona_id = ?1 AND stage = ?2
-                 ORDER BY days_from_start LIMIT 2 OFFSET ?3",
-            )
-        } else {
-            (
-                "SELECT stage, count(*) FROM stage_events WHERE ?1 IS NULL GROUP BY stage",
-                "SELECT days_from_start FROM stage_events WHERE ?1 IS NULL AND stage = ?2
-                 ORDER BY days_from_start LIMIT 2 OFFSET ?3",
-            )
-        };
+        let scope = if persona.is_some() { "persona_id = ?1" } else { "?1 IS NULL" };
+        let within = customer_filter(range, "customer_id");
+        let count_sql =
+            format!("SELECT stage, count(*) FROM stage_events WHERE {scope}{within} GROUP BY stage");
+        let middle_sql = format!(
+            "SELECT days_from_start FROM stage_events WHERE {scope} AND stage = ?2{within}
+             ORDER BY days_from_start LIMIT 2 OFFSET ?3"
+        );
         {
-            let mut stmt = conn.prepare_cached(count_sql)?;
+            let mut stmt = conn.prepare_cached(&count_sql)?;
             let mut rows = stmt.query([persona])?;
             while let Some(row) = rows.next()? {
                 let stage: Stage = GroupRow::new(conn, row, "stage_events", "customer_id").get(0, "stage")?;
@@ -373,7 +466,7 @@ impl Workspace {
             }
         }
         let mut medians = [None; 8];
-        let mut stmt = conn.prepare_cached(middle_sql)?;
+        let mut stmt = conn.prepare_cached(&middle_sql)?;
         for (stage, (&n, median)) in Stage::ALL.iter().zip(counts.iter().zip(&mut medians)) {
             if n == 0 {
                 continue;

@@ -2,27 +2,36 @@
 //! touchpoints it has per stage, in Vietnamese name order.
 
 use crate::model::analytics::{EmotionCurve, EmotionPoint, TouchpointCoverage};
+use crate::model::cohort::DateRange;
 use crate::model::collate;
 use crate::model::emotion::{EmotionStats, Score};
 use crate::model::persona::PersonaId;
 use crate::model::stage::Stage;
+use crate::store::cohorts::text_date_filter;
 use crate::store::error::Result;
 use crate::store::sql::{GroupRow, StoredRow};
 use crate::store::workspace::Workspace;
 
 impl Workspace {
     /// Per persona with entries: statistics per stage (SQL `GROUP BY`) and every entry.
-    pub(super) fn emotion_curves(&self, persona: Option<PersonaId>) -> Result<Vec<EmotionCurve>> {
+    /// With a range, only the entries logged in it (undated ones left out).
+    pub(super) fn emotion_curves(
+        &self,
+        persona: Option<PersonaId>,
+        range: &DateRange,
+    ) -> Result<Vec<EmotionCurve>> {
         let conn = self.conn();
+        let logged = text_date_filter(range, "logged_at");
+        let logged_e = text_date_filter(range, "e.logged_at");
         let pid = persona.map(|p| p.0);
         let mut curves: Vec<EmotionCurve> = Vec::new();
         {
-            let mut stmt = conn.prepare_cached(
+            let mut stmt = conn.prepare_cached(&format!(
                 "SELECT e.persona_id, p.name, p.color, e.stage, count(*), avg(e.score), min(e.score), max(e.score)
                  FROM emotions e JOIN personas p ON p.id = e.persona_id
-                 WHERE ?1 IS NULL OR e.persona_id = ?1
+                 WHERE (?1 IS NULL OR e.persona_id = ?1){logged_e}
                  GROUP BY e.persona_id, e.stage ORDER BY e.persona_id, e.stage",
-            )?;
+            ))?;
             let mut rows = stmt.query([pid])?;
             while let Some(row) = rows.next()? {
                 // Columns 0–2 are the persona's row; the rest a group of its emotion entries.
@@ -50,11 +59,11 @@ impl Workspace {
             }
         }
         // Sorted by id here, so each entry finds its curve by binary search.
-        let mut stmt = conn.prepare_cached(
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT id, persona_id, stage, score, label, note FROM emotions
-             WHERE ?1 IS NULL OR persona_id = ?1
+             WHERE (?1 IS NULL OR persona_id = ?1){logged}
              ORDER BY stage, logged_at IS NULL, logged_at, id",
-        )?;
+        ))?;
         let mut rows = stmt.query([pid])?;
         while let Some(row) = rows.next()? {
             let entry = StoredRow::new(row, "emotions", 0)?;

@@ -5,9 +5,11 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::model::analytics::{FIRST_DAYS, FirstHundredDays, Share, Stalled, StalledCustomer};
+use crate::model::cohort::DateRange;
 use crate::model::date::{SECONDS_PER_DAY, from_epoch_seconds, to_epoch_seconds};
 use crate::model::persona::PersonaId;
 use crate::model::stage::Stage;
+use crate::store::cohorts::{customer_filter, seconds_filter};
 use crate::store::error::Result;
 use crate::store::sql::GroupRow;
 use crate::store::workspace::Workspace;
@@ -21,15 +23,17 @@ impl Workspace {
     pub(super) fn first_hundred_days(
         &self,
         persona: Option<PersonaId>,
+        range: &DateRange,
         customers: u64,
     ) -> Result<FirstHundredDays> {
         let scope = if persona.is_some() { "persona_id = ?1" } else { "?1 IS NULL" };
+        let within = customer_filter(range, "customer_id");
         let (kickoff, accomplishment): (u64, u64) = self
             .conn()
             .prepare_cached(&format!(
                 "SELECT count(*), coalesce(sum(furthest >= ?3), 0) FROM (
                 SELECT max(stage) AS furthest FROM stage_events
-                WHERE {scope} AND stage >= ?2 AND days_from_start <= ?4 GROUP BY customer_id)"
+                WHERE {scope} AND stage >= ?2 AND days_from_start <= ?4{within} GROUP BY customer_id)"
             ))?
             .query_row(
                 rusqlite::params![persona, Stage::Kickoff, Stage::Accomplishment, f64::from(FIRST_DAYS)],
@@ -47,6 +51,7 @@ impl Workspace {
     pub(super) fn stalled(
         &self,
         persona: Option<PersonaId>,
+        range: &DateRange,
         stall_days: u32,
         reference_date: NaiveDate,
         list_limit: usize,
@@ -55,7 +60,11 @@ impl Workspace {
         let cutoff = reference - i64::from(stall_days) * 86_400;
         let pid = persona.map(|p| p.0);
         // `IN` (rather than `< 8`) lets SQLite seek each stage's range of last_at.
-        let scope = if pid.is_some() { "c.persona_id = ?1" } else { "?1 IS NULL" };
+        let scope = format!(
+            "{}{}",
+            if pid.is_some() { "c.persona_id = ?1" } else { "?1 IS NULL" },
+            seconds_filter(range, "c.first_at")
+        );
         let filter = format!("c.furthest_stage IN (1, 2, 3, 4, 5, 6, 7) AND c.last_at < ?2 AND {scope}");
 
         let mut stalled = Stalled { days: stall_days, ..Stalled::default() };

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 use super::report::Report;
 use super::{Result, Workspace};
+use crate::model::cohort::{CohortPeriod, CohortTable, DateRange};
 use crate::model::persona::PersonaId;
 
 pub use crate::model::analytics::{
@@ -34,6 +35,11 @@ pub struct AnalyticsOptions {
     pub reference_date: NaiveDate,
     /// At most this many stalled customers are listed (all are counted).
     pub stalled_list_limit: usize,
+    /// Only customers whose first event falls in this range, and emotion entries logged in
+    /// it (as `fanpath report --from --to`).
+    pub range: DateRange,
+    /// Cohorts by month or by week of first event.
+    pub cohort_period: CohortPeriod,
 }
 
 impl AnalyticsOptions {
@@ -51,6 +57,8 @@ impl Default for AnalyticsOptions {
             stall_days: Self::DEFAULT_STALL_DAYS,
             reference_date: chrono::Local::now().date_naive(),
             stalled_list_limit: Self::DEFAULT_STALLED_LIST_LIMIT,
+            range: DateRange::ALL,
+            cohort_period: CohortPeriod::Month,
         }
     }
 }
@@ -67,6 +75,8 @@ pub struct Analytics {
     pub emotion_curves: Vec<EmotionCurve>,
     /// Plain-language findings, most important first; see [`crate::model::analytics::findings`].
     pub findings: Vec<Finding>,
+    /// The customers by month or week of first event, and how far each group got.
+    pub cohorts: CohortTable,
 }
 
 impl Workspace {
@@ -76,15 +86,18 @@ impl Workspace {
         // One read transaction, so every number comes from the same snapshot even while
         // another process (a CLI import) writes. Dropping it rolls back: nothing is written.
         let _snapshot = self.conn().unchecked_transaction()?;
-        let report = self.report_for(options.persona)?;
-        let first_100_days = self.first_hundred_days(options.persona, report.customers())?;
+        let range = &options.range;
+        let report = self.report_in(options.persona, range)?;
+        let first_100_days = self.first_hundred_days(options.persona, range, report.customers())?;
         let stalled = self.stalled(
             options.persona,
+            range,
             options.stall_days,
             options.reference_date,
             options.stalled_list_limit,
         )?;
-        let emotion_curves = self.emotion_curves(options.persona)?;
+        let emotion_curves = self.emotion_curves(options.persona, range)?;
+        let cohorts = self.cohort_table(options.persona, range, options.cohort_period)?;
         let touchpoints = self.touchpoint_coverage(options.persona)?;
         let findings = findings(&FindingInputs {
             funnel: &report.funnel,
@@ -94,6 +107,6 @@ impl Workspace {
             first_100_days: &first_100_days,
             touchpoints: &touchpoints,
         });
-        Ok(Analytics { report, first_100_days, stalled, emotion_curves, findings })
+        Ok(Analytics { report, first_100_days, stalled, emotion_curves, findings, cohorts })
     }
 }

@@ -13,11 +13,19 @@ pub enum Chart {
     EmotionVsDropOff,
     TimeToStage,
     Stalled,
+    /// Customers by month or week of first event, share reaching each stage.
+    Cohorts,
 }
 
 impl Chart {
-    pub const ALL: [Self; 5] =
-        [Self::Funnel, Self::EmotionCurve, Self::EmotionVsDropOff, Self::TimeToStage, Self::Stalled];
+    pub const ALL: [Self; 6] = [
+        Self::Funnel,
+        Self::EmotionCurve,
+        Self::EmotionVsDropOff,
+        Self::TimeToStage,
+        Self::Stalled,
+        Self::Cohorts,
+    ];
 
     pub fn text(self) -> Text {
         match self {
@@ -26,6 +34,7 @@ impl Chart {
             Self::EmotionVsDropOff => Text::EmotionVsDropOff,
             Self::TimeToStage => Text::TimeToStage,
             Self::Stalled => Text::StalledCustomers,
+            Self::Cohorts => Text::Cohorts,
         }
     }
 
@@ -37,6 +46,7 @@ impl Chart {
             Self::EmotionVsDropOff => "emotion-dropoff",
             Self::TimeToStage => "time",
             Self::Stalled => "stalled",
+            Self::Cohorts => "cohorts",
         }
     }
 }
@@ -57,6 +67,8 @@ pub struct ChartOptions {
 pub enum CsvTable {
     Funnel,
     Emotions,
+    /// The Cohorts chart's table.
+    Cohorts,
 }
 
 impl CsvTable {
@@ -65,6 +77,7 @@ impl CsvTable {
         match self {
             Self::Funnel => Text::ExportFunnelCsv,
             Self::Emotions => Text::ExportEmotionsCsv,
+            Self::Cohorts => Text::ExportCohortsCsv,
         }
     }
 }

@@ -7,6 +7,8 @@
 #![warn(clippy::wildcard_enum_match_arm)]
 
 pub mod chart;
+mod cohort_chart;
+pub mod date_range;
 mod emotion_curve;
 pub mod export;
 mod funnel_chart;
@@ -25,7 +27,7 @@ use super::data::ViewData;
 use super::style;
 use super::widgets::persona_filter_ui;
 use crate::i18n::{Text, Tr};
-use crate::model::PersonaId;
+use crate::model::{CohortPeriod, DateRange, PersonaId};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 
 /// State of the Analytics view: filter, chart on show, chart options.
@@ -35,6 +37,12 @@ pub struct AnalyticsView {
     pub stall_days: u32,
     pub chart: Chart,
     pub options: ChartOptions,
+    /// Only customers whose first event falls in it, in every chart.
+    pub range: DateRange,
+    /// The from / to boxes behind `range`.
+    pub range_input: date_range::DateRangeInput,
+    /// Cohorts by month or by week.
+    pub cohort_period: CohortPeriod,
     /// Set by the app each frame: the numbers for the current filter are being computed
     /// off the frame, so the view shows the last ones (or a spinner) and holds exports.
     pub computing: bool,
@@ -47,6 +55,9 @@ impl Default for AnalyticsView {
             stall_days: 30,
             chart: Chart::default(),
             options: ChartOptions::default(),
+            range: DateRange::ALL,
+            range_input: date_range::DateRangeInput::default(),
+            cohort_period: CohortPeriod::Month,
             computing: false,
         }
     }
@@ -60,6 +71,8 @@ impl AnalyticsView {
             stall_days: self.stall_days,
             reference_date: today,
             stalled_list_limit: 200,
+            range: self.range,
+            cohort_period: self.cohort_period,
         }
     }
 
@@ -98,7 +111,7 @@ impl AnalyticsView {
                 }
             });
         });
-        self.chart_options_ui(ui, tr, analytics);
+        self.chart_options_ui(ui, tr, analytics, out);
         // Findings below, in their own resizable, scrolling panel; the chart fills the rest.
         let wanted = ui.text_style_height(&egui::TextStyle::Body)
             * (analytics.findings.len().max(1) as f32 + 1.0)
@@ -125,6 +138,8 @@ impl AnalyticsView {
                 .add(egui::DragValue::new(&mut self.stall_days).range(1..=3650))
                 .labelled_by(label.id)
                 .changed();
+            ui.separator();
+            changed |= self.range_input.range_ui(ui, tr, &mut self.range);
             if changed {
                 // The next frame sends the new filter to the worker; make sure it comes.
                 ui.ctx().request_repaint();
@@ -142,7 +157,7 @@ impl AnalyticsView {
         });
     }
 
-    fn chart_options_ui(&mut self, ui: &mut Ui, tr: Tr, analytics: &Analytics) {
+    fn chart_options_ui(&mut self, ui: &mut Ui, tr: Tr, analytics: &Analytics, out: &mut Commands) {
         match self.chart {
             Chart::Funnel => {
                 ui.horizontal(|ui| {
@@ -177,6 +192,21 @@ impl AnalyticsView {
                     }
                 });
             }
+            Chart::Cohorts => {
+                ui.horizontal(|ui| {
+                    let before = self.cohort_period;
+                    ui.radio_value(&mut self.cohort_period, CohortPeriod::Month, tr.t(Text::ByMonth));
+                    ui.radio_value(&mut self.cohort_period, CohortPeriod::Week, tr.t(Text::ByWeek));
+                    if self.cohort_period != before {
+                        ui.ctx().request_repaint();
+                    }
+                    ui.separator();
+                    let table = CsvTable::Cohorts;
+                    if ui.add_enabled(!self.computing, egui::Button::new(tr.t(table.text()))).clicked() {
+                        out.send(Command::ExportCsv(table));
+                    }
+                });
+            }
             Chart::EmotionVsDropOff | Chart::TimeToStage | Chart::Stalled => {}
         }
     }
@@ -192,7 +222,9 @@ pub fn chart_ui(
     still: bool,
 ) {
     if analytics.report.customers() == 0 && chart != Chart::EmotionCurve {
-        ui.label(RichText::new(tr.t(Text::NoCustomersYet)).weak());
+        let why =
+            if analytics.report.range.is_all() { Text::NoCustomersYet } else { Text::NoCustomersInRange };
+        ui.label(RichText::new(tr.t(why)).weak());
         return;
     }
     match chart {
@@ -201,6 +233,7 @@ pub fn chart_ui(
         Chart::EmotionVsDropOff => leak_chart::leak_chart_ui(ui, tr, analytics, still),
         Chart::TimeToStage => time_chart::time_chart_ui(ui, tr, analytics, still),
         Chart::Stalled => stalled::stalled_ui(ui, tr, analytics, still),
+        Chart::Cohorts => cohort_chart::cohort_chart_ui(ui, tr, analytics, still),
     }
 }
 

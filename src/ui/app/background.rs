@@ -41,7 +41,13 @@ impl FanpathApp {
     }
 
     pub(super) fn analytics_key(&self) -> AnalyticsKey {
-        (self.data.generation, self.analytics_view.persona, self.analytics_view.stall_days)
+        (
+            self.data.generation,
+            self.analytics_view.persona,
+            self.analytics_view.stall_days,
+            self.analytics_view.range,
+            self.analytics_view.cohort_period,
+        )
     }
 
     /// Asks for the analytics of the current data and filter unless they are on show or on

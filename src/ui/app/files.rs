@@ -164,6 +164,7 @@ impl FanpathApp {
         let name = match table {
             CsvTable::Funnel => "funnel.csv",
             CsvTable::Emotions => "emotions.csv",
+            CsvTable::Cohorts => "cohorts.csv",
         };
         let Some(path) = rfd::FileDialog::new()
             .set_title(tr.t(table.text()))
@@ -195,6 +196,8 @@ impl FanpathApp {
             // Eight rows from the cached report: made here, only written by the worker.
             CsvTable::Funnel => Export::Bytes(store::export::funnel_csv(&analytics.report).into_bytes()),
             CsvTable::Emotions => Export::EmotionsCsv { persona: self.analytics_view.persona },
+            // A row per month or week, from the cached numbers like the funnel.
+            CsvTable::Cohorts => Export::Bytes(store::export::cohorts_csv(&analytics.cohorts).into_bytes()),
         };
         self.submit(Job::Export { path, export, language: self.settings.language });
     }

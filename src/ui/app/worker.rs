@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::i18n::{Text, Tr};
-use crate::model::{Language, PersonaId};
+use crate::model::{CohortPeriod, DateRange, Language, PersonaId};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, ChartOptions};
@@ -27,8 +27,9 @@ pub(super) const POLL_INTERVAL: Duration = Duration::from_secs(1);
 /// WAL back into the file. A job still running after this is left to finish on its own.
 const SHUTDOWN_WAIT: Duration = Duration::from_secs(3);
 
-/// What an analytics result depends on: the data generation, persona filter, stall days.
-pub(super) type AnalyticsKey = (u64, Option<PersonaId>, u32);
+/// What an analytics result depends on: the data generation, persona filter, stall days,
+/// date range of first events and cohort period.
+pub(super) type AnalyticsKey = (u64, Option<PersonaId>, u32, DateRange, CohortPeriod);
 
 /// Work for the worker (or, without one, for the frame itself).
 pub(super) enum Job {
@@ -264,7 +265,7 @@ mod tests {
     fn analytics(date: chrono::NaiveDate) -> Result<Analytics, String> {
         let ws = Workspace::open_in_memory().map_err(|err| err.to_string())?;
         let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: date, stalled_list_limit: 10 };
+            AnalyticsOptions { reference_date: date, stalled_list_limit: 10, ..AnalyticsOptions::default() };
         ws.analytics(&options).map_err(|err| err.to_string())
     }
 
@@ -275,7 +276,8 @@ mod tests {
     #[test]
     fn a_result_for_an_outdated_filter_is_dropped() {
         let mut slot = AnalyticsSlot::default();
-        let (old, new) = ((1, None, 30), (1, Some(PersonaId(7)), 30));
+        let all = (DateRange::ALL, CohortPeriod::Month);
+        let (old, new) = ((1, None, 30, all.0, all.1), (1, Some(PersonaId(7)), 30, all.0, all.1));
         slot.ask(old);
         slot.ask(new);
         assert!(!slot.arrive(new, old, analytics(day())), "the old filter's numbers are not shown");
@@ -290,10 +292,14 @@ mod tests {
     #[test]
     fn a_key_already_asked_for_is_not_asked_twice() {
         let mut slot = AnalyticsSlot::default();
-        let key = (3, None, 30);
+        let key = (3, None, 30, DateRange::ALL, CohortPeriod::Month);
         assert!(slot.needs(key));
         slot.ask(key);
         assert!(!slot.needs(key));
+        // Another range or cohort period is another question.
+        let march = DateRange { from: chrono::NaiveDate::from_ymd_opt(2026, 3, 1), to: None };
+        assert!(slot.needs((3, None, 30, march, CohortPeriod::Month)));
+        assert!(slot.needs((3, None, 30, DateRange::ALL, CohortPeriod::Week)));
         slot.forget_asked();
         assert!(slot.needs(key), "a stopped worker's job is asked again");
     }
@@ -301,12 +307,11 @@ mod tests {
     #[test]
     fn only_the_newest_analytics_job_of_a_queue_runs_and_every_export_does() {
         let job = |persona: u32| Job::Analytics {
-            key: (1, Some(PersonaId(i64::from(persona))), 30),
+            key: (1, Some(PersonaId(i64::from(persona))), 30, DateRange::ALL, CohortPeriod::Month),
             options: AnalyticsOptions {
-                persona: None,
-                stall_days: 30,
                 reference_date: day(),
                 stalled_list_limit: 10,
+                ..AnalyticsOptions::default()
             },
         };
         let export = |name: &str| Job::Export {
@@ -334,9 +339,9 @@ mod tests {
         let mut writer = Workspace::open(&path).expect("open");
         let ctx = egui::Context::default();
         let worker = Worker::spawn(&path, &ctx).expect("spawn");
-        let key = (1, None, 30);
+        let key = (1, None, 30, DateRange::ALL, CohortPeriod::Month);
         let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: day(), stalled_list_limit: 10 };
+            AnalyticsOptions { reference_date: day(), stalled_list_limit: 10, ..AnalyticsOptions::default() };
         assert!(worker.send(Job::Analytics { key, options }).is_ok());
         let wait = |worker: &Worker| {
             let deadline = Instant::now() + Duration::from_secs(10);
