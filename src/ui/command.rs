@@ -16,7 +16,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::analytics::chart::{Chart, CsvTable};
 use super::state::View;
 use crate::i18n::Text;
-use crate::model::{EmotionId, Language, PersonaId, Stage};
+use crate::model::{EmotionId, Language, PersonaId, Stage, VersionId};
 use crate::store::BackupInfo;
 use crate::store::edit::Edit;
 
@@ -62,11 +62,14 @@ pub enum UiCommand {
     RestoreBackup,
     ExportWorkspaceFile,
     ImportWorkspaceFile,
+    // Journey versions (issue #10).
+    /// Opens the journey versions dialog.
+    ManageVersions,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 21] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -86,6 +89,8 @@ impl UiCommand {
         Self::RestoreBackup,
         Self::ExportWorkspaceFile,
         Self::ImportWorkspaceFile,
+        Self::ShowView(View::Compare),
+        Self::ManageVersions,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -106,7 +111,8 @@ impl UiCommand {
             Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => &[],
+            | Self::ImportWorkspaceFile
+            | Self::ManageVersions => &[],
         }
     }
 
@@ -146,7 +152,8 @@ impl UiCommand {
             | Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => false,
+            | Self::ImportWorkspaceFile
+            | Self::ManageVersions => false,
         }
     }
 
@@ -169,6 +176,7 @@ impl UiCommand {
             Self::RestoreBackup => Text::RestoreBackup,
             Self::ExportWorkspaceFile => Text::ExportWorkspaceFile,
             Self::ImportWorkspaceFile => Text::ImportWorkspaceFile,
+            Self::ManageVersions => Text::ManageVersions,
         }
     }
 
@@ -185,6 +193,7 @@ impl UiCommand {
             Self::RestoreBackup => Some(Text::RestoreBackupTip),
             Self::ExportWorkspaceFile => Some(Text::ExportWorkspaceFileTip),
             Self::ImportWorkspaceFile => Some(Text::ImportWorkspaceFileTip),
+            Self::ManageVersions => Some(Text::ManageVersionsTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -222,6 +231,11 @@ pub enum Command {
         path: PathBuf,
         replace: bool,
     },
+    // Journey versions (issue #10).
+    /// Shows and edits this version on the board.
+    SelectVersion(VersionId),
+    /// Opens a save dialog and writes the Compare view of versions A and B as PNG.
+    ExportCompare { a: VersionId, b: VersionId, persona: Option<PersonaId> },
 }
 
 impl From<UiCommand> for Command {
