@@ -440,6 +440,7 @@ fn an_exported_chart_is_a_1600_pixel_png() {
         stall_days: 30,
         reference_date: NaiveDate::from_ymd_opt(2026, 3, 14).expect("date"),
         stalled_list_limit: 200,
+        version: None,
     };
     let analytics = ws.analytics(&options).expect("analytics");
     for chart in fanpath::ui::analytics::Chart::ALL {

@@ -325,8 +325,8 @@ mod tests {
         let current = ws.first_version().expect("current");
         let p = ws.create_persona(&Persona::named("Hằng")).expect("persona");
         let t1 = ws.add_touchpoint(&tp(current, p, Stage::Kickoff)).expect("tp");
-        ws.in_transaction(|ws| set_target(ws.conn(), current, p, Stage::Validation, Some(Score::new(1)?)))
-            .expect("target");
+        let one = Score::new(1).expect("score");
+        ws.in_transaction(|ws| set_target(ws.conn(), current, p, Stage::Validation, Some(one))).expect("target");
         let copy = ws
             .in_transaction(|ws| create(ws, &JourneyVersion::named("Tết 2027"), Some(current)))
             .expect("copy");
@@ -359,5 +359,55 @@ mod tests {
         let empty = ws.in_transaction(|ws| create(ws, &JourneyVersion::named(" \u{200b} "), None));
         assert!(matches!(empty, Err(StoreError::Version(VersionError::EmptyName))), "{empty:?}");
         assert_eq!(ws.free_version_name("current").expect("free"), "current (2)");
+    }
+
+    #[test]
+    fn findings_use_the_chosen_versions_targets_and_touchpoints() {
+        use crate::model::analytics::Finding;
+        use crate::model::emotion::{EmotionEntry, Source};
+        use crate::store::AnalyticsOptions;
+        let mut ws = Workspace::open_in_memory().expect("open");
+        let current = ws.first_version().expect("current");
+        let p = ws.create_persona(&Persona::named("Hằng")).expect("persona");
+        let entry = EmotionEntry {
+            persona: p,
+            stage: Stage::Validation,
+            score: Score::new(-4).expect("score"),
+            label: String::new(),
+            note: String::new(),
+            touchpoint: String::new(),
+            source: Source::Survey,
+            logged_at: None,
+        };
+        ws.add_emotion(&entry).expect("entry");
+        let to_be = ws
+            .in_transaction(|ws| create(ws, &JourneyVersion::named("To-be"), Some(current)))
+            .expect("copy");
+        let two = Score::new(2).expect("score");
+        ws.in_transaction(|ws| set_target(ws.conn(), to_be, p, Stage::Validation, Some(two))).expect("target");
+        ws.add_touchpoint(&tp(to_be, p, Stage::Kickoff)).expect("tp");
+        let findings = |version| {
+            let options = AnalyticsOptions { version: Some(version), ..AnalyticsOptions::default() };
+            ws.analytics(&options).expect("analytics").findings
+        };
+        let low = |found: &[Finding]| {
+            found.iter().find_map(|f| match f {
+                Finding::LowestEmotion { expected, .. } => Some(*expected),
+                _ => None,
+            })
+        };
+        let gaps = |found: &[Finding]| {
+            found.iter().find_map(|f| match f {
+                Finding::TouchpointGaps { stages, .. } => Some(stages.len()),
+                _ => None,
+            })
+        };
+        let (as_is, designed) = (findings(current), findings(to_be));
+        assert_eq!(low(&as_is), Some(Stage::Validation.expected_score()));
+        assert_eq!(low(&designed), Some(2));
+        assert_eq!(gaps(&as_is), Some(8));
+        assert_eq!(gaps(&designed), Some(7), "the to-be version has a Kickoff touchpoint");
+        // Without a version the findings are the first version's.
+        assert_eq!(ws.analytics(&AnalyticsOptions::default()).expect("a").findings, as_is);
     }
 }

@@ -316,6 +316,8 @@ mod tests {
             UiCommand::RestoreBackup => 16,
             UiCommand::ExportWorkspaceFile => 17,
             UiCommand::ImportWorkspaceFile => 18,
+            UiCommand::ShowView(View::Compare) => 19,
+            UiCommand::ManageVersions => 20,
         }
     }
 

@@ -92,6 +92,12 @@ impl VersionDialog {
         };
     }
 
+    /// Shows `version`'s card (the version just created).
+    pub fn choose(&mut self, version: VersionId) {
+        self.chosen = Some(version);
+        self.error = None;
+    }
+
     /// Draws the dialog while open.
     pub fn ui(&mut self, ctx: &egui::Context, view: &ViewContext<'_>, out: &mut Commands) {
         if !self.is_open {
@@ -99,7 +105,6 @@ impl VersionDialog {
         }
         let mut open = true;
         egui::Window::new(view.tr.t(Text::VersionsTitle))
-            .id(egui::Id::new("versions_dialog"))
             .open(&mut open)
             .collapsible(false)
             .resizable(false)

@@ -25,6 +25,7 @@ impl FanpathApp {
                 Ok(versions) => {
                     if let Some((id, _)) = versions.iter().find(|(id, _)| !before.contains(id)) {
                         self.selection.version = Some(*id);
+                        self.version_dialog.choose(*id);
                     }
                 }
                 Err(err) => self.show_error(&err),
