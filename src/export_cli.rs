@@ -16,6 +16,7 @@ use crate::open_existing;
 use crate::range_cli::{CohortArg, RangeArgs};
 use fanpath::ui::analytics::export::chart_png;
 use fanpath::ui::analytics::{Chart, ChartOptions};
+use fanpath::ui::compare::export::{compare_png, read_comparison};
 
 /// What `fanpath export` writes.
 #[derive(Debug, Subcommand)]
@@ -57,6 +58,9 @@ pub enum ExportWhat {
         /// For the cohorts chart: one row per month (the default) or per week.
         #[arg(long, value_enum, value_name = "PERIOD")]
         cohorts: Option<CohortArg>,
+        /// For `compare`: the two journey versions, before (A) and after (B).
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        versions: Vec<String>,
     },
     /// Write the whole workspace as a portable workspace file (JSON, described by
     /// docs/workspace.schema.json): every persona, touchpoint, emotion entry and customer.
@@ -81,17 +85,21 @@ pub enum ChartArg {
     Stalled,
     /// Share of each month's (or week's) new customers reaching each stage.
     Cohorts,
+    /// Two journey versions side by side (needs --versions A B).
+    Compare,
 }
 
-impl From<ChartArg> for Chart {
-    fn from(arg: ChartArg) -> Self {
-        match arg {
-            ChartArg::Funnel => Self::Funnel,
-            ChartArg::Emotion => Self::EmotionCurve,
-            ChartArg::EmotionDropoff => Self::EmotionVsDropOff,
-            ChartArg::Time => Self::TimeToStage,
-            ChartArg::Stalled => Self::Stalled,
-            ChartArg::Cohorts => Self::Cohorts,
+impl ChartArg {
+    /// The Analytics chart, or none for the Compare view (not an Analytics chart).
+    fn analytics_chart(self) -> Option<Chart> {
+        match self {
+            Self::Funnel => Some(Chart::Funnel),
+            Self::Emotion => Some(Chart::EmotionCurve),
+            Self::EmotionDropoff => Some(Chart::EmotionVsDropOff),
+            Self::Time => Some(Chart::TimeToStage),
+            Self::Stalled => Some(Chart::Stalled),
+            Self::Cohorts => Some(Chart::Cohorts),
+            Self::Compare => None,
         }
     }
 }
@@ -156,8 +164,18 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        ExportWhat::Chart { chart, file, persona, language, range, cohorts } => {
+        ExportWhat::Chart { chart, file, persona, language, range, cohorts, versions } => {
             let range = range.range()?;
+            let language = match language {
+                LanguageArg::En => Language::English,
+                LanguageArg::Vi => Language::Vietnamese,
+            };
+            let Some(chart) = chart.analytics_chart() else {
+                return export_compare(db, &file, persona.as_deref(), &versions, language);
+            };
+            if !versions.is_empty() {
+                anyhow::bail!("--versions is for `export chart compare`");
+            }
             let workspace = open_existing(db)?;
             let persona = match persona {
                 Some(name) => Some(
@@ -177,16 +195,45 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
                 ..AnalyticsOptions::default()
             };
             let analytics = workspace.analytics(&options).map_err(|err| err.in_file(db))?;
-            let language = match language {
-                LanguageArg::En => Language::English,
-                LanguageArg::Vi => Language::Vietnamese,
-            };
-            let png = chart_png(chart.into(), &analytics, &ChartOptions::default(), language)
+            let png = chart_png(chart, &analytics, &ChartOptions::default(), language)
                 .map_err(|err| anyhow::anyhow!("could not draw the chart: {err}"))?;
             write_export(&file, png)?;
-            println!("Wrote the {} chart to {}", Chart::from(chart).key(), file.display());
+            println!("Wrote the {} chart to {}", chart.key(), file.display());
             Ok(())
         }
         ExportWhat::Workspace { file } => crate::backup_cli::export_workspace(db, &file),
     }
+}
+
+/// `fanpath export chart compare FILE --versions A B [--persona NAME]`.
+fn export_compare(
+    db: &Path,
+    file: &Path,
+    persona: Option<&str>,
+    versions: &[String],
+    language: Language,
+) -> anyhow::Result<()> {
+    let [a, b] = versions else {
+        anyhow::bail!("`export chart compare` needs the two versions to compare: --versions A B");
+    };
+    let workspace = open_existing(db)?;
+    let (a, b) = (
+        crate::versions_cli::version_id(&workspace, Some(a))?,
+        crate::versions_cli::version_id(&workspace, Some(b))?,
+    );
+    let persona = match persona {
+        Some(name) => Some(
+            workspace
+                .persona_by_name(name)?
+                .ok_or_else(|| anyhow::anyhow!("there is no persona called \"{name}\" in {}", db.display()))?
+                .id,
+        ),
+        None => None,
+    };
+    let shown = read_comparison(&workspace, (a, b), persona, language).map_err(|err| err.in_file(db))?;
+    let png =
+        compare_png(&shown, language).map_err(|err| anyhow::anyhow!("could not draw the chart: {err}"))?;
+    write_export(file, png)?;
+    println!("Wrote the comparison {} to {}", shown.title(), file.display());
+    Ok(())
 }

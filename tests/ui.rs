@@ -159,9 +159,16 @@ fn sample_workspace(path: &Path) {
         (1, Stage::Evaluation, Channel::Other("Zalo".into()), "Nhóm Zalo sinh viên"),
         (2, Stage::Advocacy, Channel::Gift, "Túi cà phê tặng bạn bè"),
     ];
+    let version = ws.first_version().expect("version");
     for (who, stage, channel, description) in touch {
-        ws.add_touchpoint(&Touchpoint { persona: ids[who], stage, channel, description: description.into() })
-            .expect("touchpoint");
+        ws.add_touchpoint(&Touchpoint {
+            version,
+            persona: ids[who],
+            stage,
+            channel,
+            description: description.into(),
+        })
+        .expect("touchpoint");
     }
     let feelings = [
         (0, Stage::Evaluation, 2, "hy vọng", "2026-01-05"),

@@ -102,6 +102,7 @@ impl StoreError {
                 pick(format!("cannot use {p}: {source}"), format!("không dùng được {p}: {source}"))
             }
             Self::Persona(error) => error.message(language),
+            Self::Version(error) => error.message(language),
             Self::NotFound(id) => pick(
                 format!("nothing with id {id} in this workspace"),
                 format!("không có mục nào mang mã {id} trong không gian làm việc này"),
@@ -339,6 +340,7 @@ mod tests {
             },
             StoreError::NoStageRules { path: path() },
             StoreError::BadRules { path: path(), line: 3, error: RuleError::Stage("nine".into()) },
+            StoreError::Version(crate::model::version::VersionError::LastVersion),
         ];
         for error in &all {
             match error {
@@ -368,7 +370,8 @@ mod tests {
                 | StoreError::Cancelled
                 | StoreError::MissingEventColumns { .. }
                 | StoreError::NoStageRules { .. }
-                | StoreError::BadRules { .. } => {}
+                | StoreError::BadRules { .. }
+                | StoreError::Version(_) => {}
             }
         }
         all.into()

@@ -19,6 +19,9 @@ mod text;
 mod wizard;
 
 pub use present::NotesFor;
+// Journey versions (issue #10).
+pub mod versions;
+
 pub use text::Text;
 
 use crate::model::Language;

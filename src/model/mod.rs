@@ -32,3 +32,9 @@ pub use rule_engine::{
     CompiledRules, EventCounts, EventId, EventLogSummary, EventNames, RuleStats, StageTimes,
 };
 pub use rules::{EventMatch, RuleError, RuleRowError, StageRule, StageRules};
+
+// Journey versions (issue #10 §1, §2): as-is / to-be, targets and the Compare numbers.
+pub mod compare;
+pub mod version;
+
+pub use version::{JourneyVersion, Targets, VersionId, VersionKind};

@@ -7,6 +7,7 @@ use super::import::RowError;
 use crate::model::Language;
 use crate::model::persona::PersonaError;
 use crate::model::rules::RuleError;
+use crate::model::version::VersionError;
 
 /// Everything that can go wrong in the store. Messages name the file where one is involved;
 /// [`StoreError::message`] gives them in either language, `Display` in English (the CLI).
@@ -89,6 +90,15 @@ pub enum StoreError {
     /// A rules file that cannot be used: `line` is the 1-based line of the bad rule (the
     /// header is line 1; 0 for the file as a whole), `error` what is wrong with its value.
     BadRules { path: PathBuf, line: u64, error: RuleError },
+    // Journey versions (issue #10).
+    /// A version that cannot be saved, deleted or found.
+    Version(VersionError),
+}
+
+impl From<VersionError> for StoreError {
+    fn from(error: VersionError) -> Self {
+        Self::Version(error)
+    }
 }
 
 impl From<PersonaError> for StoreError {

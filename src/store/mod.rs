@@ -13,6 +13,7 @@ pub mod backup;
 mod bulk;
 // Cohorts and date ranges (issue #8 §2, §4).
 mod cohorts;
+mod compare;
 mod demo;
 pub mod edit;
 mod emotions;
@@ -26,6 +27,7 @@ mod report;
 mod sql;
 mod stage_rules;
 mod touchpoints;
+mod versions;
 mod workspace;
 
 pub use analytics::{Analytics, AnalyticsOptions};
@@ -53,3 +55,5 @@ pub use portable::WorkspaceFileSummary;
 
 // The import wizard (issue #8 §3).
 pub use import::{CsvPreview, preview_csv};
+// Journey versions (issue #10).
+pub use versions::DeletedVersion;

@@ -17,7 +17,7 @@ use super::analytics::chart::{Chart, CsvTable};
 use super::import_wizard::request::WizardRequest;
 use super::state::View;
 use crate::i18n::Text;
-use crate::model::{EmotionId, Language, PersonaId, Stage};
+use crate::model::{EmotionId, Language, PersonaId, Stage, VersionId};
 use crate::store::BackupInfo;
 use crate::store::edit::Edit;
 
@@ -74,11 +74,14 @@ pub enum UiCommand {
     ToggleRevealMode,
     // The import wizard.
     ImportData,
+    // Journey versions (issue #10).
+    /// Opens the journey versions dialog.
+    ManageVersions,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 25] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -102,6 +105,8 @@ impl UiCommand {
         Self::ToggleProjectorTheme,
         Self::ToggleRevealMode,
         Self::ImportData,
+        Self::ShowView(View::Compare),
+        Self::ManageVersions,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -126,7 +131,8 @@ impl UiCommand {
             | Self::ExportWorkspaceFile
             | Self::ImportWorkspaceFile
             | Self::ToggleProjectorTheme
-            | Self::ToggleRevealMode => &[],
+            | Self::ToggleRevealMode
+            | Self::ManageVersions => &[],
         }
     }
 
@@ -169,7 +175,8 @@ impl UiCommand {
             | Self::ImportWorkspaceFile
             | Self::Present
             | Self::ToggleProjectorTheme
-            | Self::ToggleRevealMode => false,
+            | Self::ToggleRevealMode
+            | Self::ManageVersions => false,
             Self::ImportData => false,
         }
     }
@@ -197,6 +204,7 @@ impl UiCommand {
             Self::ToggleProjectorTheme => Text::ProjectorDark,
             Self::ToggleRevealMode => Text::RevealMode,
             Self::ImportData => Text::ImportData,
+            Self::ManageVersions => Text::ManageVersions,
         }
     }
 
@@ -217,6 +225,7 @@ impl UiCommand {
             Self::ToggleProjectorTheme => Some(Text::ProjectorDarkTip),
             Self::ToggleRevealMode => Some(Text::RevealModeTip),
             Self::ImportData => Some(Text::ImportDataTip),
+            Self::ManageVersions => Some(Text::ManageVersionsTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -261,6 +270,15 @@ pub enum Command {
     EndPresentation,
     /// A step of the import wizard (File → Import data…) that needs the app.
     ImportWizard(WizardRequest),
+    // Journey versions (issue #10).
+    /// Shows and edits this version on the board.
+    SelectVersion(VersionId),
+    /// Opens a save dialog and writes the Compare view of versions A and B as PNG.
+    ExportCompare {
+        a: VersionId,
+        b: VersionId,
+        persona: Option<PersonaId>,
+    },
 }
 
 impl From<UiCommand> for Command {
@@ -352,6 +370,8 @@ mod tests {
             UiCommand::ToggleProjectorTheme => 20,
             UiCommand::ToggleRevealMode => 21,
             UiCommand::ImportData => 22,
+            UiCommand::ShowView(View::Compare) => 23,
+            UiCommand::ManageVersions => 24,
         }
     }
 

@@ -16,6 +16,7 @@ use super::report::Report;
 use super::{Result, Workspace};
 use crate::model::cohort::{CohortPeriod, CohortTable, DateRange};
 use crate::model::persona::PersonaId;
+use crate::model::version::VersionId;
 
 pub use crate::model::analytics::{
     EmotionCurve, EmotionPoint, FIRST_DAYS, Finding, FirstHundredDays, Share, Stalled, StalledCustomer,
@@ -40,6 +41,9 @@ pub struct AnalyticsOptions {
     pub range: DateRange,
     /// Cohorts by month or by week of first event.
     pub cohort_period: CohortPeriod,
+    /// The journey version whose touchpoints (gaps) and targets ("expected") the findings
+    /// use; none for the first version.
+    pub version: Option<VersionId>,
 }
 
 impl AnalyticsOptions {
@@ -59,6 +63,7 @@ impl Default for AnalyticsOptions {
             stalled_list_limit: Self::DEFAULT_STALLED_LIST_LIMIT,
             range: DateRange::ALL,
             cohort_period: CohortPeriod::Month,
+            version: None,
         }
     }
 }
@@ -98,8 +103,19 @@ impl Workspace {
         )?;
         let emotion_curves = self.emotion_curves(options.persona, range)?;
         let cohorts = self.cohort_table(options.persona, range, options.cohort_period)?;
-        let touchpoints = self.touchpoint_coverage(options.persona)?;
+        let version = match options.version {
+            Some(version) => version,
+            None => self.first_version()?,
+        };
+        let touchpoints = self.touchpoint_coverage(options.persona, version)?;
+        let targets = self.targets(version)?;
+        let personas: Vec<PersonaId> = match options.persona {
+            Some(persona) => vec![persona],
+            None => self.personas()?.into_iter().map(|r| r.id).collect(),
+        };
         let findings = findings(&FindingInputs {
+            targets: &targets,
+            personas: &personas,
             funnel: &report.funnel,
             emotions: &report.emotions,
             curves: &emotion_curves,

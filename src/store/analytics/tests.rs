@@ -256,7 +256,9 @@ fn report_is_report_for_and_findings_use_it() {
     ws.add_emotion(&emotion(hang, Stage::Validation, -4, "hối tiếc sau mua", None)).expect("add");
     ws.add_emotion(&emotion(khoa, Stage::Acknowledgment, 3, "phấn khích", None)).expect("add");
     for stage in Stage::ALL.into_iter().filter(|s| *s != Stage::Kickoff) {
-        let t = Touchpoint { persona: khoa, stage, channel: Channel::Email, description: String::new() };
+        let version = ws.first_version().expect("version");
+        let t =
+            Touchpoint { version, persona: khoa, stage, channel: Channel::Email, description: String::new() };
         ws.add_touchpoint(&t).expect("touchpoint");
     }
     for persona in [None, Some(hang), Some(khoa)] {

@@ -13,8 +13,8 @@ use rusqlite::{Connection, Statement, TransactionBehavior, params};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::{
-    CustomerRow, EmotionRow, FORMAT, FORMAT_VERSION, PersonaRow, StageRuleRow, TouchpointRow,
-    WorkspaceFileSummary,
+    CustomerRow, EmotionRow, FORMAT, FORMAT_VERSION, PersonaRow, StageRuleRow, TargetRow, TouchpointRow,
+    VersionRow, WorkspaceFileSummary,
 };
 use crate::model::date::SECONDS_PER_DAY;
 use crate::model::persona::{Persona, PersonaField};
@@ -35,11 +35,20 @@ enum Table {
     Emotions,
     Customers,
     StageRules,
+    Versions,
+    StageTargets,
 }
 
 impl Table {
-    const ALL: [Self; 5] =
-        [Self::Personas, Self::Touchpoints, Self::Emotions, Self::Customers, Self::StageRules];
+    const ALL: [Self; 7] = [
+        Self::Personas,
+        Self::Touchpoints,
+        Self::Emotions,
+        Self::Customers,
+        Self::StageRules,
+        Self::Versions,
+        Self::StageTargets,
+    ];
 
     fn key(self) -> &'static str {
         match self {
@@ -48,7 +57,14 @@ impl Table {
             Self::Emotions => "emotions",
             Self::Customers => "customers",
             Self::StageRules => "stage_rules",
+            Self::Versions => "versions",
+            Self::StageTargets => "stage_targets",
         }
+    }
+
+    /// Whether a file must hold the list: the version lists came with format version 2.
+    fn required(self) -> bool {
+        !matches!(self, Self::StageRules | Self::Versions | Self::StageTargets)
     }
 }
 
@@ -80,7 +96,8 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute_batch(
         "DELETE FROM stage_events; DELETE FROM customers; DELETE FROM emotions;
-         DELETE FROM touchpoints; DELETE FROM personas; DELETE FROM stage_rules;",
+         DELETE FROM touchpoints; DELETE FROM stage_targets; DELETE FROM journey_versions;
+         DELETE FROM personas; DELETE FROM stage_rules;",
     )?;
     // Built once at the end instead of updated per row (see the CSV importer's bulk write).
     let indexes = SecondaryIndexes::drop_all(&tx)?;
@@ -106,6 +123,7 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
     }
     let summary = *loader.summary.borrow();
     drop(loader);
+    super::versions::ensure_a_version(&tx)?;
     indexes.recreate(&tx)?;
     check_references(&tx, path)?;
     tx.commit()?;
@@ -115,7 +133,7 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
 /// Refuses rows that refer to a row the file does not hold (a touchpoint of persona 99).
 /// Stage events need no check: each is written with its customer and that customer's persona.
 fn check_references(conn: &Connection, path: &Path) -> Result<()> {
-    for table in ["touchpoints", "emotions", "customers"] {
+    for table in ["touchpoints", "emotions", "customers", "stage_targets"] {
         let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_check({table})"))?;
         let mut rows = stmt.query([])?;
         if let Some(r) = rows.next()? {
@@ -227,9 +245,8 @@ impl<'de> Visitor<'de> for Document<'_, '_> {
         if version.is_none() {
             return Err(loader.bad("no \"format_version\"".to_owned()));
         }
-        // Files written before stage rules existed have no list of them.
-        if let Some(missing) = Table::ALL.iter().zip(seen).find(|(t, seen)| !seen && **t != Table::StageRules)
-        {
+        // Files written before stage rules or versions existed have no lists of them.
+        if let Some(missing) = Table::ALL.iter().zip(seen).find(|(t, seen)| t.required() && !seen) {
             return Err(loader.bad(format!("no \"{}\" list", missing.0.key())));
         }
         Ok(())
@@ -284,12 +301,19 @@ impl<'de> Visitor<'de> for Rows<'_, '_> {
             }
             Table::Touchpoints => {
                 let mut insert = prepare(
-                    "INSERT INTO touchpoints (id, persona_id, stage, channel, description)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT INTO touchpoints (id, version_id, persona_id, stage, channel, description)
+                     VALUES (?1, coalesce(?2, 1), ?3, ?4, ?5, ?6)",
                 )?;
                 while let Some(row) = seq.next_element::<TouchpointRow>()? {
                     insert
-                        .execute(params![row.id, row.persona_id, row.stage, row.channel, row.description])
+                        .execute(params![
+                            row.id,
+                            row.version_id,
+                            row.persona_id,
+                            row.stage,
+                            row.channel,
+                            row.description
+                        ])
                         .map_err(|e| failed(index, row.id, e.to_string()))?;
                     index += 1;
                 }
@@ -342,6 +366,23 @@ impl<'de> Visitor<'de> for Rows<'_, '_> {
                 while let Some(row) = seq.next_element::<StageRuleRow>()? {
                     let position = i64::try_from(index).unwrap_or(i64::MAX) + 1;
                     insert_stage_rule(&mut insert, position, &row).map_err(|p| failed(index, position, p))?;
+                    index += 1;
+                }
+            }
+            Table::Versions => {
+                let mut insert = prepare(super::versions::INSERT_VERSION)?;
+                while let Some(row) = seq.next_element::<VersionRow>()? {
+                    super::versions::insert_version(&mut insert, &row)
+                        .map_err(|p| failed(index, row.id, p))?;
+                    index += 1;
+                }
+            }
+            Table::StageTargets => {
+                let mut insert = prepare(super::versions::INSERT_TARGET)?;
+                while let Some(row) = seq.next_element::<TargetRow>()? {
+                    insert
+                        .execute(params![row.version_id, row.persona_id, row.stage, row.score])
+                        .map_err(|e| failed(index, row.version_id, e.to_string()))?;
                     index += 1;
                 }
             }

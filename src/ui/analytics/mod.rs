@@ -13,7 +13,7 @@ mod emotion_curve;
 pub mod export;
 mod funnel_chart;
 mod leak_chart;
-mod plot;
+pub(crate) mod plot;
 mod stalled;
 mod time_chart;
 
@@ -73,6 +73,8 @@ impl AnalyticsView {
             stalled_list_limit: 200,
             range: self.range,
             cohort_period: self.cohort_period,
+            // The findings use the first journey version's touchpoints and targets.
+            version: None,
         }
     }
 

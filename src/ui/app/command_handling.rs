@@ -40,7 +40,10 @@ impl FanpathApp {
         match command {
             Command::Ui(command) => self.apply_ui_command(ctx, command),
             // A deletion waits for a backup taken on another thread.
-            Command::Edit(edit @ Edit::DeletePersona(_)) => self.delete_after_backup(ctx, edit),
+            Command::Edit(edit @ (Edit::DeletePersona(_) | Edit::DeleteVersion(_))) => {
+                self.delete_after_backup(ctx, edit)
+            }
+            Command::Edit(edit) if Self::is_version_edit(&edit) => self.apply_version_edit(ctx, edit),
             Command::Edit(edit) => self.apply_edit(ctx, edit),
             Command::OpenWorkspaceAt(path) => self.open_workspace(ctx, &path),
             Command::SelectPersona(id) => {
@@ -92,6 +95,8 @@ impl FanpathApp {
                 false
             }
             Command::ImportWizard(request) => self.apply_wizard_request(ctx, request),
+            Command::SelectVersion(version) => self.select_version(version),
+            Command::ExportCompare { a, b, persona } => self.export_compare(a, b, persona),
         }
     }
 
@@ -153,6 +158,7 @@ impl FanpathApp {
             UiCommand::ImportData => {
                 self.apply_wizard_request(ctx, crate::ui::import_wizard::WizardRequest::Open(None))
             }
+            UiCommand::ManageVersions => self.open_version_dialog(),
         }
     }
 

@@ -5,6 +5,7 @@ use egui::{Ui, ViewportCommand};
 
 use super::FanpathApp;
 use crate::i18n::Tr;
+use crate::model::VersionId;
 use crate::ui::present::{Presenter, Progress, SlideContext};
 
 impl FanpathApp {
@@ -44,6 +45,7 @@ impl FanpathApp {
             avatars: &self.avatars,
             analytics: self.analytics.shown(),
             persona: self.analytics_view.persona,
+            version: self.data.shown_version(self.selection.version).map_or(VersionId(0), |(id, _)| id),
             workspace_name: &name,
             settings: self.settings.present,
             progress: &progress,

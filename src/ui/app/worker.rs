@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::i18n::{Text, Tr};
-use crate::model::{CohortPeriod, DateRange, Language, PersonaId};
+use crate::model::{CohortPeriod, DateRange, Language, PersonaId, VersionId};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, ChartOptions};
@@ -49,6 +49,8 @@ pub(super) enum Export {
     EmotionsCsv { persona: Option<PersonaId> },
     /// A chart drawn off screen into a PNG (hundreds of milliseconds of rasterising).
     ChartPng { chart: Chart, analytics: Box<Analytics>, options: ChartOptions },
+    /// The Compare view of two journey versions, read and drawn off the frame.
+    ComparePng { a: VersionId, b: VersionId, persona: Option<PersonaId> },
 }
 
 /// An answer from the worker.
@@ -101,6 +103,11 @@ impl Export {
                 .map_err(|err| err.message(language)),
             Self::ChartPng { chart, analytics, options } => {
                 export::chart_png(chart, &analytics, &options, language).map_err(|err| err.to_string())
+            }
+            Self::ComparePng { a, b, persona } => {
+                let shown = crate::ui::compare::export::read_comparison(workspace, (a, b), persona, language)
+                    .map_err(|err| err.message(language))?;
+                crate::ui::compare::export::compare_png(&shown, language).map_err(|err| err.to_string())
             }
         }
     }

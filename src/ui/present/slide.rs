@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::deck::{Deck, Progress};
 use crate::i18n::{Text, Tr};
-use crate::model::PersonaId;
+use crate::model::{PersonaId, VersionId};
 use crate::store::analytics::Analytics;
 use crate::ui::data::ViewData;
 
@@ -39,6 +39,8 @@ pub struct SlideContext<'a> {
     pub analytics: Option<&'a Result<Analytics, String>>,
     /// The persona the whole presentation is about; none for everyone.
     pub persona: Option<PersonaId>,
+    /// The journey version whose touchpoints the stage slides show (the board's).
+    pub version: VersionId,
     pub workspace_name: &'a str,
     pub settings: PresentSettings,
     pub progress: &'a Progress,

@@ -100,7 +100,7 @@ fn touchpoints_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) {
     // Two personas often share a touchpoint: each is listed once.
     let mut touchpoints: Vec<_> = ctx
         .data
-        .touchpoints_at(None, stage)
+        .touchpoints_at(ctx.version, None, stage)
         .filter(|(_, t)| ctx.persona.is_none_or(|p| p == t.persona))
         .collect();
     touchpoints.sort_by(|(_, a), (_, b)| a.description.cmp(&b.description));
