@@ -439,6 +439,7 @@ fn an_exported_chart_is_a_1600_pixel_png() {
         stall_days: 30,
         reference_date: NaiveDate::from_ymd_opt(2026, 3, 14).expect("date"),
         stalled_list_limit: 200,
+        launch: Some(demo_launch()),
     };
     let analytics = ws.analytics(&options).expect("analytics");
     for chart in fanpath::ui::analytics::Chart::ALL {
@@ -464,6 +465,7 @@ fn analytics_snapshots() {
     demo_workspace(&path);
     let mut h = harness(&path, Language::English);
     h.state_mut().send(UiCommand::ShowView(View::Analytics));
+    choose_demo_launch(&mut h);
     settle(&mut h);
     for chart in fanpath::ui::analytics::Chart::ALL {
         h.state_mut().analytics_view_mut().chart = chart;
@@ -593,4 +595,112 @@ fn undo_and_redo_from_the_keyboard_leave_text_fields_alone() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
     assert_eq!(personas(&path), 1);
+}
+
+// Issue #10 §4–5 (H16): the stage playbook and before/after a launch.
+
+/// The demo's launch as the before/after chart compares it (90 days each side).
+fn demo_launch() -> fanpath::model::launch::LaunchWindow {
+    let today = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
+    fanpath::model::launch::LaunchWindow {
+        launch: today - chrono::Duration::days(fanpath::store::DEMO_LAUNCH_DAYS_AGO),
+        window_days: 90,
+        today,
+    }
+}
+
+/// Points the Analytics view at the demo's launch, as choosing its to-be version does.
+fn choose_demo_launch(h: &mut Harness<'_, FanpathApp>) {
+    let view = h.state_mut().analytics_view_mut();
+    view.launch_date = Some(demo_launch().launch);
+    view.options.launch_version = "To-be".to_owned();
+}
+
+fn before_after_chart(language: Language) {
+    let (_dir, path) = temp_workspace();
+    demo_workspace(&path);
+    let mut h = harness(&path, language);
+    let tr = fanpath::i18n::Tr(language);
+    h.get_by_label(tr.t(fanpath::i18n::Text::Analytics)).click();
+    settle(&mut h);
+    h.get_by_label(tr.t(fanpath::i18n::Text::BeforeAfterLaunch)).click();
+    h.run();
+    // No version with a launch date: a hint instead of a chart.
+    h.get_by_label(tr.t(fanpath::i18n::Text::LaunchNeedsDate));
+
+    choose_demo_launch(&mut h);
+    settle(&mut h);
+    let analytics = h.state().analytics().expect("computed").clone();
+    let comparison = analytics.launch.expect("compared");
+    // The numbers on screen are the store's, for the same window.
+    assert_eq!(comparison, on_disk(&path).launch_comparison(demo_launch(), None).expect("query"));
+    h.get_by_label(&tr.launch_groups(&comparison));
+    for step in &comparison.steps {
+        h.get_by_label(&format!("• {}", tr.launch_step(step)));
+    }
+    let fixed = comparison.steps[Stage::Kickoff.index()];
+    assert_eq!(fixed.verdict, fanpath::model::launch::Verdict::Improved, "{fixed:?}");
+
+    // A narrower window is computed again, off the frame.
+    h.state_mut().analytics_view_mut().launch_window_days = 60;
+    settle(&mut h);
+    let narrower = h.state().analytics().and_then(|a| a.launch.clone()).expect("compared");
+    assert_eq!(narrower.window.window_days, 60);
+    assert!(narrower.before.customers() < comparison.before.customers());
+}
+
+#[test]
+fn before_after_launch_in_english() {
+    before_after_chart(Language::English);
+}
+
+#[test]
+fn before_after_launch_in_vietnamese() {
+    before_after_chart(Language::Vietnamese);
+}
+
+fn playbook_beside_the_stage_detail(language: Language) {
+    let (_dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let mut h = harness(&path, language);
+    let tr = fanpath::i18n::Tr(language);
+    let book = fanpath::i18n::playbook::playbook(Stage::Acclimation, language);
+    h.state_mut().send(Command::SelectStage(Stage::Acclimation));
+    h.run();
+    assert!(h.query_by_label(book.situation).is_none(), "folded at first");
+    h.get_by_label(tr.t(fanpath::i18n::Text::ShowPlaybook)).click();
+    h.run();
+    h.get_by_label(book.situation);
+    h.get_by_label(book.emotion);
+    for question in book.questions {
+        h.get_by_label(&format!("• {question}"));
+    }
+    for action in book.actions {
+        h.get_by_label(action);
+    }
+    // "+ Opportunity" on the phone action sends its stage and words.
+    h.get_all_by_label(tr.t(fanpath::i18n::Text::AddAsOpportunity)).nth(3).expect("phone row").click();
+    h.run();
+    h.get_by_label_contains(&tr.opportunity_noted(Stage::Acclimation, book.actions[3]));
+
+    // Help → Stage playbook opens the window at the selected stage.
+    h.get_by_label(tr.t(fanpath::i18n::Text::Help)).click();
+    h.run();
+    h.get_by_label(tr.t(fanpath::i18n::Text::StagePlaybook)).click();
+    h.run();
+    assert_eq!(h.get_all_by_label(book.situation).count(), 2, "panel and window");
+    let advocacy = fanpath::i18n::playbook::playbook(Stage::Advocacy, language);
+    h.get_all_by_label(&Stage::Advocacy.numbered_name(language)).last().expect("stage tab").click();
+    h.run();
+    h.get_by_label(advocacy.situation);
+}
+
+#[test]
+fn playbook_in_english() {
+    playbook_beside_the_stage_detail(Language::English);
+}
+
+#[test]
+fn playbook_in_vietnamese() {
+    playbook_beside_the_stage_detail(Language::Vietnamese);
 }

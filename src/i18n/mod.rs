@@ -7,6 +7,8 @@
 //! - `errors`: the store's errors as sentences (`StoreError::message`, `PersonaError::message`).
 
 mod backups;
+mod launch;
+pub mod playbook;
 mod errors;
 mod findings;
 pub mod format;

@@ -30,3 +30,7 @@ pub use rule_engine::{
     CompiledRules, EventCounts, EventId, EventLogSummary, EventNames, RuleStats, StageTimes,
 };
 pub use rules::{EventMatch, RuleError, RuleRowError, StageRule, StageRules};
+
+// Design the future journey (issue #10): the stage playbook and before/after a launch.
+pub mod launch;
+pub mod playbook;

@@ -12,7 +12,7 @@ use super::error::{Result, StoreError};
 pub const APPLICATION_ID: i32 = 0x4641_4E50;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V_CUSTOMERS_BY_FIRST_AT];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -102,6 +102,13 @@ CREATE INDEX customers_by_persona_last ON customers(persona_id, furthest_stage, 
 DROP INDEX customers_by_persona;
 ";
 
+/// Before/after a launch (issue #10 §5) counts the customers whose first event lies in a
+/// window of days, per furthest stage and persona: this index answers it alone, reading
+/// only the window's entries, at any number of customers.
+const V_CUSTOMERS_BY_FIRST_AT: &str = "
+CREATE INDEX customers_by_first ON customers(first_at, furthest_stage, persona_id);
+";
+
 /// Brings the file up to [`CURRENT_VERSION`], stamping it as a Fanpath workspace.
 ///
 /// Two processes may open one new file at the same moment (two imports, a window and a
@@ -165,7 +172,7 @@ mod tests {
         .expect("a customer");
         migrate(&mut conn, Path::new(":memory:")).expect("migrate");
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
-        assert_eq!(version, 2);
+        assert_eq!(version, CURRENT_VERSION);
         let indexes: Vec<String> = conn
             .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL ORDER BY name")
             .expect("query")
@@ -173,7 +180,7 @@ mod tests {
             .expect("rows")
             .collect::<rusqlite::Result<_>>()
             .expect("names");
-        assert_eq!(indexes, ["customers_by_furthest", "customers_by_persona_last"]);
+        assert_eq!(indexes, ["customers_by_first", "customers_by_furthest", "customers_by_persona_last"]);
         let kept: i64 = conn.query_row("SELECT last_at FROM customers", [], |r| r.get(0)).expect("row");
         assert_eq!(kept, 9);
     }

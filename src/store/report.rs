@@ -260,8 +260,14 @@ impl Workspace {
         let Some(name) = persona else {
             return self.report_for(None);
         };
+        self.report_for(Some(self.persona_named(name)?))
+    }
+
+    /// The id of the persona named `name` (case-insensitively), or
+    /// [`StoreError::UnknownPersona`] listing the names there are.
+    pub fn persona_named(&self, name: &str) -> Result<PersonaId> {
         match self.persona_id_by_name(name)? {
-            Some(id) => self.report_for(Some(id)),
+            Some(id) => Ok(id),
             None => {
                 let mut known: Vec<String> = self
                     .conn()

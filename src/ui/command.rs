@@ -62,11 +62,13 @@ pub enum UiCommand {
     RestoreBackup,
     ExportWorkspaceFile,
     ImportWorkspaceFile,
+    /// Help → Stage playbook (issue #10 §4).
+    StagePlaybook,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -86,6 +88,7 @@ impl UiCommand {
         Self::RestoreBackup,
         Self::ExportWorkspaceFile,
         Self::ImportWorkspaceFile,
+        Self::StagePlaybook,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -106,7 +109,8 @@ impl UiCommand {
             Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => &[],
+            | Self::ImportWorkspaceFile
+            | Self::StagePlaybook => &[],
         }
     }
 
@@ -146,7 +150,8 @@ impl UiCommand {
             | Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => false,
+            | Self::ImportWorkspaceFile
+            | Self::StagePlaybook => false,
         }
     }
 
@@ -169,6 +174,7 @@ impl UiCommand {
             Self::RestoreBackup => Text::RestoreBackup,
             Self::ExportWorkspaceFile => Text::ExportWorkspaceFile,
             Self::ImportWorkspaceFile => Text::ImportWorkspaceFile,
+            Self::StagePlaybook => Text::StagePlaybook,
         }
     }
 
@@ -185,6 +191,7 @@ impl UiCommand {
             Self::RestoreBackup => Some(Text::RestoreBackupTip),
             Self::ExportWorkspaceFile => Some(Text::ExportWorkspaceFileTip),
             Self::ImportWorkspaceFile => Some(Text::ImportWorkspaceFileTip),
+            Self::StagePlaybook => Some(Text::StagePlaybookTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -221,6 +228,11 @@ pub enum Command {
     ImportWorkspaceFile {
         path: PathBuf,
         replace: bool,
+    },
+    /// "+ Opportunity" on a playbook action: a new backlog item at `stage` titled `title`.
+    AddOpportunityFromPlaybook {
+        stage: Stage,
+        title: String,
     },
 }
 
@@ -302,6 +314,7 @@ mod tests {
             UiCommand::RestoreBackup => 16,
             UiCommand::ExportWorkspaceFile => 17,
             UiCommand::ImportWorkspaceFile => 18,
+            UiCommand::StagePlaybook => 19,
         }
     }
 

@@ -15,6 +15,7 @@ pub mod journey_board;
 pub mod menu;
 pub mod persona_editor;
 pub mod persona_list;
+pub mod playbook;
 pub mod raster;
 pub mod restore_dialog;
 pub mod stage_detail;

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 use super::report::Report;
 use super::{Result, Workspace};
+use crate::model::launch::{LaunchComparison, LaunchWindow};
 use crate::model::persona::PersonaId;
 
 pub use crate::model::analytics::{
@@ -34,6 +35,8 @@ pub struct AnalyticsOptions {
     pub reference_date: NaiveDate,
     /// At most this many stalled customers are listed (all are counted).
     pub stalled_list_limit: usize,
+    /// Also compare the customers before and after this launch (issue #10 §5).
+    pub launch: Option<LaunchWindow>,
 }
 
 impl AnalyticsOptions {
@@ -51,6 +54,7 @@ impl Default for AnalyticsOptions {
             stall_days: Self::DEFAULT_STALL_DAYS,
             reference_date: chrono::Local::now().date_naive(),
             stalled_list_limit: Self::DEFAULT_STALLED_LIST_LIMIT,
+            launch: None,
         }
     }
 }
@@ -67,6 +71,8 @@ pub struct Analytics {
     pub emotion_curves: Vec<EmotionCurve>,
     /// Plain-language findings, most important first; see [`crate::model::analytics::findings`].
     pub findings: Vec<Finding>,
+    /// Before/after the launch asked for in [`AnalyticsOptions::launch`], for the same persona.
+    pub launch: Option<LaunchComparison>,
 }
 
 impl Workspace {
@@ -94,6 +100,10 @@ impl Workspace {
             first_100_days: &first_100_days,
             touchpoints: &touchpoints,
         });
-        Ok(Analytics { report, first_100_days, stalled, emotion_curves, findings })
+        let launch = match options.launch {
+            Some(window) => Some(self.launch_comparison(window, options.persona)?),
+            None => None,
+        };
+        Ok(Analytics { report, first_100_days, stalled, emotion_curves, findings, launch })
     }
 }

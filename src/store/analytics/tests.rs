@@ -42,7 +42,7 @@ fn date(text: &str) -> NaiveDate {
 }
 
 fn options(persona: Option<PersonaId>, stall_days: u32, limit: usize) -> AnalyticsOptions {
-    AnalyticsOptions { persona, stall_days, reference_date: date("2024-06-30"), stalled_list_limit: limit }
+    AnalyticsOptions { persona, stall_days, reference_date: date("2024-06-30"), stalled_list_limit: limit, launch: None }
 }
 
 fn share(customers: u64, of: u64) -> Share {

@@ -13,11 +13,19 @@ pub enum Chart {
     EmotionVsDropOff,
     TimeToStage,
     Stalled,
+    /// Customers who started before a version's launch against those after it.
+    BeforeAfterLaunch,
 }
 
 impl Chart {
-    pub const ALL: [Self; 5] =
-        [Self::Funnel, Self::EmotionCurve, Self::EmotionVsDropOff, Self::TimeToStage, Self::Stalled];
+    pub const ALL: [Self; 6] = [
+        Self::Funnel,
+        Self::EmotionCurve,
+        Self::EmotionVsDropOff,
+        Self::TimeToStage,
+        Self::Stalled,
+        Self::BeforeAfterLaunch,
+    ];
 
     pub fn text(self) -> Text {
         match self {
@@ -26,6 +34,7 @@ impl Chart {
             Self::EmotionVsDropOff => Text::EmotionVsDropOff,
             Self::TimeToStage => Text::TimeToStage,
             Self::Stalled => Text::StalledCustomers,
+            Self::BeforeAfterLaunch => Text::BeforeAfterLaunch,
         }
     }
 
@@ -37,6 +46,7 @@ impl Chart {
             Self::EmotionVsDropOff => "emotion-dropoff",
             Self::TimeToStage => "time",
             Self::Stalled => "stalled",
+            Self::BeforeAfterLaunch => "launch",
         }
     }
 }
@@ -50,6 +60,8 @@ pub struct ChartOptions {
     pub by_persona: bool,
     /// Personas drawn on the emotion curve; empty means every curve available.
     pub curve_personas: Vec<PersonaId>,
+    /// The name of the version whose launch the before/after chart compares.
+    pub launch_version: String,
 }
 
 /// The tables that can be exported as CSV.
@@ -57,6 +69,8 @@ pub struct ChartOptions {
 pub enum CsvTable {
     Funnel,
     Emotions,
+    /// Before/after the launch, one row per stage.
+    Launch,
 }
 
 impl CsvTable {
@@ -65,6 +79,7 @@ impl CsvTable {
         match self {
             Self::Funnel => Text::ExportFunnelCsv,
             Self::Emotions => Text::ExportEmotionsCsv,
+            Self::Launch => Text::ExportLaunchCsv,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod chart;
 mod emotion_curve;
 pub mod export;
 mod funnel_chart;
+mod launch_chart;
 mod leak_chart;
 mod plot;
 mod stalled;
@@ -26,6 +27,7 @@ use super::style;
 use super::widgets::persona_filter_ui;
 use crate::i18n::{Text, Tr};
 use crate::model::PersonaId;
+use crate::model::launch::{DEFAULT_WINDOW_DAYS, LaunchWindow};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 
 /// State of the Analytics view: filter, chart on show, chart options.
@@ -35,6 +37,11 @@ pub struct AnalyticsView {
     pub stall_days: u32,
     pub chart: Chart,
     pub options: ChartOptions,
+    /// The launch day of the version named in `options.launch_version`, compared before
+    /// and after by [`Chart::BeforeAfterLaunch`]; none when no version has a launch date.
+    pub launch_date: Option<chrono::NaiveDate>,
+    /// Days on each side of the launch (and the least age of a counted customer).
+    pub launch_window_days: u32,
     /// Set by the app each frame: the numbers for the current filter are being computed
     /// off the frame, so the view shows the last ones (or a spinner) and holds exports.
     pub computing: bool,
@@ -47,6 +54,8 @@ impl Default for AnalyticsView {
             stall_days: 30,
             chart: Chart::default(),
             options: ChartOptions::default(),
+            launch_date: None,
+            launch_window_days: DEFAULT_WINDOW_DAYS,
             computing: false,
         }
     }
@@ -60,7 +69,14 @@ impl AnalyticsView {
             stall_days: self.stall_days,
             reference_date: today,
             stalled_list_limit: 200,
+            launch: self.launch_window(today),
         }
+    }
+
+    /// The before/after window for `today`, when a launch is chosen.
+    pub fn launch_window(&self, today: chrono::NaiveDate) -> Option<LaunchWindow> {
+        let launch = self.launch_date?;
+        Some(LaunchWindow { launch, window_days: self.launch_window_days, today })
     }
 
     /// Draws the filter, the chart tabs, the chart on show and the findings.
@@ -130,7 +146,9 @@ impl AnalyticsView {
                 ui.ctx().request_repaint();
             }
             ui.separator();
-            for table in [CsvTable::Funnel, CsvTable::Emotions] {
+            let launch = (self.chart == Chart::BeforeAfterLaunch && self.launch_date.is_some())
+                .then_some(CsvTable::Launch);
+            for table in [CsvTable::Funnel, CsvTable::Emotions].into_iter().chain(launch) {
                 if ui.add_enabled(!self.computing, egui::Button::new(tr.t(table.text()))).clicked() {
                     out.send(Command::ExportCsv(table));
                 }
@@ -177,8 +195,30 @@ impl AnalyticsView {
                     }
                 });
             }
+            Chart::BeforeAfterLaunch => self.launch_options_ui(ui, tr),
             Chart::EmotionVsDropOff | Chart::TimeToStage | Chart::Stalled => {}
         }
+    }
+}
+
+impl AnalyticsView {
+    /// The window in days for the before/after chart; the version compared is named.
+    fn launch_options_ui(&mut self, ui: &mut Ui, tr: Tr) {
+        if self.launch_date.is_none() {
+            return;
+        }
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&self.options.launch_version).strong());
+            ui.separator();
+            let label = ui.label(tr.t(Text::LaunchWindowDays));
+            let changed = ui
+                .add(egui::DragValue::new(&mut self.launch_window_days).range(7..=730))
+                .labelled_by(label.id)
+                .changed();
+            if changed {
+                ui.ctx().request_repaint();
+            }
+        });
     }
 }
 
@@ -201,6 +241,7 @@ pub fn chart_ui(
         Chart::EmotionVsDropOff => leak_chart::leak_chart_ui(ui, tr, analytics, still),
         Chart::TimeToStage => time_chart::time_chart_ui(ui, tr, analytics, still),
         Chart::Stalled => stalled::stalled_ui(ui, tr, analytics, still),
+        Chart::BeforeAfterLaunch => launch_chart::launch_chart_ui(ui, tr, analytics, options, still),
     }
 }
 

@@ -38,7 +38,12 @@ impl FanpathApp {
     }
 
     pub(super) fn analytics_key(&self) -> AnalyticsKey {
-        (self.data.generation, self.analytics_view.persona, self.analytics_view.stall_days)
+        (
+            self.data.generation,
+            self.analytics_view.persona,
+            self.analytics_view.stall_days,
+            self.analytics_view.launch_window(self.today),
+        )
     }
 
     /// Asks for the analytics of the current data and filter unless they are on show or on

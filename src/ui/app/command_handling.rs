@@ -86,6 +86,9 @@ impl FanpathApp {
             }
             Command::RestoreBackup(path) => self.restore_backup(&path),
             Command::ImportWorkspaceFile { path, replace } => self.import_workspace_file(&path, replace),
+            Command::AddOpportunityFromPlaybook { stage, title } => {
+                self.add_opportunity_from_playbook(stage, &title)
+            }
         }
     }
 
@@ -128,6 +131,13 @@ impl FanpathApp {
                 false
             }
             UiCommand::ImportWorkspaceFile => self.choose_workspace_file(),
+            UiCommand::StagePlaybook => {
+                self.playbook_window.open = true;
+                if let Some(stage) = self.selection.stage {
+                    self.playbook_window.stage = stage;
+                }
+                false
+            }
         }
     }
 

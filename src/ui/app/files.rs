@@ -164,6 +164,7 @@ impl FanpathApp {
         let name = match table {
             CsvTable::Funnel => "funnel.csv",
             CsvTable::Emotions => "emotions.csv",
+            CsvTable::Launch => "before-after-launch.csv",
         };
         let Some(path) = rfd::FileDialog::new()
             .set_title(tr.t(table.text()))
@@ -195,6 +196,10 @@ impl FanpathApp {
             // Eight rows from the cached report: made here, only written by the worker.
             CsvTable::Funnel => Export::Bytes(store::export::funnel_csv(&analytics.report).into_bytes()),
             CsvTable::Emotions => Export::EmotionsCsv { persona: self.analytics_view.persona },
+            CsvTable::Launch => {
+                let Some(comparison) = &analytics.launch else { return };
+                Export::Bytes(store::launch_export::launch_csv(comparison).into_bytes())
+            }
         };
         self.submit(Job::Export { path, export, language: self.settings.language });
     }

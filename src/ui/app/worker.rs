@@ -12,6 +12,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::i18n::{Text, Tr};
+use crate::model::launch::LaunchWindow;
 use crate::model::{Language, PersonaId};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 use crate::store::{self, StoreError, Workspace};
@@ -27,8 +28,9 @@ pub(super) const POLL_INTERVAL: Duration = Duration::from_secs(1);
 /// WAL back into the file. A job still running after this is left to finish on its own.
 const SHUTDOWN_WAIT: Duration = Duration::from_secs(3);
 
-/// What an analytics result depends on: the data generation, persona filter, stall days.
-pub(super) type AnalyticsKey = (u64, Option<PersonaId>, u32);
+/// What an analytics result depends on: the data generation, persona filter, stall days,
+/// and the launch compared before/after (if any).
+pub(super) type AnalyticsKey = (u64, Option<PersonaId>, u32, Option<LaunchWindow>);
 
 /// Work for the worker (or, without one, for the frame itself).
 pub(super) enum Job {
@@ -264,7 +266,7 @@ mod tests {
     fn analytics(date: chrono::NaiveDate) -> Result<Analytics, String> {
         let ws = Workspace::open_in_memory().map_err(|err| err.to_string())?;
         let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: date, stalled_list_limit: 10 };
+            AnalyticsOptions { persona: None, stall_days: 30, reference_date: date, stalled_list_limit: 10, launch: None };
         ws.analytics(&options).map_err(|err| err.to_string())
     }
 
@@ -275,7 +277,7 @@ mod tests {
     #[test]
     fn a_result_for_an_outdated_filter_is_dropped() {
         let mut slot = AnalyticsSlot::default();
-        let (old, new) = ((1, None, 30), (1, Some(PersonaId(7)), 30));
+        let (old, new) = ((1, None, 30, None), (1, Some(PersonaId(7)), 30, None));
         slot.ask(old);
         slot.ask(new);
         assert!(!slot.arrive(new, old, analytics(day())), "the old filter's numbers are not shown");
@@ -290,7 +292,7 @@ mod tests {
     #[test]
     fn a_key_already_asked_for_is_not_asked_twice() {
         let mut slot = AnalyticsSlot::default();
-        let key = (3, None, 30);
+        let key = (3, None, 30, None);
         assert!(slot.needs(key));
         slot.ask(key);
         assert!(!slot.needs(key));
@@ -301,12 +303,13 @@ mod tests {
     #[test]
     fn only_the_newest_analytics_job_of_a_queue_runs_and_every_export_does() {
         let job = |persona: u32| Job::Analytics {
-            key: (1, Some(PersonaId(i64::from(persona))), 30),
+            key: (1, Some(PersonaId(i64::from(persona))), 30, None),
             options: AnalyticsOptions {
                 persona: None,
                 stall_days: 30,
                 reference_date: day(),
                 stalled_list_limit: 10,
+                launch: None,
             },
         };
         let export = |name: &str| Job::Export {
@@ -334,9 +337,9 @@ mod tests {
         let mut writer = Workspace::open(&path).expect("open");
         let ctx = egui::Context::default();
         let worker = Worker::spawn(&path, &ctx).expect("spawn");
-        let key = (1, None, 30);
+        let key = (1, None, 30, None);
         let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: day(), stalled_list_limit: 10 };
+            AnalyticsOptions { persona: None, stall_days: 30, reference_date: day(), stalled_list_limit: 10, launch: None };
         assert!(worker.send(Job::Analytics { key, options }).is_ok());
         let wait = |worker: &Worker| {
             let deadline = Instant::now() + Duration::from_secs(10);
