@@ -686,7 +686,7 @@ fn playbook_beside_the_stage_detail(language: Language) {
     // Help → Stage playbook opens the window at the selected stage.
     h.get_by_label(tr.t(fanpath::i18n::Text::Help)).click();
     h.run();
-    h.get_by_label(tr.t(fanpath::i18n::Text::StagePlaybook)).click();
+    h.get_by_role_and_label(Role::Button, tr.t(fanpath::i18n::Text::StagePlaybook)).click();
     h.run();
     assert_eq!(h.get_all_by_label(book.situation).count(), 2, "panel and window");
     let advocacy = fanpath::i18n::playbook::playbook(Stage::Advocacy, language);

@@ -6,7 +6,6 @@
 //! conversions, differences and verdicts, and `crate::i18n` words the verdicts.
 
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
 
 use super::analytics::Share;
 use super::funnel::Funnel;
@@ -23,7 +22,7 @@ pub const SIGNIFICANCE: f64 = 0.05;
 pub const MIN_EXPECTED: f64 = 5.0;
 
 /// The two groups a launch splits customers into.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LaunchGroup {
     Before,
     After,
@@ -39,7 +38,7 @@ pub enum LaunchGroup {
 ///   `today` (`first_day + N ≤ today`), so every customer counted has had the same `N`
 ///   days to move on. Without it the after group, younger on average, would look like it
 ///   drops off more only because its customers have not had the time yet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LaunchWindow {
     /// The day the new journey went live (the first day of the after group).
     pub launch: NaiveDate,
@@ -75,7 +74,7 @@ impl LaunchWindow {
 }
 
 /// A two-proportion z-test with the pooled rate.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ZTest {
     /// `(p_after − p_before) / se`, with `se` from the pooled rate.
     pub z: f64,
@@ -85,7 +84,7 @@ pub struct ZTest {
 }
 
 /// What a step's numbers say, in one word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// Some expected count is below [`MIN_EXPECTED`] (or a group is empty).
     TooFew,
@@ -98,7 +97,7 @@ pub enum Verdict {
 }
 
 /// One step of the funnel (`from` → `to`) in both groups.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StepChange {
     pub from: Stage,
     pub to: Stage,
@@ -114,7 +113,7 @@ pub struct StepChange {
 }
 
 /// Both groups' funnels and every step's change.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LaunchComparison {
     pub window: LaunchWindow,
     /// `before.reached[i]`: customers of the before group whose furthest stage ≥ stage i+1.

@@ -20,8 +20,9 @@ const GAP_DAYS: [(f64, f64); 7] =
 /// eighteen months, with 90 days on each side that are at least 90 days old.
 pub const DEMO_LAUNCH_DAYS_AGO: i64 = 180;
 
-/// The step the to-be journey set out to fix: Kickoff → Acclimation, the demo's worst.
-const FIXED_STEP: usize = Stage::Kickoff.index();
+/// The step the to-be journey set out to fix, as an index of `go_on`: Kickoff (stage 4)
+/// → Acclimation, the demo's worst.
+const FIXED_STEP: usize = 3;
 
 /// Of the customers who started on or after the launch and would have stopped at the
 /// fixed step, this share goes on: the redesign keeps about a third of those it lost.

@@ -224,7 +224,7 @@ mod tests {
             LaunchWindow { launch: today() - Duration::days(DEMO_LAUNCH_DAYS_AGO), window_days: 90, today: today() };
         let mut first: std::collections::HashMap<&str, (NaiveDate, Stage)> = std::collections::HashMap::new();
         for e in &events {
-            let entry = first.entry(&e.customer_id).or_insert((e.reached_at.date(), e.stage));
+            let entry = first.entry(e.customer_id.as_str()).or_insert((e.reached_at.date(), e.stage));
             entry.0 = entry.0.min(e.reached_at.date());
             entry.1 = entry.1.max(e.stage);
         }
