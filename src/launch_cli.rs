@@ -4,6 +4,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use chrono::NaiveDate;
+use fanpath::i18n::versions::CURRENT_NAMES;
 use fanpath::model::launch::LaunchWindow;
 use fanpath::store::Workspace;
 use fanpath::store::launch_export::{launch_json, launch_table};
@@ -37,8 +38,18 @@ pub fn compare_launch(path: &Path, workspace: &Workspace, ask: &CompareLaunch<'_
     Ok(())
 }
 
-/// The launch date of the version named `name`, or `name` itself read as a date.
-fn launch_date(_workspace: &Workspace, name: &str) -> anyhow::Result<NaiveDate> {
-    NaiveDate::parse_from_str(name.trim(), "%Y-%m-%d")
-        .with_context(|| format!("no version named \"{name}\" (and it is not a date YYYY-MM-DD)"))
+/// The launch date of the version named `name`, or `name` itself read as a date (for a
+/// change made outside Fanpath's versions).
+fn launch_date(workspace: &Workspace, name: &str) -> anyhow::Result<NaiveDate> {
+    let id = match workspace.version_named(name, &CURRENT_NAMES) {
+        Ok(id) => id,
+        Err(err) => {
+            // Not a version: a date will do; otherwise the error names the versions there are.
+            return NaiveDate::parse_from_str(name.trim(), "%Y-%m-%d").map_err(|_| anyhow::Error::new(err));
+        }
+    };
+    let version = workspace.version(id)?;
+    version.launch_date.with_context(|| {
+        format!("the version \"{}\" has no launch date: set one in the window (Journey versions…)", version.name)
+    })
 }

@@ -4,6 +4,7 @@
 mod backup_cli;
 mod export_cli;
 mod launch_cli;
+mod versions_cli;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -59,6 +60,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Add this journey version's target emotions and the findings drawn with its
+        /// touchpoints and targets ("Current" is the first version).
+        #[arg(long, value_name = "NAME")]
+        version: Option<String>,
         /// Instead of the funnel: customers who started before the launch of this version
         /// (its name, or a launch date YYYY-MM-DD) against those who started after it.
         #[arg(long, value_name = "VERSION")]
@@ -111,6 +116,10 @@ enum Command {
     ///
     /// Prints "ok", or the problems found and exits with 1. The file is only read.
     Check,
+
+    // Journey versions (issue #10).
+    /// List the journey versions: name, kind (as-is / to-be), launch date, touchpoints.
+    Versions,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -178,7 +187,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { kind, file, skip_invalid, replace: false } => {
             import(&path, kind, &file, skip_invalid)
         }
-        Command::Report { persona, format, compare_launch: Some(version), window, today } => {
+        Command::Report { persona, format, compare_launch: Some(version), window, today, .. } => {
             let workspace = open_existing(&path)?;
             let ask = launch_cli::CompareLaunch {
                 version: &version,
@@ -189,15 +198,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             launch_cli::compare_launch(&path, &workspace, &ask)
         }
-        Command::Report { persona, format, compare_launch: None, .. } => {
+        Command::Report { persona, format, version, compare_launch: None, .. } => {
             let workspace = open_existing(&path)?;
             let report = workspace.report(persona.as_deref()).map_err(|err| err.in_file(&path))?;
-            match format {
-                Format::Table => print!("{}", report.to_table()),
-                Format::Json => println!("{}", report.to_json()),
+            let section = match version.as_deref() {
+                Some(name) => {
+                    let id = versions_cli::version_id(&workspace, Some(name))?;
+                    Some(versions_cli::VersionSection::read(&workspace, persona.as_deref(), id)?)
+                }
+                None => None,
+            };
+            match (format, section) {
+                (Format::Table, None) => print!("{}", report.to_table()),
+                (Format::Table, Some(section)) => print!("{}{}", report.to_table(), section.to_table()),
+                (Format::Json, None) => println!("{}", report.to_json()),
+                (Format::Json, Some(section)) => println!("{}", section.add_to_json(&report.to_json())?),
             }
             Ok(())
         }
+        Command::Versions => versions_cli::list(&path),
         Command::Export { what } => export_cli::run(&path, what),
         Command::Check => {
             let workspace = open_existing(&path)?;

@@ -82,7 +82,7 @@ fn compare_launch_refuses_what_it_cannot_read() {
     let dir = tempfile::tempdir().expect("dir");
     let db = workspace(dir.path());
     let out = fanpath(&db, &["report", "--compare-launch", "Someday"]);
-    assert_fails(&out, &["no version named \"Someday\""]);
+    assert_fails(&out, &["no journey version called \"Someday\"", "Current"]);
     let out = fanpath(&db, &["report", "--compare-launch", "2024-03-01", "--persona", "Nobody"]);
     assert_fails(&out, &["Nobody"]);
     let out = fanpath(&db, &["report", "--window", "30"]);

@@ -154,8 +154,9 @@ fn sample_workspace(path: &Path) {
         (1, Stage::Evaluation, Channel::Other("Zalo".into()), "Nhóm Zalo sinh viên"),
         (2, Stage::Advocacy, Channel::Gift, "Túi cà phê tặng bạn bè"),
     ];
+    let version = ws.first_version().expect("version");
     for (who, stage, channel, description) in touch {
-        ws.add_touchpoint(&Touchpoint { persona: ids[who], stage, channel, description: description.into() })
+        ws.add_touchpoint(&Touchpoint { version, persona: ids[who], stage, channel, description: description.into() })
             .expect("touchpoint");
     }
     let feelings = [
@@ -439,6 +440,7 @@ fn an_exported_chart_is_a_1600_pixel_png() {
         stall_days: 30,
         reference_date: NaiveDate::from_ymd_opt(2026, 3, 14).expect("date"),
         stalled_list_limit: 200,
+        version: None,
         launch: Some(demo_launch()),
     };
     let analytics = ws.analytics(&options).expect("analytics");
@@ -465,7 +467,6 @@ fn analytics_snapshots() {
     demo_workspace(&path);
     let mut h = harness(&path, Language::English);
     h.state_mut().send(UiCommand::ShowView(View::Analytics));
-    choose_demo_launch(&mut h);
     settle(&mut h);
     for chart in fanpath::ui::analytics::Chart::ALL {
         h.state_mut().analytics_view_mut().chart = chart;
@@ -609,13 +610,6 @@ fn demo_launch() -> fanpath::model::launch::LaunchWindow {
     }
 }
 
-/// Points the Analytics view at the demo's launch, as choosing its to-be version does.
-fn choose_demo_launch(h: &mut Harness<'_, FanpathApp>) {
-    let view = h.state_mut().analytics_view_mut();
-    view.launch_date = Some(demo_launch().launch);
-    view.options.launch_version = "To-be".to_owned();
-}
-
 fn before_after_chart(language: Language) {
     let (_dir, path) = temp_workspace();
     demo_workspace(&path);
@@ -623,12 +617,8 @@ fn before_after_chart(language: Language) {
     let tr = fanpath::i18n::Tr(language);
     h.get_by_label(tr.t(fanpath::i18n::Text::Analytics)).click();
     settle(&mut h);
+    // The demo's to-be version has a launch date: the chart compares it.
     h.get_by_label(tr.t(fanpath::i18n::Text::BeforeAfterLaunch)).click();
-    h.run();
-    // No version with a launch date: a hint instead of a chart.
-    h.get_by_label(tr.t(fanpath::i18n::Text::LaunchNeedsDate));
-
-    choose_demo_launch(&mut h);
     settle(&mut h);
     let analytics = h.state().analytics().expect("computed").clone();
     let comparison = analytics.launch.expect("compared");
@@ -647,6 +637,19 @@ fn before_after_chart(language: Language) {
     let narrower = h.state().analytics().and_then(|a| a.launch.clone()).expect("compared");
     assert_eq!(narrower.window.window_days, 60);
     assert!(narrower.before.customers() < comparison.before.customers());
+}
+
+#[test]
+fn before_after_launch_needs_a_launch_date() {
+    let (_dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let mut h = harness(&path, Language::Vietnamese);
+    let tr = fanpath::i18n::Tr(Language::Vietnamese);
+    h.get_by_label(tr.t(fanpath::i18n::Text::Analytics)).click();
+    settle(&mut h);
+    h.get_by_label(tr.t(fanpath::i18n::Text::BeforeAfterLaunch)).click();
+    h.run();
+    h.get_by_label(tr.t(fanpath::i18n::Text::LaunchNeedsDate));
 }
 
 #[test]

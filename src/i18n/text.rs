@@ -213,6 +213,39 @@ texts! {
     ReadOnlyBanner => "Read-only: changes cannot be saved", "Chỉ đọc: không lưu được thay đổi";
     ReadOnlyTip => "This file or its folder cannot be written, so Fanpath opened it for viewing. Save a copy to work on it.", "Không ghi được vào tệp này hoặc thư mục chứa nó, nên Fanpath mở tệp để xem. Hãy lưu một bản sao để làm việc trên đó.";
 
+    // Journey versions and the Compare view (issue #10 §1, §2; H14).
+    JourneyVersion => "Journey version", "Phiên bản hành trình";
+    ManageVersions => "Journey versions…", "Các phiên bản hành trình…";
+    ManageVersionsTip => "Create, copy, rename or delete versions of the journey (as-is / to-be)", "Tạo, sao chép, đổi tên hoặc xoá các phiên bản của hành trình (hiện trạng / mục tiêu)";
+    VersionsTitle => "Journey versions", "Các phiên bản hành trình";
+    VersionKindLabel => "Kind", "Loại";
+    LaunchDate => "Launch date", "Ngày triển khai";
+    LaunchDateHint => "YYYY-MM-DD, empty if not launched", "YYYY-MM-DD, để trống nếu chưa triển khai";
+    NewVersion => "New version", "Phiên bản mới";
+    NewVersionName => "To-be", "Mục tiêu";
+    StartFrom => "Start from", "Bắt đầu từ";
+    EmptyVersion => "Empty (no touchpoints)", "Trống (chưa có điểm chạm)";
+    CopyOf => "Copy of", "Bản sao của";
+    CreateVersion => "Create", "Tạo";
+    DeleteVersionEllipsis => "Delete version…", "Xoá phiên bản…";
+    Close => "Close", "Đóng";
+    TargetEmotion => "Target emotion", "Cảm xúc mục tiêu";
+    TargetEmotionTip => "The emotion this version of the journey aims for at this stage. Until you set one, it is the model's expected level.", "Cảm xúc mà phiên bản hành trình này hướng tới ở giai đoạn này. Khi chưa đặt, đó là mức kỳ vọng của mô hình.";
+    ExpectedLevel => "Expected level", "Mức kỳ vọng";
+    CompareVersions => "Compare", "So sánh";
+    VersionA => "Before (A)", "Trước (A)";
+    VersionB => "After (B)", "Sau (B)";
+    TouchpointChanges => "Touchpoints A → B", "Điểm chạm A → B";
+    TargetA => "Target A", "Mục tiêu A";
+    TargetB => "Target B", "Mục tiêu B";
+    Observed => "Observed mean", "Trung bình thực tế";
+    GapB => "Observed − target B", "Thực tế − mục tiêu B";
+    Added => "Added", "Thêm";
+    Removed => "Removed", "Bỏ";
+    Kept => "Kept", "Giữ";
+    CompareEmotionChart => "Target emotion of both versions against the observed mean", "Cảm xúc mục tiêu của hai phiên bản so với trung bình thực tế";
+    CompareTitle => "Compare journey versions", "So sánh các phiên bản hành trình";
+
     // Issue #10 §4–5 (H16): the stage playbook and before/after a launch.
     StagePlaybook => "Stage playbook", "Cẩm nang giai đoạn";
     StagePlaybookTip => "For each stage: what customers go through, the emotion to expect, questions for the team and an example action per channel", "Với mỗi giai đoạn: khách đang trải qua điều gì, cảm xúc thường gặp, câu hỏi cho đội ngũ và một hành động mẫu cho mỗi kênh";

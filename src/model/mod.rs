@@ -31,6 +31,12 @@ pub use rule_engine::{
 };
 pub use rules::{EventMatch, RuleError, RuleRowError, StageRule, StageRules};
 
+// Journey versions (issue #10 §1, §2): as-is / to-be, targets and the Compare numbers.
+pub mod compare;
+pub mod version;
+
+pub use version::{JourneyVersion, Targets, VersionId, VersionKind};
+
 // Design the future journey (issue #10): the stage playbook and before/after a launch.
 pub mod launch;
 pub mod playbook;

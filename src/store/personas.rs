@@ -6,10 +6,11 @@ use rusqlite::{Connection, Row};
 use super::sql::StoredRow;
 use super::{Result, StoreError, Workspace};
 use crate::model::collate;
-use crate::model::emotion::{EmotionEntry, EmotionId};
+use crate::model::emotion::{EmotionEntry, EmotionId, Score};
 use crate::model::persona::{Persona, PersonaError, PersonaId};
 use crate::model::stage::Stage;
 use crate::model::touchpoint::{Touchpoint, TouchpointId};
+use crate::model::version::VersionId;
 
 /// A persona with its row id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub struct DeletedPersona {
     pub persona: Persona,
     pub emotions: Vec<(EmotionId, EmotionEntry)>,
     pub touchpoints: Vec<(TouchpointId, Touchpoint)>,
+    /// The persona's target emotions in every version, `(version, stage, score)`.
+    pub targets: Vec<(VersionId, Stage, Score)>,
     /// Row ids of the customers that belonged to the persona (their link is cleared).
     pub customer_ids: Vec<i64>,
 }
@@ -222,13 +225,25 @@ pub(super) fn delete(ws: &Workspace, id: PersonaId) -> Result<DeletedPersona> {
     let persona = ws.persona(id)?;
     let emotions = ws.emotions(Some(id), None)?;
     let touchpoints = ws.touchpoints(Some(id))?;
+    let targets = {
+        let mut stmt = ws.conn().prepare(
+            "SELECT version_id, stage, score FROM stage_targets WHERE persona_id = ?1 ORDER BY version_id, stage",
+        )?;
+        let mut rows = stmt.query([id.0])?;
+        let mut targets = Vec::new();
+        while let Some(row) = rows.next()? {
+            let row = StoredRow::new(row, "stage_targets", 0)?;
+            targets.push((row.get(0)?, row.get(1)?, row.get(2)?));
+        }
+        targets
+    };
     let customer_ids = {
         let mut stmt = ws.conn().prepare("SELECT id FROM customers WHERE persona_id = ?1 ORDER BY id")?;
         stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?
     };
     // Foreign keys cascade to emotions and touchpoints and clear customer links.
     ws.conn().execute("DELETE FROM personas WHERE id = ?1", [id.0])?;
-    Ok(DeletedPersona { id, persona, emotions, touchpoints, customer_ids })
+    Ok(DeletedPersona { id, persona, emotions, touchpoints, targets, customer_ids })
 }
 
 /// Puts back a deleted persona inside the caller's transaction.
@@ -239,6 +254,12 @@ pub(super) fn restore(conn: &Connection, deleted: &DeletedPersona) -> Result<()>
     }
     for (id, touchpoint) in &deleted.touchpoints {
         super::touchpoints::insert(conn, Some(*id), touchpoint)?;
+    }
+    for &(version, stage, score) in &deleted.targets {
+        conn.execute(
+            "INSERT INTO stage_targets (version_id, persona_id, stage, score) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![version, deleted.id, stage, score],
+        )?;
     }
     let mut relink = conn.prepare("UPDATE customers SET persona_id = ?1 WHERE id = ?2")?;
     let mut relink_events = conn.prepare("UPDATE stage_events SET persona_id = ?1 WHERE customer_id = ?2")?;
@@ -318,6 +339,7 @@ mod tests {
         };
         let eid = ws.add_emotion(&entry).expect("emotion");
         let tp = Touchpoint {
+            version: ws.first_version().expect("version"),
             persona: id,
             stage: Stage::Kickoff,
             channel: Channel::Email,

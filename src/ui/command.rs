@@ -16,7 +16,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::analytics::chart::{Chart, CsvTable};
 use super::state::View;
 use crate::i18n::Text;
-use crate::model::{EmotionId, Language, PersonaId, Stage};
+use crate::model::{EmotionId, Language, PersonaId, Stage, VersionId};
 use crate::store::BackupInfo;
 use crate::store::edit::Edit;
 
@@ -62,13 +62,16 @@ pub enum UiCommand {
     RestoreBackup,
     ExportWorkspaceFile,
     ImportWorkspaceFile,
+    // Journey versions (issue #10).
+    /// Opens the journey versions dialog.
+    ManageVersions,
     /// Help → Stage playbook (issue #10 §4).
     StagePlaybook,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 22] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -88,6 +91,8 @@ impl UiCommand {
         Self::RestoreBackup,
         Self::ExportWorkspaceFile,
         Self::ImportWorkspaceFile,
+        Self::ShowView(View::Compare),
+        Self::ManageVersions,
         Self::StagePlaybook,
     ];
 
@@ -110,6 +115,7 @@ impl UiCommand {
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
             | Self::ImportWorkspaceFile
+            | Self::ManageVersions => &[],
             | Self::StagePlaybook => &[],
         }
     }
@@ -151,6 +157,7 @@ impl UiCommand {
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
             | Self::ImportWorkspaceFile
+            | Self::ManageVersions => false,
             | Self::StagePlaybook => false,
         }
     }
@@ -174,6 +181,7 @@ impl UiCommand {
             Self::RestoreBackup => Text::RestoreBackup,
             Self::ExportWorkspaceFile => Text::ExportWorkspaceFile,
             Self::ImportWorkspaceFile => Text::ImportWorkspaceFile,
+            Self::ManageVersions => Text::ManageVersions,
             Self::StagePlaybook => Text::StagePlaybook,
         }
     }
@@ -191,6 +199,7 @@ impl UiCommand {
             Self::RestoreBackup => Some(Text::RestoreBackupTip),
             Self::ExportWorkspaceFile => Some(Text::ExportWorkspaceFileTip),
             Self::ImportWorkspaceFile => Some(Text::ImportWorkspaceFileTip),
+            Self::ManageVersions => Some(Text::ManageVersionsTip),
             Self::StagePlaybook => Some(Text::StagePlaybookTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
@@ -229,6 +238,11 @@ pub enum Command {
         path: PathBuf,
         replace: bool,
     },
+    // Journey versions (issue #10).
+    /// Shows and edits this version on the board.
+    SelectVersion(VersionId),
+    /// Opens a save dialog and writes the Compare view of versions A and B as PNG.
+    ExportCompare { a: VersionId, b: VersionId, persona: Option<PersonaId> },
     /// "+ Opportunity" on a playbook action: a new backlog item at `stage` titled `title`.
     AddOpportunityFromPlaybook {
         stage: Stage,
@@ -314,7 +328,9 @@ mod tests {
             UiCommand::RestoreBackup => 16,
             UiCommand::ExportWorkspaceFile => 17,
             UiCommand::ImportWorkspaceFile => 18,
-            UiCommand::StagePlaybook => 19,
+            UiCommand::ShowView(View::Compare) => 19,
+            UiCommand::ManageVersions => 20,
+            UiCommand::StagePlaybook => 21,
         }
     }
 

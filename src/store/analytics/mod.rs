@@ -16,6 +16,7 @@ use super::report::Report;
 use super::{Result, Workspace};
 use crate::model::launch::{LaunchComparison, LaunchWindow};
 use crate::model::persona::PersonaId;
+use crate::model::version::VersionId;
 
 pub use crate::model::analytics::{
     EmotionCurve, EmotionPoint, FIRST_DAYS, Finding, FirstHundredDays, Share, Stalled, StalledCustomer,
@@ -35,6 +36,9 @@ pub struct AnalyticsOptions {
     pub reference_date: NaiveDate,
     /// At most this many stalled customers are listed (all are counted).
     pub stalled_list_limit: usize,
+    /// The journey version whose touchpoints (gaps) and targets ("expected") the findings
+    /// use; none for the first version.
+    pub version: Option<VersionId>,
     /// Also compare the customers before and after this launch (issue #10 §5).
     pub launch: Option<LaunchWindow>,
 }
@@ -54,6 +58,7 @@ impl Default for AnalyticsOptions {
             stall_days: Self::DEFAULT_STALL_DAYS,
             reference_date: chrono::Local::now().date_naive(),
             stalled_list_limit: Self::DEFAULT_STALLED_LIST_LIMIT,
+            version: None,
             launch: None,
         }
     }
@@ -91,8 +96,19 @@ impl Workspace {
             options.stalled_list_limit,
         )?;
         let emotion_curves = self.emotion_curves(options.persona)?;
-        let touchpoints = self.touchpoint_coverage(options.persona)?;
+        let version = match options.version {
+            Some(version) => version,
+            None => self.first_version()?,
+        };
+        let touchpoints = self.touchpoint_coverage(options.persona, version)?;
+        let targets = self.targets(version)?;
+        let personas: Vec<PersonaId> = match options.persona {
+            Some(persona) => vec![persona],
+            None => self.personas()?.into_iter().map(|r| r.id).collect(),
+        };
         let findings = findings(&FindingInputs {
+            targets: &targets,
+            personas: &personas,
             funnel: &report.funnel,
             emotions: &report.emotions,
             curves: &emotion_curves,

@@ -18,9 +18,11 @@ pub use self::generate::{DEMO_LAUNCH_DAYS_AGO, demo_customer_events};
 use self::generate::demo_emotions;
 use super::bulk::{bulk_write, existing_data};
 use super::import::{EventBatch, write_event_batch};
-use super::{Result, StoreError, Workspace, emotions, touchpoints};
+use super::{Result, StoreError, Workspace, emotions, touchpoints, versions};
 use crate::model::stage::Stage;
+use crate::model::persona::PersonaId;
 use crate::model::touchpoint::{Channel, Touchpoint};
+use crate::model::version::{JourneyVersion, VersionId, VersionKind};
 
 /// What the demo writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +97,8 @@ impl Workspace {
                      DELETE FROM touchpoints; DELETE FROM personas;",
                 )?;
             }
+            // The demo's touchpoints belong to a fresh "Current" version.
+            let version = versions::reset(&tx, Some(options.today))?;
             let mut summary = DemoSummary::default();
             // Cards and emotions have their own generator so they stay the same whatever the
             // number of customers.
@@ -109,6 +113,7 @@ impl Workspace {
                             &tx,
                             None,
                             &Touchpoint {
+                                version,
                                 persona: id,
                                 stage,
                                 channel: Channel::from_key(channel),
@@ -123,6 +128,7 @@ impl Workspace {
                     summary.emotions += 1;
                 }
             }
+            to_be_version(&tx, version, options.today)?;
             let written = write_event_batch(&tx, batch)?;
             summary.customers = written.customers_created;
             summary.events = written.added;
@@ -131,6 +137,43 @@ impl Workspace {
         })
     }
 }
+
+/// The demo's redesign: a to-be copy of `current` with a better first month (a guided
+/// first order and a check-in call at Kickoff, a loyalty card explained at Acclimation),
+/// launched [`DEMO_LAUNCH_DAYS_AGO`] days before `today`; the customers who started since
+/// then go on from Kickoff more often (`generate.rs`), so Analytics → Before / after launch
+/// has a real change to show.
+fn to_be_version(conn: &rusqlite::Connection, current: VersionId, today: NaiveDate) -> Result<VersionId> {
+    let card = JourneyVersion {
+        kind: VersionKind::ToBe,
+        note: "Tháng đầu được dẫn dắt: hướng dẫn gọi món lần đầu, cuộc gọi hỏi thăm sau tuần đầu, giải thích thẻ tích điểm ngay khi khách quay lại.".to_owned(),
+        launch_date: Some(today - chrono::Duration::days(DEMO_LAUNCH_DAYS_AGO)),
+        position: 1,
+        created_on: Some(today - chrono::Duration::days(DEMO_LAUNCH_DAYS_AGO + 30)),
+        ..JourneyVersion::named("Tháng đầu suôn sẻ")
+    };
+    let to_be = versions::insert(conn, None, &card)?;
+    versions::copy_version_children(conn, current, to_be)?;
+    let personas: Vec<PersonaId> =
+        conn.prepare("SELECT id FROM personas ORDER BY id")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    for persona in personas {
+        for (stage, channel, description) in NEW_TOUCHPOINTS {
+            touchpoints::insert(
+                conn,
+                None,
+                &Touchpoint { version: to_be, persona, stage, channel, description: description.to_owned() },
+            )?;
+        }
+    }
+    Ok(to_be)
+}
+
+/// What the demo's to-be version adds to every persona's journey.
+const NEW_TOUCHPOINTS: [(Stage, Channel, &str); 3] = [
+    (Stage::Kickoff, Channel::InPerson, "Barista hướng dẫn khách mới gọi món trên ứng dụng ngay tại quầy"),
+    (Stage::Kickoff, Channel::Phone, "Cuộc gọi hỏi thăm sau tuần đầu: món có hợp vị không, có gì cần giúp"),
+    (Stage::Acclimation, Channel::Email, "Thư giải thích thẻ tích điểm và món tặng ở lần ghé thứ năm"),
+];
 
 #[cfg(test)]
 mod tests {

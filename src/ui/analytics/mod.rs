@@ -12,7 +12,7 @@ pub mod export;
 mod funnel_chart;
 mod launch_chart;
 mod leak_chart;
-mod plot;
+pub(crate) mod plot;
 mod stalled;
 mod time_chart;
 
@@ -26,7 +26,7 @@ use super::data::ViewData;
 use super::style;
 use super::widgets::persona_filter_ui;
 use crate::i18n::{Text, Tr};
-use crate::model::PersonaId;
+use crate::model::{PersonaId, VersionId};
 use crate::model::launch::{DEFAULT_WINDOW_DAYS, LaunchWindow};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 
@@ -37,9 +37,13 @@ pub struct AnalyticsView {
     pub stall_days: u32,
     pub chart: Chart,
     pub options: ChartOptions,
-    /// The launch day of the version named in `options.launch_version`, compared before
-    /// and after by [`Chart::BeforeAfterLaunch`]; none when no version has a launch date.
+    /// The version whose launch [`Chart::BeforeAfterLaunch`] compares before and after.
+    pub launch_version: Option<VersionId>,
+    /// Its launch day (its name is in `options.launch_version`); none when no version has
+    /// a launch date.
     pub launch_date: Option<chrono::NaiveDate>,
+    /// Every version with a launch date, as `sync_launch` last saw them.
+    launches: Vec<(VersionId, String, chrono::NaiveDate)>,
     /// Days on each side of the launch (and the least age of a counted customer).
     pub launch_window_days: u32,
     /// Set by the app each frame: the numbers for the current filter are being computed
@@ -54,7 +58,9 @@ impl Default for AnalyticsView {
             stall_days: 30,
             chart: Chart::default(),
             options: ChartOptions::default(),
+            launch_version: None,
             launch_date: None,
+            launches: Vec::new(),
             launch_window_days: DEFAULT_WINDOW_DAYS,
             computing: false,
         }
@@ -69,7 +75,36 @@ impl AnalyticsView {
             stall_days: self.stall_days,
             reference_date: today,
             stalled_list_limit: 200,
+            // The findings use the first journey version's touchpoints and targets.
+            version: None,
             launch: self.launch_window(today),
+        }
+    }
+
+    /// Keeps the compared launch in step with the versions: the chosen version while it has
+    /// a launch date, otherwise the one launched last. Cheap; the app calls it each frame
+    /// the Analytics view is on show.
+    pub fn sync_launch(&mut self, data: &ViewData) {
+        self.launches.clear();
+        self.launches.extend(
+            data.versions.iter().filter_map(|(id, v)| Some((*id, v.name.clone(), v.launch_date?))),
+        );
+        let chosen = self
+            .launch_version
+            .and_then(|id| self.launches.iter().find(|(v, ..)| *v == id))
+            .or_else(|| self.launches.iter().max_by_key(|(_, _, day)| *day));
+        let chosen = chosen.cloned();
+        self.choose_launch(chosen);
+    }
+
+    fn choose_launch(&mut self, chosen: Option<(VersionId, String, chrono::NaiveDate)>) {
+        if let Some((id, name, day)) = chosen {
+            self.launch_version = Some(id);
+            self.launch_date = Some(day);
+            self.options.launch_version = name;
+        } else {
+            self.launch_version = None;
+            self.launch_date = None;
         }
     }
 
@@ -208,7 +243,24 @@ impl AnalyticsView {
             return;
         }
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&self.options.launch_version).strong());
+            let label = ui.label(tr.t(Text::LaunchVersion));
+            let mut picked = None;
+            egui::ComboBox::from_id_salt("launch_version")
+                .selected_text(&self.options.launch_version)
+                .show_ui(ui, |ui| {
+                    for (id, name, day) in &self.launches {
+                        let text = format!("{name} ({day})");
+                        if ui.selectable_label(self.launch_version == Some(*id), text).clicked() {
+                            picked = Some((*id, name.clone(), *day));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if picked.is_some() {
+                self.choose_launch(picked);
+                ui.ctx().request_repaint();
+            }
             ui.separator();
             let label = ui.label(tr.t(Text::LaunchWindowDays));
             let changed = ui
@@ -231,7 +283,9 @@ pub fn chart_ui(
     options: &ChartOptions,
     still: bool,
 ) {
-    if analytics.report.customers() == 0 && chart != Chart::EmotionCurve {
+    // The before/after chart says itself why it has nothing to show (no launch date, or
+    // an empty group).
+    if analytics.report.customers() == 0 && !matches!(chart, Chart::EmotionCurve | Chart::BeforeAfterLaunch) {
         ui.label(RichText::new(tr.t(Text::NoCustomersYet)).weak());
         return;
     }

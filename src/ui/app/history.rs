@@ -47,7 +47,12 @@ impl PersonaChange {
             | Edit::RestoreEmotion(..)
             | Edit::AddTouchpoint(_)
             | Edit::DeleteTouchpoint(_)
-            | Edit::RestoreTouchpoint(..) => Self::None,
+            | Edit::RestoreTouchpoint(..)
+            | Edit::CreateVersion(..)
+            | Edit::UpdateVersion(..)
+            | Edit::DeleteVersion(_)
+            | Edit::RestoreVersion(_)
+            | Edit::SetTarget { .. } => Self::None,
         }
     }
 }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use crate::i18n::{Text, Tr};
 use crate::model::launch::LaunchWindow;
-use crate::model::{Language, PersonaId};
+use crate::model::{Language, PersonaId, VersionId};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, ChartOptions};
@@ -50,6 +50,8 @@ pub(super) enum Export {
     EmotionsCsv { persona: Option<PersonaId> },
     /// A chart drawn off screen into a PNG (hundreds of milliseconds of rasterising).
     ChartPng { chart: Chart, analytics: Box<Analytics>, options: ChartOptions },
+    /// The Compare view of two journey versions, read and drawn off the frame.
+    ComparePng { a: VersionId, b: VersionId, persona: Option<PersonaId> },
 }
 
 /// An answer from the worker.
@@ -102,6 +104,11 @@ impl Export {
                 .map_err(|err| err.message(language)),
             Self::ChartPng { chart, analytics, options } => {
                 export::chart_png(chart, &analytics, &options, language).map_err(|err| err.to_string())
+            }
+            Self::ComparePng { a, b, persona } => {
+                let shown = crate::ui::compare::export::read_comparison(workspace, (a, b), persona, language)
+                    .map_err(|err| err.message(language))?;
+                crate::ui::compare::export::compare_png(&shown, language).map_err(|err| err.to_string())
             }
         }
     }
@@ -266,7 +273,7 @@ mod tests {
     fn analytics(date: chrono::NaiveDate) -> Result<Analytics, String> {
         let ws = Workspace::open_in_memory().map_err(|err| err.to_string())?;
         let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: date, stalled_list_limit: 10, launch: None };
+            AnalyticsOptions { persona: None, stall_days: 30, reference_date: date, stalled_list_limit: 10, version: None, launch: None };
         ws.analytics(&options).map_err(|err| err.to_string())
     }
 
@@ -309,6 +316,7 @@ mod tests {
                 stall_days: 30,
                 reference_date: day(),
                 stalled_list_limit: 10,
+                version: None,
                 launch: None,
             },
         };
@@ -339,7 +347,7 @@ mod tests {
         let worker = Worker::spawn(&path, &ctx).expect("spawn");
         let key = (1, None, 30, None);
         let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: day(), stalled_list_limit: 10, launch: None };
+            AnalyticsOptions { persona: None, stall_days: 30, reference_date: day(), stalled_list_limit: 10, version: None, launch: None };
         assert!(worker.send(Job::Analytics { key, options }).is_ok());
         let wait = |worker: &Worker| {
             let deadline = Instant::now() + Duration::from_secs(10);
