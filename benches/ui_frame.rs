@@ -206,6 +206,7 @@ fn analytics_query(bencher: Bencher) {
             reference_date: today(),
             stalled_list_limit: 200,
             version: None,
+            launch: None,
         };
     bencher.bench_local(|| divan::black_box(ws.analytics(&options).expect("analytics")));
 }

@@ -44,6 +44,8 @@ pub struct AnalyticsView {
     pub launch_date: Option<chrono::NaiveDate>,
     /// Every version with a launch date, as `sync_launch` last saw them.
     launches: Vec<(VersionId, String, chrono::NaiveDate)>,
+    /// The data generation `launches` was read from: re-read only when the data changed.
+    launches_generation: Option<u64>,
     /// Days on each side of the launch (and the least age of a counted customer).
     pub launch_window_days: u32,
     /// Set by the app each frame: the numbers for the current filter are being computed
@@ -61,6 +63,7 @@ impl Default for AnalyticsView {
             launch_version: None,
             launch_date: None,
             launches: Vec::new(),
+            launches_generation: None,
             launch_window_days: DEFAULT_WINDOW_DAYS,
             computing: false,
         }
@@ -82,9 +85,13 @@ impl AnalyticsView {
     }
 
     /// Keeps the compared launch in step with the versions: the chosen version while it has
-    /// a launch date, otherwise the one launched last. Cheap; the app calls it each frame
-    /// the Analytics view is on show.
+    /// a launch date, otherwise the one launched last. The app calls it each frame the
+    /// Analytics view is on show; it reads the versions again only after a data change.
     pub fn sync_launch(&mut self, data: &ViewData) {
+        if self.launches_generation == Some(data.generation) {
+            return;
+        }
+        self.launches_generation = Some(data.generation);
         self.launches.clear();
         self.launches.extend(
             data.versions.iter().filter_map(|(id, v)| Some((*id, v.name.clone(), v.launch_date?))),
@@ -245,7 +252,7 @@ impl AnalyticsView {
         ui.horizontal(|ui| {
             let label = ui.label(tr.t(Text::LaunchVersion));
             let mut picked = None;
-            egui::ComboBox::from_id_salt("launch_version")
+            let _ = egui::ComboBox::from_id_salt("launch_version")
                 .selected_text(&self.options.launch_version)
                 .show_ui(ui, |ui| {
                     for (id, name, day) in &self.launches {
