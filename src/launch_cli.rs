@@ -50,6 +50,9 @@ fn launch_date(workspace: &Workspace, name: &str) -> anyhow::Result<NaiveDate> {
     };
     let version = workspace.version(id)?;
     version.launch_date.with_context(|| {
-        format!("the version \"{}\" has no launch date: set one in the window (Journey versions…)", version.name)
+        format!(
+            "the version \"{}\" has no launch date: set one in the window (Journey versions…)",
+            version.name
+        )
     })
 }

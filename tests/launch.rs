@@ -46,8 +46,14 @@ fn compare_launch_as_json_with_hand_computed_test() {
     assert_eq!(json["after"]["customers"], 40, "the five young customers do not count");
     assert_eq!(json["after"]["last_day"], "2024-03-21");
     let stage = |n: usize| &json["stages"][n - 1];
-    assert_eq!((stage(4)["before_reached"].as_u64(), stage(4)["after_reached"].as_u64()), (Some(40), Some(40)));
-    assert_eq!((stage(5)["before_reached"].as_u64(), stage(5)["after_reached"].as_u64()), (Some(16), Some(30)));
+    assert_eq!(
+        (stage(4)["before_reached"].as_u64(), stage(4)["after_reached"].as_u64()),
+        (Some(40), Some(40))
+    );
+    assert_eq!(
+        (stage(5)["before_reached"].as_u64(), stage(5)["after_reached"].as_u64()),
+        (Some(16), Some(30))
+    );
     assert_eq!(stage(5)["before_step_conversion"], 0.4);
     assert_eq!(stage(5)["after_step_conversion"], 0.75);
     let points = stage(5)["difference_points"].as_f64().expect("points");
@@ -62,9 +68,8 @@ fn compare_launch_as_json_with_hand_computed_test() {
     assert!(stage(2)["p_value"].is_null());
     assert!(stage(1)["verdict"].is_null());
     assert!(
-        json["sentences"][3]
-            .as_str()
-            .is_some_and(|s| s == "Kickoff → Acclimation improved from 40.0 % to 75.0 % (+35.0 points, unlikely to be chance)"),
+        json["sentences"][3].as_str().is_some_and(|s| s
+            == "Kickoff → Acclimation improved from 40.0 % to 75.0 % (+35.0 points, unlikely to be chance)"),
         "{}",
         json["sentences"]
     );

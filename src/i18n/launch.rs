@@ -99,7 +99,10 @@ mod tests {
             vi.launch_step(&improved),
             "Khởi động → Thích nghi tăng từ 53,0 % lên 61,0 % (+8,0 điểm, khó là ngẫu nhiên)"
         );
-        assert!(en.launch_step(&step((610, 1000), (530, 1000))).contains("fell from 61.0 % to 53.0 % (-8.0 points"));
+        assert!(
+            en.launch_step(&step((610, 1000), (530, 1000)))
+                .contains("fell from 61.0 % to 53.0 % (-8.0 points")
+        );
         assert!(en.launch_step(&step((53, 100), (61, 100))).ends_with("no clear change"));
         assert!(en.launch_step(&step((2, 40), (3, 40))).ends_with("too few customers to tell"));
         assert!(vi.launch_step(&step((2, 40), (0, 0))).contains("quá ít khách hàng"));

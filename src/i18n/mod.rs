@@ -7,12 +7,12 @@
 //! - `errors`: the store's errors as sentences (`StoreError::message`, `PersonaError::message`).
 
 mod backups;
-mod launch;
-pub mod playbook;
 mod errors;
 mod findings;
 pub mod format;
 pub mod import;
+mod launch;
+pub mod playbook;
 mod text;
 
 // Journey versions (issue #10).

@@ -283,7 +283,10 @@ mod tests {
     #[test]
     fn small_expected_counts_are_too_few() {
         assert_eq!(z_test(share(2, 40), share(3, 40)), None);
-        assert_eq!(compare_step(Stage::Evaluation, Stage::Acknowledgment, share(2, 40), share(3, 40)).verdict, Verdict::TooFew);
+        assert_eq!(
+            compare_step(Stage::Evaluation, Stage::Acknowledgment, share(2, 40), share(3, 40)).verdict,
+            Verdict::TooFew
+        );
         let empty = compare_step(Stage::Evaluation, Stage::Acknowledgment, share(20, 40), share(0, 0));
         assert_eq!((empty.verdict, empty.difference_points), (Verdict::TooFew, None));
         // 5 of 10 each: every expected count is exactly 5, which is enough.

@@ -20,7 +20,11 @@ impl Workspace {
     /// customers. One indexed range scan over the window's customers: the group is
     /// `first_at ≥ launch`, the range's end the earlier of the window's end and the day
     /// after the latest day old enough to count.
-    pub fn launch_comparison(&self, window: LaunchWindow, persona: Option<PersonaId>) -> Result<LaunchComparison> {
+    pub fn launch_comparison(
+        &self,
+        window: LaunchWindow,
+        persona: Option<PersonaId>,
+    ) -> Result<LaunchComparison> {
         let start = day_start(window.start());
         let launch = day_start(window.launch);
         let old_enough = window.latest_counted_day().succ_opt().unwrap_or(NaiveDate::MAX);
@@ -46,9 +50,9 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CustomerEvent;
     use crate::model::date::epoch_day;
     use crate::model::launch::LaunchGroup;
-    use crate::model::CustomerEvent;
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
@@ -112,7 +116,8 @@ mod tests {
         assert!(got.before.customers() > 50 && got.after.customers() > 50, "{got:?}");
 
         // One persona: the same rule on that persona's customers only.
-        let lan = ws.personas().expect("personas").into_iter().find(|p| p.persona.name == "Lan").expect("Lan");
+        let lan =
+            ws.personas().expect("personas").into_iter().find(|p| p.persona.name == "Lan").expect("Lan");
         let only = ws.launch_comparison(window, Some(lan.id)).expect("Lan");
         let lan_before = customers
             .iter()

@@ -199,7 +199,10 @@ mod tests {
         assert_eq!(json["before"]["first_day"], "2026-01-30");
         assert_eq!(json["after"]["last_day"], "2026-03-30");
         assert_eq!(json["stages"][4]["after_reached"], 610);
-        assert_eq!(json["stages"][4]["difference_points"].as_f64().map(|v| (v - 8.0).abs() < 1e-9), Some(true));
+        assert_eq!(
+            json["stages"][4]["difference_points"].as_f64().map(|v| (v - 8.0).abs() < 1e-9),
+            Some(true)
+        );
         assert!(json["sentences"][3].as_str().is_some_and(|s| s.contains("improved from 53.0 % to 61.0 %")));
 
         let csv = launch_csv(&c);

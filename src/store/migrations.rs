@@ -321,7 +321,9 @@ mod tests {
         shim_journey_versions(&conn).expect("shim");
         assert_eq!(touchpoint_rows(&conn), [(3, 1, 7, "Chào".to_owned()), (9, 1, 7, "Gọi".to_owned())]);
         let in_file: i64 = conn
-            .query_row("SELECT count(*) FROM main.sqlite_master WHERE name = 'journey_versions'", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM main.sqlite_master WHERE name = 'journey_versions'", [], |r| {
+                r.get(0)
+            })
             .expect("count");
         assert_eq!(in_file, 0);
         // A current file is left alone.

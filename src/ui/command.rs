@@ -116,7 +116,7 @@ impl UiCommand {
             | Self::ExportWorkspaceFile
             | Self::ImportWorkspaceFile
             | Self::ManageVersions => &[],
-            | Self::StagePlaybook => &[],
+            Self::StagePlaybook => &[],
         }
     }
 
@@ -158,7 +158,7 @@ impl UiCommand {
             | Self::ExportWorkspaceFile
             | Self::ImportWorkspaceFile
             | Self::ManageVersions => false,
-            | Self::StagePlaybook => false,
+            Self::StagePlaybook => false,
         }
     }
 
@@ -242,7 +242,11 @@ pub enum Command {
     /// Shows and edits this version on the board.
     SelectVersion(VersionId),
     /// Opens a save dialog and writes the Compare view of versions A and B as PNG.
-    ExportCompare { a: VersionId, b: VersionId, persona: Option<PersonaId> },
+    ExportCompare {
+        a: VersionId,
+        b: VersionId,
+        persona: Option<PersonaId>,
+    },
     /// "+ Opportunity" on a playbook action: a new backlog item at `stage` titled `title`.
     AddOpportunityFromPlaybook {
         stage: Stage,

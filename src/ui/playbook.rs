@@ -112,9 +112,11 @@ pub fn stage_playbook_ui(ui: &mut Ui, tr: Tr, stage: Stage, out: &mut Commands) 
     }
     ui.add_space(6.0);
     ui.label(RichText::new(tr.t(Text::PlaybookActions)).strong());
-    egui::Grid::new(("playbook_actions", stage.number())).num_columns(3).striped(true).spacing([8.0, 6.0]).show(
-        ui,
-        |ui| {
+    egui::Grid::new(("playbook_actions", stage.number()))
+        .num_columns(3)
+        .striped(true)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
             for (channel, action) in book.channel_actions() {
                 ui.label(RichText::new(channel.name(tr.0)).weak());
                 ui.add(egui::Label::new(action).wrap());
@@ -126,6 +128,5 @@ pub fn stage_playbook_ui(ui: &mut Ui, tr: Tr, stage: Stage, out: &mut Commands) 
                 }
                 ui.end_row();
             }
-        },
-    );
+        });
 }

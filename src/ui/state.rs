@@ -20,7 +20,8 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [Self; 5] = [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics, Self::Compare];
+    pub const ALL: [Self; 5] =
+        [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics, Self::Compare];
 
     /// The tab and menu text.
     pub fn text(self) -> Text {

@@ -14,13 +14,13 @@ use chrono::NaiveDate;
 use rusqlite::TransactionBehavior;
 
 use self::content::{PERSONAS, TOUCHPOINTS, demo_persona};
-pub use self::generate::{DEMO_LAUNCH_DAYS_AGO, demo_customer_events};
 use self::generate::demo_emotions;
+pub use self::generate::{DEMO_LAUNCH_DAYS_AGO, demo_customer_events};
 use super::bulk::{bulk_write, existing_data};
 use super::import::{EventBatch, write_event_batch};
 use super::{Result, StoreError, Workspace, emotions, touchpoints, versions};
-use crate::model::stage::Stage;
 use crate::model::persona::PersonaId;
+use crate::model::stage::Stage;
 use crate::model::touchpoint::{Channel, Touchpoint};
 use crate::model::version::{JourneyVersion, VersionId, VersionKind};
 
@@ -154,8 +154,10 @@ fn to_be_version(conn: &rusqlite::Connection, current: VersionId, today: NaiveDa
     };
     let to_be = versions::insert(conn, None, &card)?;
     versions::copy_version_children(conn, current, to_be)?;
-    let personas: Vec<PersonaId> =
-        conn.prepare("SELECT id FROM personas ORDER BY id")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let personas: Vec<PersonaId> = conn
+        .prepare("SELECT id FROM personas ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     for persona in personas {
         for (stage, channel, description) in NEW_TOUCHPOINTS {
             touchpoints::insert(
@@ -263,8 +265,11 @@ mod tests {
     fn customers_after_the_launch_convert_better_at_the_fixed_step() {
         use crate::model::launch::{LaunchGroup, LaunchWindow, Verdict, compare_step};
         let events = demo_customer_events(2_000, DemoOptions::DEFAULT_SEED, today());
-        let window =
-            LaunchWindow { launch: today() - Duration::days(DEMO_LAUNCH_DAYS_AGO), window_days: 90, today: today() };
+        let window = LaunchWindow {
+            launch: today() - Duration::days(DEMO_LAUNCH_DAYS_AGO),
+            window_days: 90,
+            today: today(),
+        };
         let mut first: std::collections::HashMap<&str, (NaiveDate, Stage)> = std::collections::HashMap::new();
         for e in &events {
             let entry = first.entry(e.customer_id.as_str()).or_insert((e.reached_at.date(), e.stage));

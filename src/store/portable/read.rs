@@ -356,7 +356,8 @@ impl<'de> Visitor<'de> for Rows<'_, '_> {
             Table::Versions => {
                 let mut insert = prepare(super::versions::INSERT_VERSION)?;
                 while let Some(row) = seq.next_element::<VersionRow>()? {
-                    super::versions::insert_version(&mut insert, &row).map_err(|p| failed(index, row.id, p))?;
+                    super::versions::insert_version(&mut insert, &row)
+                        .map_err(|p| failed(index, row.id, p))?;
                     index += 1;
                 }
             }

@@ -26,8 +26,8 @@ use super::data::ViewData;
 use super::style;
 use super::widgets::persona_filter_ui;
 use crate::i18n::{Text, Tr};
-use crate::model::{PersonaId, VersionId};
 use crate::model::launch::{DEFAULT_WINDOW_DAYS, LaunchWindow};
+use crate::model::{PersonaId, VersionId};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 
 /// State of the Analytics view: filter, chart on show, chart options.
@@ -93,9 +93,8 @@ impl AnalyticsView {
         }
         self.launches_generation = Some(data.generation);
         self.launches.clear();
-        self.launches.extend(
-            data.versions.iter().filter_map(|(id, v)| Some((*id, v.name.clone(), v.launch_date?))),
-        );
+        self.launches
+            .extend(data.versions.iter().filter_map(|(id, v)| Some((*id, v.name.clone(), v.launch_date?))));
         let chosen = self
             .launch_version
             .and_then(|id| self.launches.iter().find(|(v, ..)| *v == id))
