@@ -159,11 +159,11 @@ pub fn compare_step(from: Stage, to: Stage, before: Share, after: Share) -> Step
 /// [`MIN_EXPECTED`], which also covers empty groups and a pooled rate of 0 or 1.
 #[expect(clippy::cast_precision_loss, reason = "customer counts are far below 2^52")]
 pub fn z_test(before: Share, after: Share) -> Option<ZTest> {
-    let (x1, n1) = (before.customers as f64, before.of as f64);
-    let (x2, n2) = (after.customers as f64, after.of as f64);
-    if n1 == 0.0 || n2 == 0.0 {
+    if before.of == 0 || after.of == 0 {
         return None;
     }
+    let (x1, n1) = (before.customers as f64, before.of as f64);
+    let (x2, n2) = (after.customers as f64, after.of as f64);
     let pooled = (x1 + x2) / (n1 + n2);
     let expected = [n1 * pooled, n1 * (1.0 - pooled), n2 * pooled, n2 * (1.0 - pooled)];
     if expected.iter().any(|&e| e < MIN_EXPECTED) {
