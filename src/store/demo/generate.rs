@@ -122,12 +122,12 @@ fn rescue(
     end: NaiveDateTime,
 ) {
     let Some(&(_, mut at)) = reached.last() else { return };
-    for i in FIXED_STEP..persona.go_on.len() {
+    let steps = persona.go_on.iter().zip(GAP_DAYS).enumerate().skip(FIXED_STEP);
+    for (i, (&go_on, (low, high))) in steps {
         // The fixed step is passed; the later ones at the persona's usual odds.
-        if i > FIXED_STEP && rng.f64() >= persona.go_on[i] {
+        if i > FIXED_STEP && rng.f64() >= go_on {
             break;
         }
-        let (low, high) = GAP_DAYS[i];
         let days = (low + (high - low) * rng.f64().powf(1.7)) * persona.pace;
         let next = at + Duration::seconds((days * 86_400.0) as i64);
         let next = match next.time().hour() {
