@@ -4,6 +4,7 @@
 mod backup_cli;
 mod events_cli;
 mod export_cli;
+mod launch_cli;
 mod range_cli;
 mod versions_cli;
 
@@ -79,6 +80,18 @@ enum Command {
         /// touchpoints and targets ("Current" is the first version).
         #[arg(long, value_name = "NAME")]
         version: Option<String>,
+        /// Instead of the funnel: customers who started before the launch of this version
+        /// (its name, or a launch date YYYY-MM-DD) against those who started after it.
+        #[arg(long, value_name = "VERSION")]
+        compare_launch: Option<String>,
+        /// With --compare-launch: days on each side of the launch, and the least time since
+        /// a customer's first event for it to count.
+        #[arg(long, value_name = "DAYS", default_value_t = fanpath::model::launch::DEFAULT_WINDOW_DAYS,
+              value_parser = clap::value_parser!(u32).range(1..=3650), requires = "compare_launch")]
+        window: u32,
+        /// With --compare-launch: the day to count customers' age up to [default: today].
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "compare_launch")]
+        today: Option<chrono::NaiveDate>,
     },
     /// Fill the workspace with a demo: a Vietnamese coffee chain with four personas.
     Demo {
@@ -200,7 +213,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { kind, file, skip_invalid, replace: false, .. } => {
             import(&path, kind, &file, skip_invalid)
         }
-        Command::Report { persona, format, range, cohorts, version } => {
+        Command::Report { persona, format, compare_launch: Some(version), window, today, .. } => {
+            let workspace = open_existing(&path)?;
+            let ask = launch_cli::CompareLaunch {
+                version: &version,
+                window_days: window,
+                persona: persona.as_deref(),
+                today,
+                json: matches!(format, Format::Json),
+            };
+            launch_cli::compare_launch(&path, &workspace, &ask)
+        }
+        Command::Report { persona, format, range, cohorts, version, compare_launch: None, .. } => {
             let range = range.range()?;
             let workspace = open_existing(&path)?;
             let report = workspace

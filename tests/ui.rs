@@ -452,6 +452,7 @@ fn an_exported_chart_is_a_1600_pixel_png() {
         stall_days: 30,
         reference_date: NaiveDate::from_ymd_opt(2026, 3, 14).expect("date"),
         stalled_list_limit: 200,
+        launch: Some(demo_launch()),
         ..Default::default()
     };
     let analytics = ws.analytics(&options).expect("analytics");
@@ -745,4 +746,114 @@ fn analytics_fit_a_1280_by_720_window() {
     h.state_mut().analytics_view_mut().chart = fanpath::ui::analytics::Chart::Cohorts;
     h.run();
     snapshot(&mut h, "analytics_cohorts_1280x720");
+}
+
+// Issue #10 §4–5 (H16): the stage playbook and before/after a launch.
+
+/// The demo's launch as the before/after chart compares it (90 days each side).
+fn demo_launch() -> fanpath::model::launch::LaunchWindow {
+    let today = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
+    fanpath::model::launch::LaunchWindow {
+        launch: today - chrono::Duration::days(fanpath::store::DEMO_LAUNCH_DAYS_AGO),
+        window_days: 90,
+        today,
+    }
+}
+
+fn before_after_chart(language: Language) {
+    let (_dir, path) = temp_workspace();
+    demo_workspace(&path);
+    let mut h = harness(&path, language);
+    let tr = fanpath::i18n::Tr(language);
+    h.get_by_label(tr.t(fanpath::i18n::Text::Analytics)).click();
+    settle(&mut h);
+    // The demo's to-be version has a launch date: the chart compares it.
+    h.get_by_label(tr.t(fanpath::i18n::Text::BeforeAfterLaunch)).click();
+    settle(&mut h);
+    let analytics = h.state().analytics().expect("computed").clone();
+    let comparison = analytics.launch.expect("compared");
+    // The numbers on screen are the store's, for the same window.
+    assert_eq!(comparison, on_disk(&path).launch_comparison(demo_launch(), None).expect("query"));
+    h.get_by_label(&tr.launch_groups(&comparison));
+    for step in &comparison.steps {
+        h.get_by_label(&format!("• {}", tr.launch_step(step)));
+    }
+    let fixed = comparison.steps[Stage::Kickoff.index()];
+    assert_eq!(fixed.verdict, fanpath::model::launch::Verdict::Improved, "{fixed:?}");
+
+    // A narrower window is computed again, off the frame.
+    h.state_mut().analytics_view_mut().launch_window_days = 60;
+    settle(&mut h);
+    let narrower = h.state().analytics().and_then(|a| a.launch.clone()).expect("compared");
+    assert_eq!(narrower.window.window_days, 60);
+    assert!(narrower.before.customers() < comparison.before.customers());
+}
+
+#[test]
+fn before_after_launch_needs_a_launch_date() {
+    let (_dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let mut h = harness(&path, Language::Vietnamese);
+    let tr = fanpath::i18n::Tr(Language::Vietnamese);
+    h.get_by_label(tr.t(fanpath::i18n::Text::Analytics)).click();
+    settle(&mut h);
+    h.get_by_label(tr.t(fanpath::i18n::Text::BeforeAfterLaunch)).click();
+    h.run();
+    h.get_by_label(tr.t(fanpath::i18n::Text::LaunchNeedsDate));
+}
+
+#[test]
+fn before_after_launch_in_english() {
+    before_after_chart(Language::English);
+}
+
+#[test]
+fn before_after_launch_in_vietnamese() {
+    before_after_chart(Language::Vietnamese);
+}
+
+fn playbook_beside_the_stage_detail(language: Language) {
+    let (_dir, path) = temp_workspace();
+    sample_workspace(&path);
+    let mut h = harness(&path, language);
+    let tr = fanpath::i18n::Tr(language);
+    let book = fanpath::i18n::playbook::playbook(Stage::Acclimation, language);
+    h.state_mut().send(Command::SelectStage(Stage::Acclimation));
+    h.run();
+    assert!(h.query_by_label(book.situation).is_none(), "folded at first");
+    h.get_by_label(tr.t(fanpath::i18n::Text::ShowPlaybook)).click();
+    h.run();
+    h.get_by_label(book.situation);
+    h.get_by_label(book.emotion);
+    for question in book.questions {
+        h.get_by_label(&format!("• {question}"));
+    }
+    for action in book.actions {
+        h.get_by_label(action);
+    }
+    // "+ Opportunity" on the phone action sends its stage and words.
+    h.get_all_by_label(tr.t(fanpath::i18n::Text::AddAsOpportunity)).nth(3).expect("phone row").click();
+    h.run();
+    h.get_by_label_contains(&tr.opportunity_noted(Stage::Acclimation, book.actions[3]));
+
+    // Help → Stage playbook opens the window at the selected stage.
+    h.get_by_label(tr.t(fanpath::i18n::Text::Help)).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, tr.t(fanpath::i18n::Text::StagePlaybook)).click();
+    h.run();
+    assert_eq!(h.get_all_by_label(book.situation).count(), 2, "panel and window");
+    let advocacy = fanpath::i18n::playbook::playbook(Stage::Advocacy, language);
+    h.get_all_by_label(&Stage::Advocacy.numbered_name(language)).last().expect("stage tab").click();
+    h.run();
+    h.get_by_label(advocacy.situation);
+}
+
+#[test]
+fn playbook_in_english() {
+    playbook_beside_the_stage_detail(Language::English);
+}
+
+#[test]
+fn playbook_in_vietnamese() {
+    playbook_beside_the_stage_detail(Language::Vietnamese);
 }

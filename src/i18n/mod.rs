@@ -13,6 +13,8 @@ pub mod events;
 mod findings;
 pub mod format;
 pub mod import;
+mod launch;
+pub mod playbook;
 mod present;
 mod text;
 // The import wizard's sentences (H12).

@@ -336,4 +336,26 @@ texts! {
     Kept => "Kept", "Giữ";
     CompareEmotionChart => "Target emotion of both versions against the observed mean", "Cảm xúc mục tiêu của hai phiên bản so với trung bình thực tế";
     CompareTitle => "Compare journey versions", "So sánh các phiên bản hành trình";
+
+    // Issue #10 §4–5 (H16): the stage playbook and before/after a launch.
+    StagePlaybook => "Stage playbook", "Cẩm nang giai đoạn";
+    StagePlaybookTip => "For each stage: what customers go through, the emotion to expect, questions for the team and an example action per channel", "Với mỗi giai đoạn: khách đang trải qua điều gì, cảm xúc thường gặp, câu hỏi cho đội ngũ và một hành động mẫu cho mỗi kênh";
+    PlaybookSituation => "What they go through", "Khách đang trải qua";
+    PlaybookEmotion => "Emotion to expect", "Cảm xúc thường gặp";
+    PlaybookQuestions => "Questions for the team", "Câu hỏi cho đội ngũ";
+    PlaybookActions => "Example actions", "Hành động mẫu";
+    AddAsOpportunity => "+ Opportunity", "+ Cơ hội";
+    AddAsOpportunityTip => "Add this action to the stage's opportunity backlog", "Thêm hành động này vào danh sách cơ hội của giai đoạn";
+    ShowPlaybook => "Playbook »", "Cẩm nang »";
+    ShowPlaybookTip => "Show the stage playbook beside the stage detail", "Hiện cẩm nang giai đoạn bên cạnh chi tiết giai đoạn";
+    HidePlaybook => "« Hide", "« Ẩn";
+    OpenPlaybook => "Open the stage playbook", "Mở cẩm nang giai đoạn";
+    BeforeAfterLaunch => "Before / after launch", "Trước / sau khi ra mắt";
+    ExportLaunchCsv => "Export before/after CSV…", "Xuất CSV trước/sau…";
+    LaunchNeedsDate => "Give a to-be version a launch date to compare the customers who started before it with those who started after it.", "Hãy đặt ngày ra mắt cho một phiên bản tương lai để so sánh khách bắt đầu trước ngày đó với khách bắt đầu sau ngày đó.";
+    LaunchGroupEmpty => "One of the groups has no customers yet: shorten the window, or wait until the customers who started after the launch have had the time.", "Một trong hai nhóm chưa có khách hàng: hãy thu hẹp khoảng thời gian, hoặc chờ đến khi khách bắt đầu sau ngày ra mắt có đủ thời gian.";
+    PercentOfGroup => "% of the group", "% của nhóm";
+    StepChangePoints => "Change in step conversion (points)", "Thay đổi tỷ lệ chuyển bước (điểm)";
+    LaunchWindowDays => "Days on each side of the launch", "Số ngày mỗi phía của ngày ra mắt";
+    LaunchVersion => "Version", "Phiên bản";
 }

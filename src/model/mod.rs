@@ -38,3 +38,7 @@ pub mod compare;
 pub mod version;
 
 pub use version::{JourneyVersion, Targets, VersionId, VersionKind};
+
+// Design the future journey (issue #10): the stage playbook and before/after a launch.
+pub mod launch;
+pub mod playbook;

@@ -154,6 +154,7 @@ fn ranges_and_cohorts_match_a_plain_computation_on_demo_data() {
                 range,
                 cohort_period: CohortPeriod::Week,
                 version: None,
+                launch: None,
             };
             let analytics = ws.analytics(&options).expect("analytics");
             assert_eq!(analytics.report.funnel, report.funnel, "{context}");

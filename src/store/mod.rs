@@ -20,6 +20,8 @@ mod emotions;
 mod error;
 pub mod export;
 mod import;
+mod launch;
+pub mod launch_export;
 mod migrations;
 mod personas;
 pub mod portable;
@@ -31,7 +33,7 @@ mod versions;
 mod workspace;
 
 pub use analytics::{Analytics, AnalyticsOptions};
-pub use demo::{DemoOptions, DemoSummary, demo_customer_events};
+pub use demo::{DEMO_LAUNCH_DAYS_AGO, DemoOptions, DemoSummary, demo_customer_events};
 pub use error::{Result, StoreError};
 pub use import::{
     ImportKind, ImportOptions, ImportProgress, ImportSummary, PROGRESS_EVERY, ROW_ERRORS_KEPT,

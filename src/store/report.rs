@@ -351,7 +351,7 @@ impl Workspace {
     }
 
     /// The persona called `name` (case-insensitively), or an error listing the known ones.
-    fn persona_named(&self, name: &str) -> Result<PersonaId> {
+    pub fn persona_named(&self, name: &str) -> Result<PersonaId> {
         match self.persona_id_by_name(name)? {
             Some(id) => Ok(id),
             None => {

@@ -77,11 +77,13 @@ pub enum UiCommand {
     // Journey versions (issue #10).
     /// Opens the journey versions dialog.
     ManageVersions,
+    /// Help → Stage playbook (issue #10 §4).
+    StagePlaybook,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 26] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -107,6 +109,7 @@ impl UiCommand {
         Self::ImportData,
         Self::ShowView(View::Compare),
         Self::ManageVersions,
+        Self::StagePlaybook,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -133,6 +136,7 @@ impl UiCommand {
             | Self::ToggleProjectorTheme
             | Self::ToggleRevealMode
             | Self::ManageVersions => &[],
+            Self::StagePlaybook => &[],
         }
     }
 
@@ -178,6 +182,7 @@ impl UiCommand {
             | Self::ToggleRevealMode
             | Self::ManageVersions => false,
             Self::ImportData => false,
+            Self::StagePlaybook => false,
         }
     }
 
@@ -205,6 +210,7 @@ impl UiCommand {
             Self::ToggleRevealMode => Text::RevealMode,
             Self::ImportData => Text::ImportData,
             Self::ManageVersions => Text::ManageVersions,
+            Self::StagePlaybook => Text::StagePlaybook,
         }
     }
 
@@ -226,6 +232,7 @@ impl UiCommand {
             Self::ToggleRevealMode => Some(Text::RevealModeTip),
             Self::ImportData => Some(Text::ImportDataTip),
             Self::ManageVersions => Some(Text::ManageVersionsTip),
+            Self::StagePlaybook => Some(Text::StagePlaybookTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -278,6 +285,11 @@ pub enum Command {
         a: VersionId,
         b: VersionId,
         persona: Option<PersonaId>,
+    },
+    /// "+ Opportunity" on a playbook action: a new backlog item at `stage` titled `title`.
+    AddOpportunityFromPlaybook {
+        stage: Stage,
+        title: String,
     },
 }
 
@@ -372,6 +384,7 @@ mod tests {
             UiCommand::ImportData => 22,
             UiCommand::ShowView(View::Compare) => 23,
             UiCommand::ManageVersions => 24,
+            UiCommand::StagePlaybook => 25,
         }
     }
 

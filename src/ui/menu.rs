@@ -88,6 +88,7 @@ pub fn menu_bar_ui(
         });
         ui.menu_button(tr.t(Text::Help), |ui| {
             command_button_ui(ui, tr, UiCommand::About, true, out);
+            command_button_ui(ui, tr, UiCommand::StagePlaybook, true, out);
         });
     });
 }

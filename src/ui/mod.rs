@@ -16,6 +16,7 @@ pub mod journey_board;
 pub mod menu;
 pub mod persona_editor;
 pub mod persona_list;
+pub mod playbook;
 pub mod present;
 pub mod raster;
 pub mod restore_dialog;

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use super::report::Report;
 use super::{Result, Workspace};
 use crate::model::cohort::{CohortPeriod, CohortTable, DateRange};
+use crate::model::launch::{LaunchComparison, LaunchWindow};
 use crate::model::persona::PersonaId;
 use crate::model::version::VersionId;
 
@@ -44,6 +45,8 @@ pub struct AnalyticsOptions {
     /// The journey version whose touchpoints (gaps) and targets ("expected") the findings
     /// use; none for the first version.
     pub version: Option<VersionId>,
+    /// Also compare the customers before and after this launch (issue #10 §5).
+    pub launch: Option<LaunchWindow>,
 }
 
 impl AnalyticsOptions {
@@ -64,6 +67,7 @@ impl Default for AnalyticsOptions {
             range: DateRange::ALL,
             cohort_period: CohortPeriod::Month,
             version: None,
+            launch: None,
         }
     }
 }
@@ -82,6 +86,8 @@ pub struct Analytics {
     pub findings: Vec<Finding>,
     /// The customers by month or week of first event, and how far each group got.
     pub cohorts: CohortTable,
+    /// Before/after the launch asked for in [`AnalyticsOptions::launch`], for the same persona.
+    pub launch: Option<LaunchComparison>,
 }
 
 impl Workspace {
@@ -123,6 +129,10 @@ impl Workspace {
             first_100_days: &first_100_days,
             touchpoints: &touchpoints,
         });
-        Ok(Analytics { report, first_100_days, stalled, emotion_curves, findings, cohorts })
+        let launch = match options.launch {
+            Some(window) => Some(self.launch_comparison(window, options.persona)?),
+            None => None,
+        };
+        Ok(Analytics { report, first_100_days, stalled, emotion_curves, findings, cohorts, launch })
     }
 }

@@ -16,6 +16,18 @@ pub(super) const HISTORY_DAYS: i64 = 540;
 const GAP_DAYS: [(f64, f64); 7] =
     [(0.02, 5.0), (0.5, 4.0), (1.0, 10.0), (5.0, 21.0), (10.0, 40.0), (14.0, 45.0), (14.0, 60.0)];
 
+/// The demo's to-be journey went live this many days before `today`: inside the
+/// eighteen months, with 90 days on each side that are at least 90 days old.
+pub const DEMO_LAUNCH_DAYS_AGO: i64 = 180;
+
+/// The step the to-be journey set out to fix, as an index of `go_on`: Kickoff (stage 4)
+/// → Acclimation, the demo's worst.
+const FIXED_STEP: usize = 3;
+
+/// Of the customers who started on or after the launch and would have stopped at the
+/// fixed step, this share goes on: the redesign keeps about a third of those it lost.
+const RESCUED_SHARE: f64 = 0.35;
+
 /// Chance that a stage a customer went past left no event (a walk-in buyer never
 /// evaluated; nobody asked how the first days felt).
 const SKIP_CHANCE: [f64; 8] = [0.05, 0.02, 0.10, 0.03, 0.06, 0.02, 0.02, 0.0];
@@ -72,8 +84,22 @@ pub fn demo_customer_events(customers: u64, seed: u64, today: NaiveDate) -> Vec<
             let Some(stage) = Stage::from_number(i as u8 + 2) else { break };
             reached.push((stage, at));
         }
+        let launch = today - Duration::days(DEMO_LAUNCH_DAYS_AGO);
+        // Stopped at the fixed step (by chance, or because the next event would lie in the
+        // future: then the rescued walk stops at `end` too).
+        let stopped_at_fixed_step = reached.len() == FIXED_STEP + 1;
         let last = reached.len() - 1;
+        if start_day >= launch && stopped_at_fixed_step {
+            // A second generator per customer, so rescuing one leaves every other customer
+            // (and every customer before the launch) exactly as without the launch.
+            let mut side = fastrand::Rng::with_seed(seed ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            if side.f64() < RESCUED_SHARE {
+                rescue(&mut side, persona, &mut reached, end);
+            }
+        }
         for (k, (stage, at)) in reached.into_iter().enumerate() {
+            // Stages after the original path were added by `rescue`: no skipping draw, so
+            // the main generator's sequence stays as it was.
             if k < last && rng.f64() < SKIP_CHANCE[stage.index()] {
                 continue;
             }
@@ -86,6 +112,36 @@ pub fn demo_customer_events(customers: u64, seed: u64, today: NaiveDate) -> Vec<
         }
     }
     events
+}
+
+/// Walks a rescued customer on from the fixed step with `rng`, like the main walk.
+fn rescue(
+    rng: &mut fastrand::Rng,
+    persona: &DemoPersona,
+    reached: &mut Vec<(Stage, NaiveDateTime)>,
+    end: NaiveDateTime,
+) {
+    let Some(&(_, mut at)) = reached.last() else { return };
+    let steps = persona.go_on.iter().zip(GAP_DAYS).enumerate().skip(FIXED_STEP);
+    for (i, (&go_on, (low, high))) in steps {
+        // The fixed step is passed; the later ones at the persona's usual odds.
+        if i > FIXED_STEP && rng.f64() >= go_on {
+            break;
+        }
+        let days = (low + (high - low) * rng.f64().powf(1.7)) * persona.pace;
+        let next = at + Duration::seconds((days * 86_400.0) as i64);
+        let next = match next.time().hour() {
+            6..=21 => next,
+            0..=5 => opening_hours(rng, next.date()),
+            _ => opening_hours(rng, next.date() + Duration::days(1)),
+        };
+        if next >= end {
+            break;
+        }
+        at = next;
+        let Some(stage) = Stage::from_number(i as u8 + 2) else { break };
+        reached.push((stage, at));
+    }
 }
 
 /// Emotion entries for one persona: several per stage around the expected curve.

@@ -15,16 +15,19 @@ pub enum Chart {
     Stalled,
     /// Customers by month or week of first event, share reaching each stage.
     Cohorts,
+    /// Customers who started before a version's launch against those after it.
+    BeforeAfterLaunch,
 }
 
 impl Chart {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Funnel,
         Self::EmotionCurve,
         Self::EmotionVsDropOff,
         Self::TimeToStage,
         Self::Stalled,
         Self::Cohorts,
+        Self::BeforeAfterLaunch,
     ];
 
     pub fn text(self) -> Text {
@@ -35,6 +38,7 @@ impl Chart {
             Self::TimeToStage => Text::TimeToStage,
             Self::Stalled => Text::StalledCustomers,
             Self::Cohorts => Text::Cohorts,
+            Self::BeforeAfterLaunch => Text::BeforeAfterLaunch,
         }
     }
 
@@ -47,6 +51,7 @@ impl Chart {
             Self::TimeToStage => "time",
             Self::Stalled => "stalled",
             Self::Cohorts => "cohorts",
+            Self::BeforeAfterLaunch => "launch",
         }
     }
 }
@@ -60,6 +65,8 @@ pub struct ChartOptions {
     pub by_persona: bool,
     /// Personas drawn on the emotion curve; empty means every curve available.
     pub curve_personas: Vec<PersonaId>,
+    /// The name of the version whose launch the before/after chart compares.
+    pub launch_version: String,
 }
 
 /// The tables that can be exported as CSV.
@@ -69,6 +76,8 @@ pub enum CsvTable {
     Emotions,
     /// The Cohorts chart's table.
     Cohorts,
+    /// Before/after the launch, one row per stage.
+    Launch,
 }
 
 impl CsvTable {
@@ -78,6 +87,7 @@ impl CsvTable {
             Self::Funnel => Text::ExportFunnelCsv,
             Self::Emotions => Text::ExportEmotionsCsv,
             Self::Cohorts => Text::ExportCohortsCsv,
+            Self::Launch => Text::ExportLaunchCsv,
         }
     }
 }

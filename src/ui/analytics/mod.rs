@@ -12,6 +12,7 @@ pub mod date_range;
 mod emotion_curve;
 pub mod export;
 mod funnel_chart;
+mod launch_chart;
 mod leak_chart;
 pub(crate) mod plot;
 mod stalled;
@@ -27,7 +28,8 @@ use super::data::ViewData;
 use super::style;
 use super::widgets::persona_filter_ui;
 use crate::i18n::{Text, Tr};
-use crate::model::{CohortPeriod, DateRange, PersonaId};
+use crate::model::launch::{DEFAULT_WINDOW_DAYS, LaunchWindow};
+use crate::model::{CohortPeriod, DateRange, PersonaId, VersionId};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 
 /// State of the Analytics view: filter, chart on show, chart options.
@@ -43,6 +45,17 @@ pub struct AnalyticsView {
     pub range_input: date_range::DateRangeInput,
     /// Cohorts by month or by week.
     pub cohort_period: CohortPeriod,
+    /// The version whose launch [`Chart::BeforeAfterLaunch`] compares before and after.
+    pub launch_version: Option<VersionId>,
+    /// Its launch day (its name is in `options.launch_version`); none when no version has
+    /// a launch date.
+    pub launch_date: Option<chrono::NaiveDate>,
+    /// Every version with a launch date, as `sync_launch` last saw them.
+    launches: Vec<(VersionId, String, chrono::NaiveDate)>,
+    /// The data generation `launches` was read from: re-read only when the data changed.
+    launches_generation: Option<u64>,
+    /// Days on each side of the launch (and the least age of a counted customer).
+    pub launch_window_days: u32,
     /// Set by the app each frame: the numbers for the current filter are being computed
     /// off the frame, so the view shows the last ones (or a spinner) and holds exports.
     pub computing: bool,
@@ -58,6 +71,11 @@ impl Default for AnalyticsView {
             range: DateRange::ALL,
             range_input: date_range::DateRangeInput::default(),
             cohort_period: CohortPeriod::Month,
+            launch_version: None,
+            launch_date: None,
+            launches: Vec::new(),
+            launches_generation: None,
+            launch_window_days: DEFAULT_WINDOW_DAYS,
             computing: false,
         }
     }
@@ -75,7 +93,44 @@ impl AnalyticsView {
             cohort_period: self.cohort_period,
             // The findings use the first journey version's touchpoints and targets.
             version: None,
+            launch: self.launch_window(today),
         }
+    }
+
+    /// Keeps the compared launch in step with the versions: the chosen version while it has
+    /// a launch date, otherwise the one launched last. The app calls it each frame the
+    /// Analytics view is on show; it reads the versions again only after a data change.
+    pub fn sync_launch(&mut self, data: &ViewData) {
+        if self.launches_generation == Some(data.generation) {
+            return;
+        }
+        self.launches_generation = Some(data.generation);
+        self.launches.clear();
+        self.launches
+            .extend(data.versions.iter().filter_map(|(id, v)| Some((*id, v.name.clone(), v.launch_date?))));
+        let chosen = self
+            .launch_version
+            .and_then(|id| self.launches.iter().find(|(v, ..)| *v == id))
+            .or_else(|| self.launches.iter().max_by_key(|(_, _, day)| *day));
+        let chosen = chosen.cloned();
+        self.choose_launch(chosen);
+    }
+
+    fn choose_launch(&mut self, chosen: Option<(VersionId, String, chrono::NaiveDate)>) {
+        if let Some((id, name, day)) = chosen {
+            self.launch_version = Some(id);
+            self.launch_date = Some(day);
+            self.options.launch_version = name;
+        } else {
+            self.launch_version = None;
+            self.launch_date = None;
+        }
+    }
+
+    /// The before/after window for `today`, when a launch is chosen.
+    pub fn launch_window(&self, today: chrono::NaiveDate) -> Option<LaunchWindow> {
+        let launch = self.launch_date?;
+        Some(LaunchWindow { launch, window_days: self.launch_window_days, today })
     }
 
     /// Draws the filter, the chart tabs, the chart on show and the findings.
@@ -147,7 +202,9 @@ impl AnalyticsView {
                 ui.ctx().request_repaint();
             }
             ui.separator();
-            for table in [CsvTable::Funnel, CsvTable::Emotions] {
+            let launch = (self.chart == Chart::BeforeAfterLaunch && self.launch_date.is_some())
+                .then_some(CsvTable::Launch);
+            for table in [CsvTable::Funnel, CsvTable::Emotions].into_iter().chain(launch) {
                 if ui.add_enabled(!self.computing, egui::Button::new(tr.t(table.text()))).clicked() {
                     out.send(Command::ExportCsv(table));
                 }
@@ -209,8 +266,47 @@ impl AnalyticsView {
                     }
                 });
             }
+            Chart::BeforeAfterLaunch => self.launch_options_ui(ui, tr),
             Chart::EmotionVsDropOff | Chart::TimeToStage | Chart::Stalled => {}
         }
+    }
+}
+
+impl AnalyticsView {
+    /// The window in days for the before/after chart; the version compared is named.
+    fn launch_options_ui(&mut self, ui: &mut Ui, tr: Tr) {
+        if self.launch_date.is_none() {
+            return;
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label(tr.t(Text::LaunchVersion));
+            let mut picked = None;
+            let _ = egui::ComboBox::from_id_salt("launch_version")
+                .selected_text(&self.options.launch_version)
+                .show_ui(ui, |ui| {
+                    for (id, name, day) in &self.launches {
+                        let text = format!("{name} ({day})");
+                        if ui.selectable_label(self.launch_version == Some(*id), text).clicked() {
+                            picked = Some((*id, name.clone(), *day));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if picked.is_some() {
+                self.choose_launch(picked);
+                ui.ctx().request_repaint();
+            }
+            ui.separator();
+            let label = ui.label(tr.t(Text::LaunchWindowDays));
+            let changed = ui
+                .add(egui::DragValue::new(&mut self.launch_window_days).range(7..=730))
+                .labelled_by(label.id)
+                .changed();
+            if changed {
+                ui.ctx().request_repaint();
+            }
+        });
     }
 }
 
@@ -223,7 +319,9 @@ pub fn chart_ui(
     options: &ChartOptions,
     still: bool,
 ) {
-    if analytics.report.customers() == 0 && chart != Chart::EmotionCurve {
+    // The before/after chart says itself why it has nothing to show (no launch date, or
+    // an empty group).
+    if analytics.report.customers() == 0 && !matches!(chart, Chart::EmotionCurve | Chart::BeforeAfterLaunch) {
         let why =
             if analytics.report.range.is_all() { Text::NoCustomersYet } else { Text::NoCustomersInRange };
         ui.label(RichText::new(tr.t(why)).weak());
@@ -236,6 +334,7 @@ pub fn chart_ui(
         Chart::TimeToStage => time_chart::time_chart_ui(ui, tr, analytics, still),
         Chart::Stalled => stalled::stalled_ui(ui, tr, analytics, still),
         Chart::Cohorts => cohort_chart::cohort_chart_ui(ui, tr, analytics, still),
+        Chart::BeforeAfterLaunch => launch_chart::launch_chart_ui(ui, tr, analytics, options, still),
     }
 }
 

@@ -47,12 +47,14 @@ impl FanpathApp {
             self.analytics_view.stall_days,
             self.analytics_view.range,
             self.analytics_view.cohort_period,
+            self.analytics_view.launch_window(self.today),
         )
     }
 
     /// Asks for the analytics of the current data and filter unless they are on show or on
     /// their way; meanwhile the view keeps the last result, with a spinner.
     pub(super) fn ensure_analytics(&mut self) {
+        self.analytics_view.sync_launch(&self.data);
         let key = self.analytics_key();
         if !self.analytics.needs(key) {
             return;

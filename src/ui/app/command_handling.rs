@@ -97,6 +97,9 @@ impl FanpathApp {
             Command::ImportWizard(request) => self.apply_wizard_request(ctx, request),
             Command::SelectVersion(version) => self.select_version(version),
             Command::ExportCompare { a, b, persona } => self.export_compare(a, b, persona),
+            Command::AddOpportunityFromPlaybook { stage, title } => {
+                self.add_opportunity_from_playbook(stage, &title)
+            }
         }
     }
 
@@ -159,6 +162,13 @@ impl FanpathApp {
                 self.apply_wizard_request(ctx, crate::ui::import_wizard::WizardRequest::Open(None))
             }
             UiCommand::ManageVersions => self.open_version_dialog(),
+            UiCommand::StagePlaybook => {
+                self.playbook_window.open = true;
+                if let Some(stage) = self.selection.stage {
+                    self.playbook_window.stage = stage;
+                }
+                false
+            }
         }
     }
 

@@ -165,6 +165,7 @@ impl FanpathApp {
             CsvTable::Funnel => "funnel.csv",
             CsvTable::Emotions => "emotions.csv",
             CsvTable::Cohorts => "cohorts.csv",
+            CsvTable::Launch => "before-after-launch.csv",
         };
         let Some(path) = rfd::FileDialog::new()
             .set_title(tr.t(table.text()))
@@ -198,6 +199,10 @@ impl FanpathApp {
             CsvTable::Emotions => Export::EmotionsCsv { persona: self.analytics_view.persona },
             // A row per month or week, from the cached numbers like the funnel.
             CsvTable::Cohorts => Export::Bytes(store::export::cohorts_csv(&analytics.cohorts).into_bytes()),
+            CsvTable::Launch => {
+                let Some(comparison) = &analytics.launch else { return };
+                Export::Bytes(store::launch_export::launch_csv(comparison).into_bytes())
+            }
         };
         self.submit(Job::Export { path, export, language: self.settings.language });
     }

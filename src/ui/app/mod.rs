@@ -15,6 +15,7 @@ mod history_tests;
 mod import_host;
 mod import_jobs;
 mod integrity;
+mod playbook_handling;
 mod presenting;
 mod settings;
 mod versions;
@@ -37,6 +38,7 @@ use super::journey_board::JourneyBoard;
 use super::menu::{self, HistoryState};
 use super::persona_editor::PersonaEditor;
 use super::persona_list::PersonaList;
+use super::playbook::{PlaybookPanel, PlaybookWindow};
 use super::present::Presenter;
 use super::stage_detail::StageDetail;
 use super::state::{Dialog, Selection, View};
@@ -78,6 +80,9 @@ pub struct FanpathApp {
     stage_detail: StageDetail,
     emotion_table: EmotionTable,
     about_open: bool,
+    /// The stage playbook beside the stage detail, and its Help window (issue #10 §4).
+    playbook_panel: PlaybookPanel,
+    playbook_window: PlaybookWindow,
     analytics_view: AnalyticsView,
     /// The analytics on show, and the key of the one being computed.
     analytics: AnalyticsSlot,
@@ -131,6 +136,8 @@ impl FanpathApp {
             stage_detail: StageDetail::new(today),
             emotion_table: EmotionTable::default(),
             about_open: false,
+            playbook_panel: PlaybookPanel::default(),
+            playbook_window: PlaybookWindow::default(),
             analytics_view: AnalyticsView::default(),
             analytics: AnalyticsSlot::default(),
             today,
@@ -225,7 +232,10 @@ impl FanpathApp {
                 .resizable(true)
                 .default_size(320.0)
                 .size_range(160.0..=600.0)
-                .show(ui, |ui| self.stage_detail.ui(ui, &view, out));
+                .show(ui, |ui| {
+                    self.playbook_panel.ui(ui, &view, out);
+                    self.stage_detail.ui(ui, &view, out);
+                });
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             view_tabs_ui(ui, &view, out);
@@ -245,6 +255,9 @@ impl FanpathApp {
             about::about_window_ui(&ctx, tr, &mut self.about_open);
         }
         self.file_task_ui(&ctx);
+        if self.playbook_window.open {
+            self.playbook_window.show(&ctx, tr, &mut self.commands);
+        }
         if let Some(dialog) = self.dialog.clone()
             && let Some(answer) = dialogs::dialog_ui(&ctx, tr, &dialog, &self.data)
         {
