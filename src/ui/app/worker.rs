@@ -138,6 +138,9 @@ impl Worker {
     }
 
     /// Queues `job`; gives it back when the worker has stopped, so the caller can run it.
+    // The job comes back by value only when the worker has stopped, once: boxing every
+    // job for that would cost more than the large error.
+    #[allow(clippy::result_large_err)]
     pub(super) fn send(&self, job: Job) -> Result<(), Job> {
         match &self.jobs {
             Some(jobs) => jobs.send(job).map_err(|err| err.0),
