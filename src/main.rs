@@ -3,6 +3,7 @@
 
 mod backup_cli;
 mod export_cli;
+mod opportunities_cli;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,8 @@ enum Command {
     /// (persona, stage and score required). Columns in any order and case; `,` or `;`.
     /// Any invalid row refuses the whole file unless --skip-invalid.
     /// workspace: a workspace file written by `fanpath export workspace` (JSON).
+    /// opportunities: title,stage,persona,status,value,effort,owner,evidence,note,created
+    /// (title and stage required; an unknown persona is refused) into --version.
     Import {
         /// What the file holds.
         #[arg(value_enum)]
@@ -49,6 +52,9 @@ enum Command {
         /// For a workspace file: replace everything in the workspace (backed up first).
         #[arg(long)]
         replace: bool,
+        /// For opportunities: the journey version they belong to [default: the first version].
+        #[arg(long, value_name = "NAME")]
+        version: Option<String>,
     },
     /// Print the funnel: customers reaching each stage, drop-off, median days and emotions.
     Report {
@@ -105,6 +111,7 @@ enum KindArg {
     Customers,
     Emotions,
     Workspace,
+    Opportunities,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -151,7 +158,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         None => Workspace::default_path()?,
     };
     match command {
-        Command::Import { kind: KindArg::Workspace, file, skip_invalid, replace } => {
+        Command::Import { kind, version: Some(_), .. } if !matches!(kind, KindArg::Opportunities) => {
+            anyhow::bail!("--version is for `import opportunities`; other data is shared by every version")
+        }
+        Command::Import { kind: KindArg::Workspace, file, skip_invalid, replace, .. } => {
             if skip_invalid {
                 anyhow::bail!(
                     "--skip-invalid is for CSV files; a workspace file is imported whole or not at all"
@@ -162,8 +172,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { replace: true, .. } => {
             anyhow::bail!("--replace is for `import workspace`; a CSV import adds to the workspace")
         }
-        Command::Import { kind, file, skip_invalid, replace: false } => {
-            import(&path, kind, &file, skip_invalid)
+        Command::Import { kind, file, skip_invalid, replace: false, version } => {
+            import(&path, kind, &file, skip_invalid, version.as_deref())
         }
         Command::Report { persona, format } => {
             let workspace = open_existing(&path)?;
@@ -225,7 +235,13 @@ enum Before {
     Workspace,
 }
 
-fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow::Result<()> {
+fn import(
+    path: &Path,
+    kind: KindArg,
+    file: &Path,
+    skip_invalid: bool,
+    version: Option<&str>,
+) -> anyhow::Result<()> {
     // Check the CSV first so a wrong file name does not even open the workspace.
     std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
     let before = match std::fs::metadata(path) {
@@ -233,7 +249,7 @@ fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow
         Ok(meta) if meta.is_file() && meta.len() == 0 => Before::EmptyFile,
         Ok(_) => Before::Workspace,
     };
-    let result = import_into(path, kind, file, skip_invalid);
+    let result = import_into(path, kind, file, skip_invalid, version);
     if result.is_err() && before != Before::Workspace {
         // The workspace was made for this import: a failed import leaves nothing behind.
         for suffix in ["-wal", "-shm", "-journal"] {
@@ -249,15 +265,27 @@ fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow
     result
 }
 
-fn import_into(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow::Result<()> {
+fn import_into(
+    path: &Path,
+    kind: KindArg,
+    file: &Path,
+    skip_invalid: bool,
+    version: Option<&str>,
+) -> anyhow::Result<()> {
     let mut workspace = Workspace::open(path)?;
     let kind = match kind {
         KindArg::Customers => ImportKind::Customers,
         KindArg::Emotions => ImportKind::Emotions,
+        KindArg::Opportunities => ImportKind::Opportunities,
         KindArg::Workspace => anyhow::bail!("a workspace file is not a CSV file"),
     };
     if let Some(backup) = workspace.backup_before_import(file)? {
         eprintln!("Backed up the workspace to {} first", backup.path.display());
+    }
+    if kind == ImportKind::Opportunities {
+        let summary = opportunities_cli::import(&mut workspace, path, file, version, skip_invalid)?;
+        println!("{summary}");
+        return Ok(());
     }
     let terminal = std::io::stderr().is_terminal();
     let mut shown = false;

@@ -30,3 +30,10 @@ pub use rule_engine::{
     CompiledRules, EventCounts, EventId, EventLogSummary, EventNames, RuleStats, StageTimes,
 };
 pub use rules::{EventMatch, RuleError, RuleRowError, StageRule, StageRules};
+
+// The opportunity backlog (issue #10 §3).
+pub mod opportunity;
+pub mod version;
+
+pub use opportunity::{Opportunity, OpportunityId, OpportunityStatus, Quadrant, Rating};
+pub use version::VersionId;

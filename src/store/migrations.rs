@@ -12,7 +12,7 @@ use super::error::{Result, StoreError};
 pub const APPLICATION_ID: i32 = 0x4641_4E50;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V4_VERSIONS_STAND_IN, V5_OPPORTUNITIES];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -102,6 +102,50 @@ CREATE INDEX customers_by_persona_last ON customers(persona_id, furthest_stage, 
 DROP INDEX customers_by_persona;
 ";
 
+/// TEMPORARY stand-in for H14's `V4_JOURNEY_VERSIONS` (branch `h14-versions`), so the
+/// backlog can be built and tested before that branch lands; replaced by it at the merge.
+const V4_VERSIONS_STAND_IN: &str = "
+CREATE TABLE journey_versions (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO journey_versions (id, name, position) VALUES (1, 'Current', 0);
+";
+
+/// The opportunity backlog (issue #10 §3): ideas per version and stage, rated by value and
+/// effort. `persona_id` NULL means all personas; an opportunity goes with its version and
+/// with its persona (deleting a persona keeps its opportunities for undo, see
+/// `DeletedPersona`). Evidence links to emotion entries live in their own table without a
+/// foreign key to `emotions`: a deleted entry's link is ignored when read (so the opportunity
+/// never breaks) and comes back with the entry when the deletion is undone. A new entry
+/// clears stale links to its row id (`emotions::insert`).
+const V5_OPPORTUNITIES: &str = "
+CREATE TABLE opportunities (
+    id INTEGER PRIMARY KEY,
+    version_id INTEGER NOT NULL REFERENCES journey_versions(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 8),
+    persona_id INTEGER REFERENCES personas(id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'idea',
+    value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
+    effort INTEGER NOT NULL CHECK (effort BETWEEN 1 AND 5),
+    owner TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX opportunities_by_version ON opportunities(version_id, stage);
+CREATE INDEX opportunities_by_persona ON opportunities(persona_id);
+
+CREATE TABLE opportunity_evidence (
+    opportunity_id INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+    emotion_id INTEGER NOT NULL,
+    PRIMARY KEY (opportunity_id, emotion_id)
+) WITHOUT ROWID;
+CREATE INDEX opportunity_evidence_by_emotion ON opportunity_evidence(emotion_id);
+";
+
 /// Brings the file up to [`CURRENT_VERSION`], stamping it as a Fanpath workspace.
 ///
 /// Two processes may open one new file at the same moment (two imports, a window and a
@@ -165,7 +209,7 @@ mod tests {
         .expect("a customer");
         migrate(&mut conn, Path::new(":memory:")).expect("migrate");
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("v");
-        assert_eq!(version, 2);
+        assert_eq!(version, CURRENT_VERSION);
         let indexes: Vec<String> = conn
             .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' AND sql IS NOT NULL ORDER BY name")
             .expect("query")
@@ -176,5 +220,35 @@ mod tests {
         assert_eq!(indexes, ["customers_by_furthest", "customers_by_persona_last"]);
         let kept: i64 = conn.query_row("SELECT last_at FROM customers", [], |r| r.get(0)).expect("row");
         assert_eq!(kept, 9);
+    }
+
+    #[test]
+    fn files_from_before_the_backlog_gain_an_empty_one() {
+        let mut conn = Connection::open_in_memory().expect("memory db");
+        conn.execute_batch(V1).expect("v1");
+        conn.execute_batch(V2).expect("v2");
+        conn.pragma_update(None, "user_version", 2).expect("v2 stamp");
+        conn.execute_batch(
+            "INSERT INTO personas (id, name, name_key) VALUES (7, 'Hằng', 'hằng');
+             INSERT INTO emotions (id, persona_id, stage, score) VALUES (3, 7, 4, -2);",
+        )
+        .expect("data");
+        migrate(&mut conn, Path::new(":memory:")).expect("migrate");
+        conn.pragma_update(None, "foreign_keys", true).expect("fk");
+        let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).expect(sql);
+        assert_eq!(count("SELECT count(*) FROM opportunities"), 0);
+        assert_eq!(count("SELECT count(*) FROM personas"), 1);
+        let version = count("SELECT min(id) FROM journey_versions");
+        conn.execute(
+            "INSERT INTO opportunities (version_id, title, stage, persona_id, value, effort, created)
+             VALUES (?1, 'Gọi lại', 4, 7, 4, 2, '2026-01-01')",
+            [version],
+        )
+        .expect("an opportunity fits the upgraded file");
+        conn.execute("INSERT INTO opportunity_evidence VALUES (1, 3)", []).expect("a link");
+        // Deleting the persona takes its opportunity and that opportunity's links along.
+        conn.execute("DELETE FROM personas", []).expect("delete persona");
+        assert_eq!(count("SELECT count(*) FROM opportunities"), 0);
+        assert_eq!(count("SELECT count(*) FROM opportunity_evidence"), 0);
     }
 }

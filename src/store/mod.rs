@@ -18,6 +18,7 @@ mod error;
 pub mod export;
 mod import;
 mod migrations;
+mod opportunities;
 mod personas;
 pub mod portable;
 mod report;
@@ -36,6 +37,9 @@ pub use migrations::APPLICATION_ID;
 pub use personas::{DeletedPersona, PersonaRecord};
 pub use report::{Report, StageReport};
 pub use workspace::Workspace;
+
+// The opportunity backlog (issue #10 §3).
+pub use opportunities::{OPPORTUNITY_COLUMNS, opportunities_csv};
 
 // Backups and the portable workspace file.
 pub use backup::{BackupInfo, BackupReason, list_backups, restore_backup};

@@ -9,6 +9,7 @@ use crate::model::collate;
 use crate::model::emotion::{EmotionEntry, EmotionId};
 use crate::model::persona::{Persona, PersonaError, PersonaId};
 use crate::model::stage::Stage;
+use crate::model::opportunity::{Opportunity, OpportunityId};
 use crate::model::touchpoint::{Touchpoint, TouchpointId};
 
 /// A persona with its row id.
@@ -27,6 +28,8 @@ pub struct DeletedPersona {
     pub touchpoints: Vec<(TouchpointId, Touchpoint)>,
     /// Row ids of the customers that belonged to the persona (their link is cleared).
     pub customer_ids: Vec<i64>,
+    /// The persona's own opportunities (in every version), which go with it.
+    pub opportunities: Vec<(OpportunityId, Opportunity)>,
 }
 
 const COLUMNS: &str = "id, name, segment, age_range, occupation, location, income_band, \
@@ -226,9 +229,10 @@ pub(super) fn delete(ws: &Workspace, id: PersonaId) -> Result<DeletedPersona> {
         let mut stmt = ws.conn().prepare("SELECT id FROM customers WHERE persona_id = ?1 ORDER BY id")?;
         stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?
     };
-    // Foreign keys cascade to emotions and touchpoints and clear customer links.
+    let opportunities = super::opportunities::of_persona(ws.conn(), id)?;
+    // Foreign keys cascade to emotions, touchpoints and opportunities and clear customer links.
     ws.conn().execute("DELETE FROM personas WHERE id = ?1", [id.0])?;
-    Ok(DeletedPersona { id, persona, emotions, touchpoints, customer_ids })
+    Ok(DeletedPersona { id, persona, emotions, touchpoints, customer_ids, opportunities })
 }
 
 /// Puts back a deleted persona inside the caller's transaction.
@@ -239,6 +243,10 @@ pub(super) fn restore(conn: &Connection, deleted: &DeletedPersona) -> Result<()>
     }
     for (id, touchpoint) in &deleted.touchpoints {
         super::touchpoints::insert(conn, Some(*id), touchpoint)?;
+    }
+    // After the emotions, so the evidence links find their entries.
+    for (id, opportunity) in &deleted.opportunities {
+        super::opportunities::insert(conn, Some(*id), opportunity)?;
     }
     let mut relink = conn.prepare("UPDATE customers SET persona_id = ?1 WHERE id = ?2")?;
     let mut relink_events = conn.prepare("UPDATE stage_events SET persona_id = ?1 WHERE customer_id = ?2")?;

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::model::{EmotionEntry, EmotionId, EmotionStats, PersonaId, Stage, Touchpoint, TouchpointId};
+use crate::model::{Opportunity, OpportunityId, VersionId};
 use crate::store::{PersonaRecord, Result, Workspace};
 
 /// A snapshot of the workspace for drawing.
@@ -18,6 +19,11 @@ pub struct ViewData {
     stats: HashMap<Option<PersonaId>, [EmotionStats; 8]>,
     /// Bumped on every reload, so views can cache what they derive from the data.
     pub generation: u64,
+    // The opportunity backlog (issue #10 §3).
+    /// The version whose backlog is loaded (the first version until a switcher picks one).
+    pub backlog_version: Option<VersionId>,
+    /// That version's opportunities, in the order they were added.
+    pub opportunities: Vec<(OpportunityId, Opportunity)>,
 }
 
 impl ViewData {
@@ -33,7 +39,22 @@ impl ViewData {
             let own = emotions.iter().map(|(_, e)| e).filter(|e| e.persona == record.id);
             stats.insert(Some(record.id), stats_by_stage(own));
         }
-        Ok(Self { personas, emotions, touchpoints, stats, generation: 0 })
+        let backlog_version = workspace.first_version()?;
+        let opportunities = match backlog_version {
+            Some(version) => workspace.opportunities(Some(version))?,
+            None => Vec::new(),
+        };
+        Ok(Self { personas, emotions, touchpoints, stats, generation: 0, backlog_version, opportunities })
+    }
+
+    /// Open opportunities per stage of the loaded version, for one persona's scope
+    /// (`None`: all of them; an opportunity for all personas counts in every scope).
+    pub fn open_opportunities_at(&self, persona: Option<PersonaId>, stage: Stage) -> u64 {
+        self.opportunities
+            .iter()
+            .filter(|(_, o)| o.stage == stage && o.status.is_open())
+            .filter(|(_, o)| persona.is_none_or(|p| o.persona.is_none_or(|own| own == p)))
+            .count() as u64
     }
 
     pub fn persona(&self, id: PersonaId) -> Option<&PersonaRecord> {

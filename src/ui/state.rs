@@ -15,10 +15,12 @@ pub enum View {
     PersonaCard,
     EmotionLog,
     Analytics,
+    /// The opportunity backlog (issue #10 §3).
+    Backlog,
 }
 
 impl View {
-    pub const ALL: [Self; 4] = [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics];
+    pub const ALL: [Self; 5] = [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics, Self::Backlog];
 
     /// The tab and menu text.
     pub fn text(self) -> Text {
@@ -27,6 +29,7 @@ impl View {
             Self::PersonaCard => Text::PersonaCard,
             Self::EmotionLog => Text::EmotionLog,
             Self::Analytics => Text::Analytics,
+            Self::Backlog => Text::Backlog,
         }
     }
 }

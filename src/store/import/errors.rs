@@ -36,6 +36,13 @@ pub enum RowProblem {
     PersonaConflict { customer: String, first_persona: String, first_line: u64, persona: String },
     /// The workspace already has the customer under another persona.
     WorkspacePersonaConflict { customer: String, workspace_persona: String, persona: String },
+    // The opportunity backlog (issue #10 §3).
+    /// No persona has this name (an opportunities import does not create personas).
+    UnknownPersona { value: String },
+    /// The opportunity status is none of the known ones.
+    UnknownStatus { value: String },
+    /// A value or effort rating is not a whole number from 1 to 5.
+    BadRating { field: &'static str, value: String },
 }
 
 impl fmt::Display for RowProblem {

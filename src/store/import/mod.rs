@@ -11,6 +11,7 @@
 //! - `personas`: persona names met in a file, resolved against the workspace.
 //! - `events`, `event_parse`, `event_write`: customer events (parsed in parallel chunks).
 //! - `emotions`: emotion entries.
+//! - `opportunities`: the opportunity backlog (into one journey version).
 //! - `options`: what a file holds, how to treat bad rows, progress.
 //! - `errors`: why rows were rejected ([`RowProblem`]), as data; the words are in
 //!   `i18n/import.rs`. `summary`: what an import did.
@@ -25,6 +26,7 @@ mod event_parse;
 mod event_write;
 mod events;
 mod fields;
+mod opportunities;
 mod options;
 mod personas;
 mod summary;
@@ -90,6 +92,10 @@ impl Workspace {
                 let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
                 batch.resolve_and_write(&tx, name, options.skip_invalid, &mut summary, progress)?;
                 tx.commit()?;
+            }
+            ImportKind::Opportunities => {
+                let today = chrono::Local::now().date_naive();
+                return self.import_opportunities(&bytes[..], name, None, options, today);
             }
         }
         Ok(summary)

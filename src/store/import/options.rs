@@ -8,6 +8,9 @@ pub enum ImportKind {
     Customers,
     /// `persona,stage,score,label,note,touchpoint,source,logged_at`: emotion entries.
     Emotions,
+    /// `title,stage,persona,status,value,effort,owner,evidence,note,created`: the
+    /// opportunity backlog of a journey version.
+    Opportunities,
 }
 
 impl ImportKind {
@@ -18,6 +21,7 @@ impl ImportKind {
             Self::Emotions => {
                 &["persona", "stage", "score", "label", "note", "touchpoint", "source", "logged_at"]
             }
+            Self::Opportunities => &super::opportunities::COLUMNS,
         }
     }
 
@@ -26,6 +30,7 @@ impl ImportKind {
         match self {
             Self::Customers => 4,
             Self::Emotions => 3,
+            Self::Opportunities => 2,
         }
     }
 }

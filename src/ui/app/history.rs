@@ -47,7 +47,11 @@ impl PersonaChange {
             | Edit::RestoreEmotion(..)
             | Edit::AddTouchpoint(_)
             | Edit::DeleteTouchpoint(_)
-            | Edit::RestoreTouchpoint(..) => Self::None,
+            | Edit::RestoreTouchpoint(..)
+            | Edit::AddOpportunity(_)
+            | Edit::UpdateOpportunity(..)
+            | Edit::DeleteOpportunity(_)
+            | Edit::RestoreOpportunity(..) => Self::None,
         }
     }
 }

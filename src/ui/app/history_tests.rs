@@ -9,6 +9,7 @@ use super::history::{History, PersonaChange};
 use crate::model::{
     Channel, EmotionEntry, EmotionId, Persona, PersonaId, Score, Source, Stage, Touchpoint, TouchpointId,
 };
+use crate::model::{Opportunity, OpportunityId, OpportunityStatus, Rating, VersionId};
 use crate::store::edit::Edit;
 use crate::store::{DemoOptions, StoreError, Workspace};
 
@@ -43,11 +44,30 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 30).expect("date")
 }
 
-/// A small demo: personas with emotions, touchpoints, customers and their events.
+/// A small demo: personas with emotions, touchpoints, customers and their events, and one
+/// opportunity of the busiest persona backed by the first emotion entry (so deleting that
+/// persona or entry touches the backlog too).
 fn workspace() -> Workspace {
     let mut ws = Workspace::open_in_memory().expect("open");
     ws.write_demo(&DemoOptions { customers: 60, ..DemoOptions::new(today()) }).expect("demo");
+    let mut opportunity = new_opportunity();
+    opportunity.persona = Some(busy_persona(&ws));
+    opportunity.evidence_emotions = vec![first_emotion(&ws).0];
+    ws.add_opportunity(&opportunity).expect("opportunity");
     ws
+}
+
+fn new_opportunity() -> Opportunity {
+    let mut o = Opportunity::new(VersionId(1), "Tin nhắn chào mừng", Stage::Acknowledgment, today());
+    o.value = Rating::new(4).expect("value");
+    o.effort = Rating::new(2).expect("effort");
+    o.owner = "Linh".into();
+    o.evidence = "Khách hỏi lại giờ mở cửa".into();
+    o
+}
+
+fn first_opportunity(ws: &Workspace) -> (OpportunityId, Opportunity) {
+    ws.opportunities(None).expect("opportunities").into_iter().next().expect("an opportunity")
 }
 
 /// The persona with the most linked data, so deleting and restoring it touches every table.
@@ -84,9 +104,13 @@ fn variant(edit: &Edit) -> usize {
         Edit::AddTouchpoint(_) => 10,
         Edit::DeleteTouchpoint(_) => 11,
         Edit::RestoreTouchpoint(..) => 12,
+        Edit::AddOpportunity(_) => 13,
+        Edit::UpdateOpportunity(..) => 14,
+        Edit::DeleteOpportunity(_) => 15,
+        Edit::RestoreOpportunity(..) => 16,
     }
 }
-const VARIANTS: usize = 13;
+const VARIANTS: usize = 17;
 
 /// One workspace and one edit of each kind to apply to it. Restores start from a
 /// workspace where the thing was deleted.
@@ -142,6 +166,21 @@ fn cases() -> Vec<(Workspace, Edit)> {
     let restore = Edit::DeleteTouchpoint(touchpoint).apply(&mut deleted).expect("delete");
     assert_eq!(restore, Edit::RestoreTouchpoint(touchpoint, tp));
     cases.push((deleted, restore));
+
+    let (opportunity, current) = first_opportunity(&ws);
+    let mut added = new_opportunity();
+    added.evidence_emotions = vec![emotion];
+    cases.push((workspace(), Edit::AddOpportunity(Box::new(added))));
+    let mut changed = current.clone();
+    changed.status = OpportunityStatus::InProgress;
+    changed.value = Rating::new(5).expect("value");
+    changed.evidence_emotions.clear();
+    cases.push((workspace(), Edit::UpdateOpportunity(opportunity, Box::new(changed))));
+    cases.push((workspace(), Edit::DeleteOpportunity(opportunity)));
+    let mut deleted = workspace();
+    let restore = Edit::DeleteOpportunity(opportunity).apply(&mut deleted).expect("delete");
+    assert_eq!(restore, Edit::RestoreOpportunity(opportunity, Box::new(current)));
+    cases.push((deleted, restore));
     cases
 }
 
@@ -168,11 +207,16 @@ fn assert_applied(edit: &Edit, before: &Workspace, ws: &Workspace) {
             assert!(matches!(ws.persona(*id), Err(StoreError::NotFound(_))));
             assert!(ws.emotions(Some(*id), None).expect("emotions").is_empty());
             assert!(ws.touchpoints(Some(*id)).expect("touchpoints").is_empty());
+            assert!(ws.opportunities(None).expect("list").iter().all(|(_, o)| o.persona != Some(*id)));
         }
         Edit::RestorePersona(deleted) => {
             assert_eq!(ws.persona(deleted.id).expect("back"), deleted.persona);
             assert_eq!(ws.emotions(Some(deleted.id), None).expect("emotions"), deleted.emotions);
             assert_eq!(ws.touchpoints(Some(deleted.id)).expect("touchpoints"), deleted.touchpoints);
+            assert!(!deleted.opportunities.is_empty(), "the fixture's opportunity went with its persona");
+            for (id, opportunity) in &deleted.opportunities {
+                assert_eq!(ws.opportunity(*id).expect("back"), *opportunity);
+            }
         }
         Edit::AddEmotion(entry) => {
             assert_eq!(emotions(ws), emotions(before) + 1);
@@ -201,6 +245,17 @@ fn assert_applied(edit: &Edit, before: &Workspace, ws: &Workspace) {
         }
         Edit::RestoreTouchpoint(id, touchpoint) => {
             assert!(ws.touchpoints(None).expect("tp").iter().any(|(t, tp)| t == id && tp == touchpoint));
+        }
+        Edit::AddOpportunity(opportunity) => {
+            let after = ws.opportunities(None).expect("list");
+            assert_eq!(after.len(), before.opportunities(None).expect("list").len() + 1);
+            assert_eq!(after.last().map(|(_, o)| o), Some(opportunity.as_ref()));
+        }
+        Edit::UpdateOpportunity(id, opportunity) | Edit::RestoreOpportunity(id, opportunity) => {
+            assert_eq!(ws.opportunity(*id).expect("opportunity"), **opportunity);
+        }
+        Edit::DeleteOpportunity(id) => {
+            assert!(matches!(ws.opportunity(*id), Err(StoreError::NotFound(_))));
         }
     }
 }

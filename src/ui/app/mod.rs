@@ -22,6 +22,7 @@ use self::history::History;
 pub use self::settings::Settings;
 use self::worker::{AnalyticsSlot, Worker};
 use super::analytics::AnalyticsView;
+use super::backlog::BacklogView;
 use super::command::{Command, Commands, UiCommand};
 use super::context::ViewContext;
 use super::data::ViewData;
@@ -70,6 +71,8 @@ pub struct FanpathApp {
     emotion_table: EmotionTable,
     about_open: bool,
     analytics_view: AnalyticsView,
+    /// The opportunity backlog's filters, sort, selection and form.
+    backlog_view: BacklogView,
     /// The analytics on show, and the key of the one being computed.
     analytics: AnalyticsSlot,
     /// The reference date for new entries and stalls; fixed in tests.
@@ -114,6 +117,7 @@ impl FanpathApp {
             emotion_table: EmotionTable::default(),
             about_open: false,
             analytics_view: AnalyticsView::default(),
+            backlog_view: BacklogView::default(),
             analytics: AnalyticsSlot::default(),
             today,
             title: String::new(),
@@ -203,6 +207,7 @@ impl FanpathApp {
                 View::PersonaCard => self.persona_editor.ui(ui, &view, out),
                 View::EmotionLog => self.emotion_table.ui(ui, &view, out),
                 View::Analytics => self.analytics_view.ui(ui, &view, out),
+                View::Backlog => self.backlog_view.ui(ui, &view, out),
             }
         });
 
@@ -229,6 +234,11 @@ impl FanpathApp {
 
     pub fn analytics_view_mut(&mut self) -> &mut AnalyticsView {
         &mut self.analytics_view
+    }
+
+    /// The Backlog view (tests read its selection and where it drew its dots).
+    pub fn backlog_view(&self) -> &BacklogView {
+        &self.backlog_view
     }
 
     fn shortcuts_ui(&mut self, ui: &Ui) {
