@@ -15,6 +15,7 @@ use fanpath::store::export::{funnel_csv, write_export};
 use crate::open_existing;
 use fanpath::ui::analytics::export::chart_png;
 use fanpath::ui::analytics::{Chart, ChartOptions};
+use fanpath::ui::compare::export::{compare_png, read_comparison};
 
 /// What `fanpath export` writes.
 #[derive(Debug, Subcommand)]
@@ -46,6 +47,9 @@ pub enum ExportWhat {
         /// Language of the chart's text.
         #[arg(long, value_enum, default_value = "en")]
         language: LanguageArg,
+        /// For `compare`: the two journey versions, before (A) and after (B).
+        #[arg(long, num_args = 2, value_names = ["A", "B"])]
+        versions: Vec<String>,
     },
     /// Write the whole workspace as a portable workspace file (JSON, described by
     /// docs/workspace.schema.json): every persona, touchpoint, emotion entry and customer.
@@ -77,16 +81,20 @@ pub enum ChartArg {
     Time,
     /// Stalled customers per stage.
     Stalled,
+    /// Two journey versions side by side (needs --versions A B).
+    Compare,
 }
 
-impl From<ChartArg> for Chart {
-    fn from(arg: ChartArg) -> Self {
-        match arg {
-            ChartArg::Funnel => Self::Funnel,
-            ChartArg::Emotion => Self::EmotionCurve,
-            ChartArg::EmotionDropoff => Self::EmotionVsDropOff,
-            ChartArg::Time => Self::TimeToStage,
-            ChartArg::Stalled => Self::Stalled,
+impl ChartArg {
+    /// The Analytics chart, or none for the Compare view (not an Analytics chart).
+    fn analytics_chart(self) -> Option<Chart> {
+        match self {
+            Self::Funnel => Some(Chart::Funnel),
+            Self::Emotion => Some(Chart::EmotionCurve),
+            Self::EmotionDropoff => Some(Chart::EmotionVsDropOff),
+            Self::Time => Some(Chart::TimeToStage),
+            Self::Stalled => Some(Chart::Stalled),
+            Self::Compare => None,
         }
     }
 }
@@ -145,7 +153,17 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        ExportWhat::Chart { chart, file, persona, language } => {
+        ExportWhat::Chart { chart, file, persona, language, versions } => {
+            let language = match language {
+                LanguageArg::En => Language::English,
+                LanguageArg::Vi => Language::Vietnamese,
+            };
+            let Some(chart) = chart.analytics_chart() else {
+                return export_compare(db, &file, persona.as_deref(), &versions, language);
+            };
+            if !versions.is_empty() {
+                anyhow::bail!("--versions is for `export chart compare`");
+            }
             let workspace = open_existing(db)?;
             let persona = match persona {
                 Some(name) => Some(
@@ -160,14 +178,10 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             };
             let options = AnalyticsOptions { persona, ..AnalyticsOptions::default() };
             let analytics = workspace.analytics(&options).map_err(|err| err.in_file(db))?;
-            let language = match language {
-                LanguageArg::En => Language::English,
-                LanguageArg::Vi => Language::Vietnamese,
-            };
-            let png = chart_png(chart.into(), &analytics, &ChartOptions::default(), language)
+            let png = chart_png(chart, &analytics, &ChartOptions::default(), language)
                 .map_err(|err| anyhow::anyhow!("could not draw the chart: {err}"))?;
             write_export(&file, png)?;
-            println!("Wrote the {} chart to {}", Chart::from(chart).key(), file.display());
+            println!("Wrote the {} chart to {}", chart.key(), file.display());
             Ok(())
         }
         ExportWhat::Workspace { file } => crate::backup_cli::export_workspace(db, &file),
@@ -175,4 +189,36 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             crate::opportunities_cli::export(db, &file, version.as_deref())
         }
     }
+}
+
+/// `fanpath export chart compare FILE --versions A B [--persona NAME]`.
+fn export_compare(
+    db: &Path,
+    file: &Path,
+    persona: Option<&str>,
+    versions: &[String],
+    language: Language,
+) -> anyhow::Result<()> {
+    let [a, b] = versions else {
+        anyhow::bail!("`export chart compare` needs the two versions to compare: --versions A B");
+    };
+    let workspace = open_existing(db)?;
+    let (a, b) = (
+        crate::versions_cli::version_id(&workspace, Some(a))?,
+        crate::versions_cli::version_id(&workspace, Some(b))?,
+    );
+    let persona = match persona {
+        Some(name) => Some(
+            workspace
+                .persona_by_name(name)?
+                .ok_or_else(|| anyhow::anyhow!("there is no persona called \"{name}\" in {}", db.display()))?
+                .id,
+        ),
+        None => None,
+    };
+    let shown = read_comparison(&workspace, (a, b), persona, language).map_err(|err| err.in_file(db))?;
+    let png = compare_png(&shown, language).map_err(|err| anyhow::anyhow!("could not draw the chart: {err}"))?;
+    write_export(file, png)?;
+    println!("Wrote the comparison {} to {}", shown.title(), file.display());
+    Ok(())
 }

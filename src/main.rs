@@ -4,6 +4,7 @@
 mod backup_cli;
 mod export_cli;
 mod opportunities_cli;
+mod versions_cli;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -64,6 +65,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Add this journey version's target emotions and the findings drawn with its
+        /// touchpoints and targets ("Current" is the first version).
+        #[arg(long, value_name = "NAME")]
+        version: Option<String>,
     },
     /// Fill the workspace with a demo: a Vietnamese coffee chain with four personas.
     Demo {
@@ -104,6 +109,10 @@ enum Command {
     ///
     /// Prints "ok", or the problems found and exits with 1. The file is only read.
     Check,
+
+    // Journey versions (issue #10).
+    /// List the journey versions: name, kind (as-is / to-be), launch date, touchpoints.
+    Versions,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -175,15 +184,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { kind, file, skip_invalid, replace: false, version } => {
             import(&path, kind, &file, skip_invalid, version.as_deref())
         }
-        Command::Report { persona, format } => {
+        Command::Report { persona, format, version } => {
             let workspace = open_existing(&path)?;
             let report = workspace.report(persona.as_deref()).map_err(|err| err.in_file(&path))?;
-            match format {
-                Format::Table => print!("{}", report.to_table()),
-                Format::Json => println!("{}", report.to_json()),
+            let section = match version.as_deref() {
+                Some(name) => {
+                    let id = versions_cli::version_id(&workspace, Some(name))?;
+                    Some(versions_cli::VersionSection::read(&workspace, persona.as_deref(), id)?)
+                }
+                None => None,
+            };
+            match (format, section) {
+                (Format::Table, None) => print!("{}", report.to_table()),
+                (Format::Table, Some(section)) => print!("{}{}", report.to_table(), section.to_table()),
+                (Format::Json, None) => println!("{}", report.to_json()),
+                (Format::Json, Some(section)) => println!("{}", section.add_to_json(&report.to_json())?),
             }
             Ok(())
         }
+        Command::Versions => versions_cli::list(&path),
         Command::Export { what } => export_cli::run(&path, what),
         Command::Check => {
             let workspace = open_existing(&path)?;

@@ -130,3 +130,98 @@ fn a_file_that_is_not_a_workspace_is_refused_and_left_alone() {
         assert_eq!(std::fs::read_to_string(&not_db).expect("read"), content);
     }
 }
+
+// Journey versions (issue #10 §1, §2).
+
+/// A demo workspace with a to-be copy of "Current" whose Validation target for the first
+/// persona is +4; returns the number of personas.
+fn demo_with_a_to_be_version(db: &std::path::Path) -> usize {
+    use fanpath::model::{JourneyVersion, Score, Stage, VersionKind};
+    use fanpath::store::edit::Edit;
+    let out = fanpath(db, &["demo", "--customers", "200"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut ws = fanpath::store::Workspace::open(db).expect("open");
+    let current = ws.first_version().expect("current");
+    let card = JourneyVersion {
+        kind: VersionKind::ToBe,
+        launch_date: chrono::NaiveDate::from_ymd_opt(2027, 1, 15),
+        ..JourneyVersion::named("Tết 2027")
+    };
+    Edit::CreateVersion(Box::new(card), Some(current)).apply(&mut ws).expect("copy");
+    let to_be = ws.version_named("tết 2027", &[]).expect("found");
+    let personas = ws.personas().expect("personas");
+    let score = Some(Score::new(4).expect("score"));
+    Edit::SetTarget { version: to_be, persona: personas[0].id, stage: Stage::Validation, score }
+        .apply(&mut ws)
+        .expect("target");
+    personas.len()
+}
+
+#[test]
+fn versions_are_listed_with_kind_launch_date_and_touchpoints() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("versions.sqlite");
+    demo_with_a_to_be_version(&db);
+    let touchpoints = {
+        let ws = fanpath::store::Workspace::open_read_only(&db).expect("open");
+        ws.version_touchpoints(ws.first_version().expect("v"), None).expect("tps").len()
+    };
+    let out = fanpath(&db, &["versions"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<String> = stdout(&out).lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    assert_eq!(lines[0], "Version Kind Launch date Touchpoints");
+    assert_eq!(lines[1], format!("Current As-is – {touchpoints}"));
+    assert_eq!(lines[2], format!("Tết 2027 To-be 2027-01-15 {touchpoints}"));
+    assert_eq!(lines.len(), 3);
+}
+
+#[test]
+fn report_version_uses_that_versions_targets_and_touchpoints() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("versions.sqlite");
+    let personas = demo_with_a_to_be_version(&db);
+    let out = fanpath(&db, &["report", "--version", "TẾT 2027", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert_eq!(json["version"]["name"], "Tết 2027");
+    assert_eq!(json["version"]["kind"], "to_be");
+    assert_eq!(json["version"]["launch_date"], "2027-01-15");
+    // Validation (stage 3): one persona at +4, the others at the model's level.
+    let expected = f64::from(fanpath::model::Stage::Validation.expected_score());
+    let mean = (4.0 + expected * (personas - 1) as f64) / personas as f64;
+    let validation = json["targets"][2].as_f64().expect("number");
+    assert!((validation - mean).abs() < 1e-9, "{validation} vs {mean}");
+    assert!(!json["findings"].as_array().expect("findings").is_empty());
+    // The funnel keys are still there.
+    assert!(json["stages"].as_array().is_some_and(|s| s.len() == 8));
+
+    let out = fanpath(&db, &["report", "--version", "Hiện tại"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Journey version: Current (As-is)"), "{text}");
+    assert!(text.contains("Findings:\n- "), "{text}");
+    let out = fanpath(&db, &["report", "--version", "Nobody"]);
+    assert_fails(&out, &["no journey version called \"Nobody\"", "Current, Tết 2027"]);
+}
+
+#[test]
+fn export_chart_compare_draws_a_1600_by_900_png() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("versions.sqlite");
+    demo_with_a_to_be_version(&db);
+    let png = dir.path().join("compare.png");
+    let png_arg = png.to_str().expect("path");
+    let out = fanpath(&db, &["export", "chart", "compare", png_arg, "--versions", "Current", "Tết 2027"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Current → Tết 2027"), "{}", stdout(&out));
+    let image = image::open(&png).expect("a PNG");
+    assert_eq!((image.width(), image.height()), (1600, 900));
+
+    let out = fanpath(
+        &db,
+        &["export", "chart", "compare", png_arg, "--versions", "Current", "Tết 2027", "--persona", "nguyễn thị hằng", "--language", "vi"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = fanpath(&db, &["export", "chart", "compare", png_arg]);
+    assert_fails(&out, &["--versions A B"]);
+}

@@ -121,7 +121,17 @@ fn changed(json: &Path, change: impl FnOnce(&mut Value)) -> String {
     let mut out = String::from("{");
     let object = value.as_object().expect("object");
     let mut keys: Vec<&String> = object.keys().collect();
-    let order = ["format", "format_version", "generator", "personas", "touchpoints", "emotions", "customers"];
+    let order = [
+        "format",
+        "format_version",
+        "generator",
+        "personas",
+        "versions",
+        "touchpoints",
+        "stage_targets",
+        "emotions",
+        "customers",
+    ];
     keys.sort_by_key(|k| order.iter().position(|o| o == k).unwrap_or(order.len()));
     for (i, key) in keys.iter().enumerate() {
         if i > 0 {
@@ -161,8 +171,8 @@ fn bad_foreign_and_newer_files_are_refused_with_the_workspace_unchanged() {
         ),
         (
             "a newer format",
-            changed(&json, |v| v["format_version"] = 2.into()),
-            "was written by a newer Fanpath (format version 2; this version reads up to 1)",
+            changed(&json, |v| v["format_version"] = 3.into()),
+            "was written by a newer Fanpath (format version 3; this version reads up to 2)",
         ),
         (
             "cut short",
@@ -335,7 +345,7 @@ fn the_exported_file_has_the_shape_of_the_schema() {
     validate(&schema, &schema, &file, "$").expect("valid");
     // The validator does catch what the schema forbids.
     for (change, wanted) in [
-        (serde_json::json!({"format_version": 2}), "above the maximum"),
+        (serde_json::json!({"format_version": 3}), "above the maximum"),
         (serde_json::json!({"format": "other"}), "is not"),
         (serde_json::json!({"extra": true}), "not in the schema"),
     ] {
@@ -357,8 +367,67 @@ fn the_exported_file_has_the_shape_of_the_schema() {
     // format comes first, as importers rely on.
     let text = std::fs::read_to_string(&json).expect("read");
     assert!(
-        text.starts_with("{\n\"format\": \"fanpath-workspace\",\n\"format_version\": 1,"),
+        text.starts_with("{\n\"format\": \"fanpath-workspace\",\n\"format_version\": 2,"),
         "{}",
         &text[..80]
+    );
+}
+
+// Journey versions (issue #10): format version 2.
+
+#[test]
+fn versions_and_targets_round_trip_and_a_version_1_file_reads_as_current() {
+    use fanpath::model::{JourneyVersion, Score, Stage, VersionKind};
+    use fanpath::store::edit::Edit;
+    let dir = tempfile::tempdir().expect("dir");
+    let source = demo_workspace(dir.path(), "source.sqlite");
+    {
+        let mut ws = Workspace::open(&source).expect("open");
+        let current = ws.first_version().expect("current");
+        let card = JourneyVersion {
+            kind: VersionKind::ToBe,
+            note: "Gọi video chào mừng".into(),
+            launch_date: NaiveDate::from_ymd_opt(2027, 1, 15),
+            ..JourneyVersion::named("Tết 2027")
+        };
+        Edit::CreateVersion(Box::new(card), Some(current)).apply(&mut ws).expect("copy");
+        let to_be = ws.version_named("Tết 2027", &[]).expect("found");
+        let persona = ws.personas().expect("personas")[1].id;
+        let score = Some(Score::new(-1).expect("score"));
+        Edit::SetTarget { version: to_be, persona, stage: Stage::Kickoff, score }.apply(&mut ws).expect("target");
+    }
+    let json = dir.path().join("versions.json");
+    Workspace::open(&source).expect("open").export_workspace_file(&json).expect("export");
+    let copy = dir.path().join("copy.sqlite");
+    Workspace::open(&copy).expect("open").import_workspace_file(&json, false).expect("import");
+    let (before, after) = (dump(&source), dump(&copy));
+    assert_eq!(row_counts(&before)["journey_versions"], 2);
+    assert_eq!(row_counts(&before)["stage_targets"], 1);
+    assert_eq!(before, after);
+
+    // A version 1 file: no version lists, no version_id on touchpoints.
+    let old = changed(&json, |v| {
+        v["format_version"] = 1.into();
+        let object = v.as_object_mut().expect("object");
+        object.remove("versions");
+        object.remove("stage_targets");
+        let touchpoints = object["touchpoints"].as_array_mut().expect("touchpoints");
+        touchpoints.retain(|t| t["version_id"] == 1);
+        for t in touchpoints {
+            t.as_object_mut().expect("row").remove("version_id");
+        }
+    });
+    let old_file = dir.path().join("old.json");
+    std::fs::write(&old_file, old).expect("write");
+    let from_old = dir.path().join("old.sqlite");
+    let mut ws = Workspace::open(&from_old).expect("open");
+    ws.import_workspace_file(&old_file, false).expect("import a version 1 file");
+    let versions = ws.versions().expect("versions");
+    assert_eq!(versions.len(), 1);
+    assert!(versions[0].1.named_by_fanpath && versions[0].1.name == "Current");
+    assert_eq!(
+        ws.version_touchpoints(versions[0].0, None).expect("tps").len(),
+        row_counts(&before)["touchpoints"] / 2,
+        "every touchpoint is in Current"
     );
 }

@@ -731,6 +731,7 @@ fn damaged_personas_touchpoints_and_customers_are_errors_too() {
     let (mut ws, raw) = workspace_and_raw_connection(dir.path());
     let persona = ws.personas().expect("personas")[0].id;
     let touchpoint = fanpath::model::Touchpoint {
+        version: ws.first_version().expect("version"),
         persona,
         stage: Stage::Kickoff,
         channel: fanpath::model::Channel::Other("Zalo".into()),

@@ -154,8 +154,9 @@ fn sample_workspace(path: &Path) {
         (1, Stage::Evaluation, Channel::Other("Zalo".into()), "Nhóm Zalo sinh viên"),
         (2, Stage::Advocacy, Channel::Gift, "Túi cà phê tặng bạn bè"),
     ];
+    let version = ws.first_version().expect("version");
     for (who, stage, channel, description) in touch {
-        ws.add_touchpoint(&Touchpoint { persona: ids[who], stage, channel, description: description.into() })
+        ws.add_touchpoint(&Touchpoint { version, persona: ids[who], stage, channel, description: description.into() })
             .expect("touchpoint");
     }
     let feelings = [
@@ -439,6 +440,7 @@ fn an_exported_chart_is_a_1600_pixel_png() {
         stall_days: 30,
         reference_date: NaiveDate::from_ymd_opt(2026, 3, 14).expect("date"),
         stalled_list_limit: 200,
+        version: None,
     };
     let analytics = ws.analytics(&options).expect("analytics");
     for chart in fanpath::ui::analytics::Chart::ALL {

@@ -102,6 +102,7 @@ impl StoreError {
                 pick(format!("cannot use {p}: {source}"), format!("không dùng được {p}: {source}"))
             }
             Self::Persona(error) => error.message(language),
+            Self::Version(error) => error.message(language),
             Self::NotFound(id) => pick(
                 format!("nothing with id {id} in this workspace"),
                 format!("không có mục nào mang mã {id} trong không gian làm việc này"),
@@ -291,6 +292,7 @@ mod tests {
             StoreError::NewerWorkspaceFile { path: path(), found: 2, supported: 1 },
             StoreError::BadWorkspaceFile { path: path(), detail: "personas[0]: x".into() },
             StoreError::WorkspaceNotEmpty { path: path(), detail: "4 personas".into() },
+            StoreError::Version(crate::model::version::VersionError::LastVersion),
         ];
         for error in &all {
             match error {
@@ -316,7 +318,8 @@ mod tests {
                 | StoreError::NotAWorkspaceFile { .. }
                 | StoreError::NewerWorkspaceFile { .. }
                 | StoreError::BadWorkspaceFile { .. }
-                | StoreError::WorkspaceNotEmpty { .. } => {}
+                | StoreError::WorkspaceNotEmpty { .. }
+                | StoreError::Version(_) => {}
             }
         }
         all.into()

@@ -14,6 +14,9 @@ pub mod format;
 pub mod import;
 mod text;
 
+// Journey versions (issue #10).
+pub mod versions;
+
 pub use text::Text;
 
 use crate::model::Language;

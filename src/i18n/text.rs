@@ -248,4 +248,37 @@ texts! {
     QuickAddHint => "A new idea for this stage…", "Một ý tưởng mới cho giai đoạn này…";
     QuickAdd => "Add", "Thêm";
     OpenOpportunitiesTip => "Open opportunities (idea, planned, in progress) at this stage", "Các cơ hội đang mở (ý tưởng, đã lên kế hoạch, đang làm) ở giai đoạn này";
+
+    // Journey versions and the Compare view (issue #10 §1, §2; H14).
+    JourneyVersion => "Journey version", "Phiên bản hành trình";
+    ManageVersions => "Journey versions…", "Các phiên bản hành trình…";
+    ManageVersionsTip => "Create, copy, rename or delete versions of the journey (as-is / to-be)", "Tạo, sao chép, đổi tên hoặc xoá các phiên bản của hành trình (hiện trạng / mục tiêu)";
+    VersionsTitle => "Journey versions", "Các phiên bản hành trình";
+    VersionKindLabel => "Kind", "Loại";
+    LaunchDate => "Launch date", "Ngày triển khai";
+    LaunchDateHint => "YYYY-MM-DD, empty if not launched", "YYYY-MM-DD, để trống nếu chưa triển khai";
+    NewVersion => "New version", "Phiên bản mới";
+    NewVersionName => "To-be", "Mục tiêu";
+    StartFrom => "Start from", "Bắt đầu từ";
+    EmptyVersion => "Empty (no touchpoints)", "Trống (chưa có điểm chạm)";
+    CopyOf => "Copy of", "Bản sao của";
+    CreateVersion => "Create", "Tạo";
+    DeleteVersionEllipsis => "Delete version…", "Xoá phiên bản…";
+    Close => "Close", "Đóng";
+    TargetEmotion => "Target emotion", "Cảm xúc mục tiêu";
+    TargetEmotionTip => "The emotion this version of the journey aims for at this stage. Until you set one, it is the model's expected level.", "Cảm xúc mà phiên bản hành trình này hướng tới ở giai đoạn này. Khi chưa đặt, đó là mức kỳ vọng của mô hình.";
+    ExpectedLevel => "Expected level", "Mức kỳ vọng";
+    CompareVersions => "Compare", "So sánh";
+    VersionA => "Before (A)", "Trước (A)";
+    VersionB => "After (B)", "Sau (B)";
+    TouchpointChanges => "Touchpoints A → B", "Điểm chạm A → B";
+    TargetA => "Target A", "Mục tiêu A";
+    TargetB => "Target B", "Mục tiêu B";
+    Observed => "Observed mean", "Trung bình thực tế";
+    GapB => "Observed − target B", "Thực tế − mục tiêu B";
+    Added => "Added", "Thêm";
+    Removed => "Removed", "Bỏ";
+    Kept => "Kept", "Giữ";
+    CompareEmotionChart => "Target emotion of both versions against the observed mean", "Cảm xúc mục tiêu của hai phiên bản so với trung bình thực tế";
+    CompareTitle => "Compare journey versions", "So sánh các phiên bản hành trình";
 }

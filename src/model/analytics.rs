@@ -12,6 +12,7 @@ use super::emotion::{EmotionStats, Score};
 use super::funnel::Funnel;
 use super::persona::{PersonaId, Rgb};
 use super::stage::Stage;
+use super::version::Targets;
 
 /// The window, in days from a customer's first event, that [`FirstHundredDays`] looks at.
 pub const FIRST_DAYS: u32 = 100;
@@ -115,6 +116,24 @@ pub struct FindingInputs<'a> {
     pub first_100_days: &'a FirstHundredDays,
     /// The personas in scope, in the order they are shown.
     pub touchpoints: &'a [TouchpointCoverage],
+    /// The journey version's target emotions: the "expected" level of each finding
+    /// (the model's level where none was set).
+    pub targets: &'a Targets,
+    /// The personas in scope: the expected level of everyone is their mean target.
+    pub personas: &'a [PersonaId],
+}
+
+impl FindingInputs<'_> {
+    /// The expected emotion at `stage` for one persona, or (`None`) everyone in scope,
+    /// rounded to a whole score as findings show it.
+    fn expected(&self, persona: Option<PersonaId>, stage: Stage) -> i8 {
+        match persona {
+            Some(p) => self.targets.score(p, stage),
+            // Means of scores −5…+5 round into −5…+5.
+            #[expect(clippy::cast_possible_truncation, reason = "a mean of scores is within −5…+5")]
+            None => self.targets.mean(self.personas, stage).round() as i8,
+        }
+    }
 }
 
 /// One thing worth knowing about the journey, with the numbers behind it.
@@ -174,7 +193,7 @@ pub fn findings(inputs: &FindingInputs<'_>) -> Vec<Finding> {
             reached: funnel.reached(drop.from),
             rate: drop.rate,
         });
-        let expected = drop.from.expected_score();
+        let expected = inputs.expected(None, drop.from);
         if let Some(mean) = inputs.emotions[drop.from.index()].mean
             && (mean < 0.0 || mean < f64::from(expected))
         {
@@ -203,14 +222,14 @@ pub fn findings(inputs: &FindingInputs<'_>) -> Vec<Finding> {
                 persona: Some(curve.name.clone()),
                 stage,
                 mean,
-                expected: stage.expected_score(),
+                expected: inputs.expected(Some(curve.persona), stage),
             });
         }
     }
     if inputs.curves.is_empty()
         && let Some((stage, mean)) = lowest_mean(inputs.emotions)
     {
-        lows.push(Finding::LowestEmotion { persona: None, stage, mean, expected: stage.expected_score() });
+        lows.push(Finding::LowestEmotion { persona: None, stage, mean, expected: inputs.expected(None, stage) });
     }
     // The lowest lows first; the sort is stable, so equal means keep the personas' order.
     lows.sort_by(|a, b| match (a, b) {
@@ -286,6 +305,8 @@ mod tests {
             curves: &[],
             stalled: &Stalled { days: 30, ..Stalled::default() },
             first_100_days: &FirstHundredDays::default(),
+            targets: &Targets::default(),
+            personas: &[],
             touchpoints: &[],
         };
         assert_eq!(findings(&empty), Vec::new());
@@ -326,6 +347,8 @@ mod tests {
             curves: &curves,
             stalled: &stalled,
             first_100_days: &first,
+            targets: &Targets::default(),
+            personas: &[],
             touchpoints: &touchpoints,
         });
         let rate = 212.0 / 560.0;
@@ -376,6 +399,8 @@ mod tests {
             curves: &[],
             stalled: &Stalled::default(),
             first_100_days: &FirstHundredDays::default(),
+            targets: &Targets::default(),
+            personas: &[],
             touchpoints: &[],
         });
         assert_eq!(

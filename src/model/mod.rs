@@ -31,9 +31,13 @@ pub use rule_engine::{
 };
 pub use rules::{EventMatch, RuleError, RuleRowError, StageRule, StageRules};
 
-// The opportunity backlog (issue #10 §3).
-pub mod opportunity;
+// Journey versions (issue #10 §1, §2): as-is / to-be, targets and the Compare numbers.
+pub mod compare;
 pub mod version;
 
+pub use version::{JourneyVersion, Targets, VersionId, VersionKind};
+
+// The opportunity backlog (issue #10 §3).
+pub mod opportunity;
+
 pub use opportunity::{Opportunity, OpportunityId, OpportunityStatus, Quadrant, Rating};
-pub use version::VersionId;

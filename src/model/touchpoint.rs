@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::persona::PersonaId;
 use super::stage::{Language, Stage};
+use super::version::VersionId;
 
 /// Row id of a touchpoint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -65,6 +66,8 @@ impl Channel {
 /// One way a persona is reached at one stage.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Touchpoint {
+    /// The journey version the touchpoint belongs to.
+    pub version: VersionId,
     pub persona: PersonaId,
     pub stage: Stage,
     pub channel: Channel,

@@ -3,8 +3,11 @@
 
 #![warn(clippy::wildcard_enum_match_arm)]
 
-use super::{DeletedPersona, Result, Workspace};
-use crate::model::{EmotionEntry, EmotionId, Persona, PersonaId, Stage, Touchpoint, TouchpointId};
+use super::{DeletedPersona, DeletedVersion, Result, Workspace};
+use crate::model::{
+    EmotionEntry, EmotionId, JourneyVersion, Persona, PersonaId, Score, Stage, Touchpoint, TouchpointId,
+    VersionId,
+};
 use crate::model::{Opportunity, OpportunityId};
 
 /// One change to the workspace. [`Edit::apply`] returns the edit that reverses it, so
@@ -46,6 +49,20 @@ pub enum Edit {
     DeleteOpportunity(OpportunityId),
     /// Puts a deleted opportunity back under its old id.
     RestoreOpportunity(OpportunityId, Box<Opportunity>),
+
+    // Journey versions (issue #10).
+    /// Creates a version, empty or (with a source) as a copy of that version's touchpoints
+    /// and targets; it goes last in the switcher.
+    CreateVersion(Box<JourneyVersion>, Option<VersionId>),
+    /// Replaces a version's card (rename, kind, note, launch date).
+    UpdateVersion(VersionId, Box<JourneyVersion>),
+    /// Deletes a version with everything it owns (refused for the last one).
+    DeleteVersion(VersionId),
+    /// Puts a deleted version back exactly as it was, ids included.
+    RestoreVersion(Box<DeletedVersion>),
+    /// Sets the target emotion of a persona at a stage in a version; `None` returns it to
+    /// the model's expected level.
+    SetTarget { version: VersionId, persona: PersonaId, stage: Stage, score: Option<Score> },
 }
 
 impl Edit {
@@ -75,7 +92,12 @@ impl Edit {
             | Self::AddOpportunity(_)
             | Self::UpdateOpportunity(..)
             | Self::DeleteOpportunity(_)
-            | Self::RestoreOpportunity(..) => None,
+            | Self::RestoreOpportunity(..)
+            | Self::CreateVersion(..)
+            | Self::UpdateVersion(..)
+            | Self::DeleteVersion(_)
+            | Self::RestoreVersion(_)
+            | Self::SetTarget { .. } => None,
         }
     }
 
@@ -132,6 +154,24 @@ impl Edit {
                 ws.restore_opportunity(id, &opportunity)?;
                 Self::DeleteOpportunity(id)
             }
+            Self::CreateVersion(version, source) => {
+                Self::DeleteVersion(super::versions::create(ws, &version, source)?)
+            }
+            Self::UpdateVersion(id, version) => {
+                let old = ws.version(id)?;
+                ws.update_version(id, &version)?;
+                Self::UpdateVersion(id, Box::new(old))
+            }
+            Self::DeleteVersion(id) => Self::RestoreVersion(Box::new(super::versions::delete(ws, id)?)),
+            Self::RestoreVersion(deleted) => {
+                super::versions::restore(ws.conn(), &deleted)?;
+                Self::DeleteVersion(deleted.id)
+            }
+            Self::SetTarget { version, persona, stage, score } => {
+                ws.version(version)?;
+                let old = super::versions::set_target(ws.conn(), version, persona, stage, score)?;
+                Self::SetTarget { version, persona, stage, score: old }
+            }
         })
     }
 }
@@ -139,7 +179,7 @@ impl Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Score, Source};
+    use crate::model::Source;
 
     fn entry(persona: PersonaId, score: i64) -> EmotionEntry {
         EmotionEntry {

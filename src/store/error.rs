@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::import::RowError;
 use crate::model::Language;
 use crate::model::persona::PersonaError;
+use crate::model::version::VersionError;
 
 /// Everything that can go wrong in the store. Messages name the file where one is involved;
 /// [`StoreError::message`] gives them in either language, `Display` in English (the CLI).
@@ -76,6 +77,16 @@ pub enum StoreError {
     BadWorkspaceFile { path: PathBuf, detail: String },
     /// A workspace file would be imported into a workspace that holds data, without replace.
     WorkspaceNotEmpty { path: PathBuf, detail: String },
+
+    // Journey versions (issue #10).
+    /// A version that cannot be saved, deleted or found.
+    Version(VersionError),
+}
+
+impl From<VersionError> for StoreError {
+    fn from(error: VersionError) -> Self {
+        Self::Version(error)
+    }
 }
 
 impl From<PersonaError> for StoreError {

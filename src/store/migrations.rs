@@ -12,7 +12,7 @@ use super::error::{Result, StoreError};
 pub const APPLICATION_ID: i32 = 0x4641_4E50;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V4_VERSIONS_STAND_IN, V5_OPPORTUNITIES];
+const MIGRATIONS: &[&str] = &[V1, V2, V4_JOURNEY_VERSIONS, V5_OPPORTUNITIES];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -102,16 +102,86 @@ CREATE INDEX customers_by_persona_last ON customers(persona_id, furthest_stage, 
 DROP INDEX customers_by_persona;
 ";
 
-/// TEMPORARY stand-in for H14's `V4_JOURNEY_VERSIONS` (branch `h14-versions`), so the
-/// backlog can be built and tested before that branch lands; replaced by it at the merge.
-const V4_VERSIONS_STAND_IN: &str = "
+/// Journey versions (issue #10): a workspace holds one or more versions of its journey
+/// (as-is / to-be); touchpoints and target emotions belong to a version, personas, emotions
+/// and customers to the workspace.
+///
+/// Every workspace gets one version, "Current" (`named_by_fanpath = 1`, so the window shows
+/// it translated until renamed), and every existing touchpoint moves into it. `touchpoints`
+/// is rebuilt rather than altered because SQLite cannot add a `NOT NULL REFERENCES` column;
+/// nothing references `touchpoints`, so dropping the old table is safe with foreign keys on.
+/// `stage_targets` holds only the targets a user set: an absent row means the model's
+/// expected level, so a new version needs no rows.
+pub(super) const V4_JOURNEY_VERSIONS: &str = "
 CREATE TABLE journey_versions (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
-    position INTEGER NOT NULL DEFAULT 0
+    name_key TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL DEFAULT 'as_is' CHECK (kind IN ('as_is', 'to_be')),
+    note TEXT NOT NULL DEFAULT '',
+    launch_date TEXT,
+    position INTEGER NOT NULL DEFAULT 0,
+    created_on TEXT,
+    named_by_fanpath INTEGER NOT NULL DEFAULT 0 CHECK (named_by_fanpath IN (0, 1))
 );
-INSERT INTO journey_versions (id, name, position) VALUES (1, 'Current', 0);
+INSERT INTO journey_versions (id, name, name_key, kind, position, created_on, named_by_fanpath)
+    VALUES (1, 'Current', 'current', 'as_is', 0, date('now'), 1);
+
+CREATE TABLE touchpoints_versioned (
+    id INTEGER PRIMARY KEY,
+    version_id INTEGER NOT NULL REFERENCES journey_versions(id) ON DELETE CASCADE,
+    persona_id INTEGER NOT NULL REFERENCES personas(id) ON DELETE CASCADE,
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 8),
+    channel TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO touchpoints_versioned (id, version_id, persona_id, stage, channel, description)
+    SELECT id, 1, persona_id, stage, channel, description FROM touchpoints;
+DROP TABLE touchpoints;
+ALTER TABLE touchpoints_versioned RENAME TO touchpoints;
+CREATE INDEX touchpoints_by_persona ON touchpoints(persona_id, stage);
+CREATE INDEX touchpoints_by_version ON touchpoints(version_id, persona_id, stage);
+
+CREATE TABLE stage_targets (
+    version_id INTEGER NOT NULL REFERENCES journey_versions(id) ON DELETE CASCADE,
+    persona_id INTEGER NOT NULL REFERENCES personas(id) ON DELETE CASCADE,
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 8),
+    score INTEGER NOT NULL CHECK (score BETWEEN -5 AND 5),
+    PRIMARY KEY (version_id, persona_id, stage)
+) WITHOUT ROWID;
+CREATE INDEX stage_targets_by_persona ON stage_targets(persona_id);
 ";
+
+/// Lets a file from before journey versions be read without writing it (`report`,
+/// `export`, viewing a read-only file): temporary tables and a view in the connection's own
+/// TEMP schema, which SQLite searches before the file's, give it the one "Current" version
+/// holding every touchpoint, as [`V4_JOURNEY_VERSIONS`] would. Nothing reaches the file.
+pub(crate) fn shim_journey_versions(conn: &Connection) -> Result<()> {
+    let has_versions: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'journey_versions')",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_versions {
+        return Ok(());
+    }
+    conn.execute_batch(
+        "CREATE TEMP TABLE journey_versions (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'as_is', note TEXT NOT NULL DEFAULT '', launch_date TEXT,
+            position INTEGER NOT NULL DEFAULT 0, created_on TEXT,
+            named_by_fanpath INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO temp.journey_versions (id, name, name_key, named_by_fanpath) VALUES (1, 'Current', 'current', 1);
+        CREATE TEMP TABLE stage_targets (
+            version_id INTEGER NOT NULL, persona_id INTEGER NOT NULL, stage INTEGER NOT NULL,
+            score INTEGER NOT NULL, PRIMARY KEY (version_id, persona_id, stage)
+        );
+        CREATE TEMP VIEW touchpoints AS
+            SELECT id, 1 AS version_id, persona_id, stage, channel, description FROM main.touchpoints;",
+    )?;
+    Ok(())
+}
 
 /// The opportunity backlog (issue #10 §3): ideas per version and stage, rated by value and
 /// effort. `persona_id` NULL means all personas; an opportunity goes with its version and
@@ -222,27 +292,85 @@ mod tests {
         assert_eq!(kept, 9);
     }
 
-    #[test]
-    fn files_from_before_the_backlog_gain_an_empty_one() {
-        let mut conn = Connection::open_in_memory().expect("memory db");
+    /// A version 2 file (before journey versions) with a persona and two touchpoints.
+    fn before_versions() -> Connection {
+        let conn = Connection::open_in_memory().expect("memory db");
         conn.execute_batch(V1).expect("v1");
         conn.execute_batch(V2).expect("v2");
         conn.pragma_update(None, "user_version", 2).expect("v2 stamp");
         conn.execute_batch(
             "INSERT INTO personas (id, name, name_key) VALUES (7, 'Hằng', 'hằng');
-             INSERT INTO emotions (id, persona_id, stage, score) VALUES (3, 7, 4, -2);",
+             INSERT INTO touchpoints (id, persona_id, stage, channel, description)
+                 VALUES (3, 7, 1, 'email', 'Chào'), (9, 7, 5, 'phone', 'Gọi');",
         )
-        .expect("data");
+        .expect("rows");
+        conn
+    }
+
+    fn touchpoint_rows(conn: &Connection) -> Vec<(i64, i64, i64, String)> {
+        conn.prepare("SELECT id, version_id, persona_id, description FROM touchpoints ORDER BY id")
+            .expect("query")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("touchpoints")
+    }
+
+    #[test]
+    fn files_before_versions_upgrade_to_one_current_version_holding_every_touchpoint() {
+        let mut conn = before_versions();
+        migrate(&mut conn, Path::new(":memory:")).expect("migrate");
+        let versions: Vec<(i64, String, String, bool)> = conn
+            .prepare("SELECT id, name, kind, named_by_fanpath FROM journey_versions")
+            .expect("query")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("versions");
+        assert_eq!(versions, [(1, "Current".to_owned(), "as_is".to_owned(), true)]);
+        assert_eq!(
+            touchpoint_rows(&conn),
+            [(3, 1, 7, "Chào".to_owned()), (9, 1, 7, "Gọi".to_owned())],
+            "touchpoints keep their ids and move into Current"
+        );
+        let targets: i64 = conn.query_row("SELECT count(*) FROM stage_targets", [], |r| r.get(0)).expect("t");
+        assert_eq!(targets, 0);
+        // The rebuilt table still cascades from personas.
+        conn.pragma_update(None, "foreign_keys", true).expect("fk");
+        conn.execute("DELETE FROM personas WHERE id = 7", []).expect("delete");
+        assert!(touchpoint_rows(&conn).is_empty());
+    }
+
+    #[test]
+    fn files_before_versions_read_through_the_shim_without_being_written() {
+        let conn = before_versions();
+        shim_journey_versions(&conn).expect("shim");
+        assert_eq!(touchpoint_rows(&conn), [(3, 1, 7, "Chào".to_owned()), (9, 1, 7, "Gọi".to_owned())]);
+        let in_file: i64 = conn
+            .query_row("SELECT count(*) FROM main.sqlite_master WHERE name = 'journey_versions'", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(in_file, 0);
+        // A current file is left alone.
+        let mut current = Connection::open_in_memory().expect("memory db");
+        migrate(&mut current, Path::new(":memory:")).expect("migrate");
+        shim_journey_versions(&current).expect("no-op");
+        let temp: i64 =
+            current.query_row("SELECT count(*) FROM temp.sqlite_master", [], |r| r.get(0)).expect("count");
+        assert_eq!(temp, 0);
+    }
+
+    #[test]
+    fn files_from_before_the_backlog_gain_an_empty_one() {
+        let mut conn = before_versions();
+        conn.execute("INSERT INTO emotions (id, persona_id, stage, score) VALUES (3, 7, 4, -2)", []).expect("entry");
         migrate(&mut conn, Path::new(":memory:")).expect("migrate");
         conn.pragma_update(None, "foreign_keys", true).expect("fk");
         let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).expect(sql);
         assert_eq!(count("SELECT count(*) FROM opportunities"), 0);
-        assert_eq!(count("SELECT count(*) FROM personas"), 1);
-        let version = count("SELECT min(id) FROM journey_versions");
         conn.execute(
             "INSERT INTO opportunities (version_id, title, stage, persona_id, value, effort, created)
-             VALUES (?1, 'Gọi lại', 4, 7, 4, 2, '2026-01-01')",
-            [version],
+             VALUES (1, 'Gọi lại', 4, 7, 4, 2, '2026-01-01')",
+            [],
         )
         .expect("an opportunity fits the upgraded file");
         conn.execute("INSERT INTO opportunity_evidence VALUES (1, 3)", []).expect("a link");

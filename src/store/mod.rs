@@ -11,6 +11,7 @@ pub mod analytics;
 pub mod avatar;
 pub mod backup;
 mod bulk;
+mod compare;
 mod demo;
 pub mod edit;
 mod emotions;
@@ -24,6 +25,7 @@ pub mod portable;
 mod report;
 mod sql;
 mod touchpoints;
+mod versions;
 mod workspace;
 
 pub use analytics::{Analytics, AnalyticsOptions};
@@ -44,3 +46,6 @@ pub use opportunities::{OPPORTUNITY_COLUMNS, opportunities_csv};
 // Backups and the portable workspace file.
 pub use backup::{BackupInfo, BackupReason, list_backups, restore_backup};
 pub use portable::WorkspaceFileSummary;
+
+// Journey versions (issue #10).
+pub use versions::DeletedVersion;

@@ -177,6 +177,29 @@ pub(super) fn copy_to_version(conn: &Connection, from: VersionId, to: VersionId)
     Ok(copied)
 }
 
+/// Lets a file from before the backlog be read without writing it (`export opportunities`,
+/// viewing a read-only file): an empty backlog in the connection's TEMP schema, as
+/// `shim_journey_versions` does for versions. Nothing reaches the file.
+pub(crate) fn shim_opportunities(conn: &Connection) -> Result<()> {
+    let has_backlog: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'opportunities')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_backlog {
+        conn.execute_batch(
+            "CREATE TEMP TABLE opportunities (
+                id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL, title TEXT NOT NULL,
+                stage INTEGER NOT NULL, persona_id INTEGER, status TEXT NOT NULL, value INTEGER NOT NULL,
+                effort INTEGER NOT NULL, owner TEXT NOT NULL, evidence TEXT NOT NULL, note TEXT NOT NULL,
+                created TEXT NOT NULL
+            );
+            CREATE TEMP TABLE opportunity_evidence (opportunity_id INTEGER NOT NULL, emotion_id INTEGER NOT NULL);",
+        )?;
+    }
+    Ok(())
+}
+
 /// Forgets links to a row id a *new* emotion entry now holds: they pointed at an entry
 /// deleted for good, not at this one.
 pub(super) fn clear_stale_links(conn: &Connection, emotion: EmotionId) -> Result<()> {
@@ -188,16 +211,6 @@ pub(super) fn clear_stale_links(conn: &Connection, emotion: EmotionId) -> Result
 pub(super) fn of_version(conn: &Connection, version: VersionId) -> Result<Vec<(OpportunityId, Opportunity)>> {
     let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE version_id = ?1 ORDER BY id");
     query(conn, &sql, [version.0])
-}
-
-/// The version opportunities go to when none is named: the first one, as listed.
-pub(super) fn first_version(conn: &Connection) -> Result<Option<VersionId>> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM journey_versions ORDER BY position, id LIMIT 1")?;
-    let mut rows = stmt.query([])?;
-    Ok(match rows.next()? {
-        Some(row) => Some(VersionId(row.get(0)?)),
-        None => None,
-    })
 }
 
 /// The opportunities of one persona (in every version), kept when the persona is deleted
@@ -242,25 +255,6 @@ pub fn opportunities_csv(
 }
 
 impl Workspace {
-    /// The version named `name` (ignoring case and surrounding spaces), if any.
-    pub fn version_named(&self, name: &str) -> Result<Option<VersionId>> {
-        let wanted = crate::model::collate::fold_diacritics(name.trim());
-        let mut stmt = self.conn().prepare_cached("SELECT id, name FROM journey_versions ORDER BY position, id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let stored: String = row.get(1)?;
-            if crate::model::collate::fold_diacritics(stored.trim()) == wanted {
-                return Ok(Some(VersionId(row.get(0)?)));
-            }
-        }
-        Ok(None)
-    }
-
-    /// The version opportunities go to when none is named: the first one.
-    pub fn first_version(&self) -> Result<Option<VersionId>> {
-        first_version(self.conn())
-    }
-
     /// The opportunities of one version (or of every version), in the order they were added.
     pub fn opportunities(&self, version: Option<VersionId>) -> Result<Vec<(OpportunityId, Opportunity)>> {
         let sql =
@@ -452,7 +446,9 @@ mod tests {
         let mut ws = Workspace::open_in_memory().expect("open");
         let o = full(&mut ws);
         ws.add_opportunity(&o).expect("add");
-        ws.conn().execute("INSERT INTO journey_versions (id, name) VALUES (2, 'To-be')", []).expect("version");
+        ws.conn()
+            .execute("INSERT INTO journey_versions (id, name, name_key) VALUES (2, 'To-be', 'to-be')", [])
+            .expect("version");
         let copied = copy_to_version(ws.conn(), V1, VersionId(2)).expect("copy");
         assert_eq!(copied, 1);
         let mut expected = o.clone();

@@ -6,11 +6,12 @@ use rusqlite::{Connection, Row};
 use super::sql::StoredRow;
 use super::{Result, StoreError, Workspace};
 use crate::model::collate;
-use crate::model::emotion::{EmotionEntry, EmotionId};
+use crate::model::emotion::{EmotionEntry, EmotionId, Score};
 use crate::model::persona::{Persona, PersonaError, PersonaId};
 use crate::model::stage::Stage;
 use crate::model::opportunity::{Opportunity, OpportunityId};
 use crate::model::touchpoint::{Touchpoint, TouchpointId};
+use crate::model::version::VersionId;
 
 /// A persona with its row id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct DeletedPersona {
     pub persona: Persona,
     pub emotions: Vec<(EmotionId, EmotionEntry)>,
     pub touchpoints: Vec<(TouchpointId, Touchpoint)>,
+    /// The persona's target emotions in every version, `(version, stage, score)`.
+    pub targets: Vec<(VersionId, Stage, Score)>,
     /// Row ids of the customers that belonged to the persona (their link is cleared).
     pub customer_ids: Vec<i64>,
     /// The persona's own opportunities (in every version), which go with it.
@@ -225,6 +228,18 @@ pub(super) fn delete(ws: &Workspace, id: PersonaId) -> Result<DeletedPersona> {
     let persona = ws.persona(id)?;
     let emotions = ws.emotions(Some(id), None)?;
     let touchpoints = ws.touchpoints(Some(id))?;
+    let targets = {
+        let mut stmt = ws.conn().prepare(
+            "SELECT version_id, stage, score FROM stage_targets WHERE persona_id = ?1 ORDER BY version_id, stage",
+        )?;
+        let mut rows = stmt.query([id.0])?;
+        let mut targets = Vec::new();
+        while let Some(row) = rows.next()? {
+            let row = StoredRow::new(row, "stage_targets", 0)?;
+            targets.push((row.get(0)?, row.get(1)?, row.get(2)?));
+        }
+        targets
+    };
     let customer_ids = {
         let mut stmt = ws.conn().prepare("SELECT id FROM customers WHERE persona_id = ?1 ORDER BY id")?;
         stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?
@@ -232,7 +247,7 @@ pub(super) fn delete(ws: &Workspace, id: PersonaId) -> Result<DeletedPersona> {
     let opportunities = super::opportunities::of_persona(ws.conn(), id)?;
     // Foreign keys cascade to emotions, touchpoints and opportunities and clear customer links.
     ws.conn().execute("DELETE FROM personas WHERE id = ?1", [id.0])?;
-    Ok(DeletedPersona { id, persona, emotions, touchpoints, customer_ids, opportunities })
+    Ok(DeletedPersona { id, persona, emotions, touchpoints, targets, customer_ids, opportunities })
 }
 
 /// Puts back a deleted persona inside the caller's transaction.
@@ -243,6 +258,12 @@ pub(super) fn restore(conn: &Connection, deleted: &DeletedPersona) -> Result<()>
     }
     for (id, touchpoint) in &deleted.touchpoints {
         super::touchpoints::insert(conn, Some(*id), touchpoint)?;
+    }
+    for &(version, stage, score) in &deleted.targets {
+        conn.execute(
+            "INSERT INTO stage_targets (version_id, persona_id, stage, score) VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![version, deleted.id, stage, score],
+        )?;
     }
     // After the emotions, so the evidence links find their entries.
     for (id, opportunity) in &deleted.opportunities {
@@ -326,6 +347,7 @@ mod tests {
         };
         let eid = ws.add_emotion(&entry).expect("emotion");
         let tp = Touchpoint {
+            version: ws.first_version().expect("version"),
             persona: id,
             stage: Stage::Kickoff,
             channel: Channel::Email,

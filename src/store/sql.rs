@@ -16,6 +16,7 @@ use crate::model::emotion::{EmotionId, Score, Source};
 use crate::model::persona::{PersonaId, Rgb};
 use crate::model::stage::Stage;
 use crate::model::touchpoint::{Channel, TouchpointId};
+use crate::model::version::{VersionId, VersionKind};
 
 /// A value of the right SQL type that is not one of the domain's (`stage = 9`).
 #[derive(Debug, thiserror::Error)]
@@ -111,7 +112,36 @@ macro_rules! row_id {
         }
     )*};
 }
-row_id!(PersonaId, EmotionId, TouchpointId);
+row_id!(PersonaId, EmotionId, TouchpointId, VersionId);
+
+/// Stored as its key (`as_is`, `to_be`).
+impl ToSql for VersionKind {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.key()))
+    }
+}
+
+impl FromSql for VersionKind {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        Self::from_key(value.as_str()?).ok_or_else(not_valid)
+    }
+}
+
+/// A calendar day as stored: ISO 8601 text (`2027-01-15`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct StoredDay(pub chrono::NaiveDate);
+
+impl ToSql for StoredDay {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0.format("%Y-%m-%d").to_string()))
+    }
+}
+
+impl FromSql for StoredDay {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        chrono::NaiveDate::parse_from_str(value.as_str()?, "%Y-%m-%d").map(Self).map_err(|_| not_valid())
+    }
+}
 
 /// A date and time as stored: ISO 8601 text (`2024-05-01T09:30:00`). `chrono`'s own SQL
 /// support is not built (the rusqlite features are kept minimal), hence the wrapper.

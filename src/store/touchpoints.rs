@@ -6,21 +6,23 @@ use super::sql::StoredRow;
 use super::{Result, StoreError, Workspace};
 use crate::model::persona::PersonaId;
 use crate::model::touchpoint::{Touchpoint, TouchpointId};
+use crate::model::version::VersionId;
 
 /// The table touchpoints live in, as named in damaged-row errors.
 const TABLE: &str = "touchpoints";
 
-const COLUMNS: &str = "id, persona_id, stage, channel, description";
+const COLUMNS: &str = "id, version_id, persona_id, stage, channel, description";
 
 fn from_row(row: &Row<'_>) -> Result<(TouchpointId, Touchpoint)> {
     let row = StoredRow::new(row, TABLE, 0)?;
     Ok((
         TouchpointId(row.id()),
         Touchpoint {
-            persona: row.get(1)?,
-            stage: row.get(2)?,
-            channel: row.get(3)?,
-            description: row.get(4)?,
+            version: row.get(1)?,
+            persona: row.get(2)?,
+            stage: row.get(3)?,
+            channel: row.get(4)?,
+            description: row.get(5)?,
         },
     ))
 }
@@ -43,14 +45,44 @@ fn query(
 /// Inserts a touchpoint, with a given id when restoring after undo.
 pub(super) fn insert(conn: &Connection, id: Option<TouchpointId>, t: &Touchpoint) -> Result<TouchpointId> {
     conn.execute(
-        "INSERT INTO touchpoints (id, persona_id, stage, channel, description) VALUES (?1, ?2, ?3, ?4, ?5)",
-        rusqlite::params![id, t.persona, t.stage, t.channel, t.description],
+        "INSERT INTO touchpoints (id, version_id, persona_id, stage, channel, description)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        rusqlite::params![id, t.version, t.persona, t.stage, t.channel, t.description],
     )?;
     Ok(TouchpointId(conn.last_insert_rowid()))
 }
 
+/// The touchpoints of `version` (of one persona or all), by stage then in the order they
+/// were added: the rows a version copy duplicates and a version deletion remembers.
+pub(super) fn of_version(
+    conn: &Connection,
+    version: VersionId,
+    persona: Option<PersonaId>,
+) -> Result<Vec<(TouchpointId, Touchpoint)>> {
+    query(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM touchpoints
+             WHERE version_id = ?1 AND (?2 IS NULL OR persona_id = ?2) ORDER BY stage, id"
+        ),
+        rusqlite::params![version, persona],
+    )
+}
+
 impl Workspace {
-    /// Touchpoints of one persona (or all), by stage then in the order they were added.
+    /// Touchpoints of one journey version, of one persona (or all), by stage then in the
+    /// order they were added: what the journey board shows.
+    pub fn version_touchpoints(
+        &self,
+        version: VersionId,
+        persona: Option<PersonaId>,
+    ) -> Result<Vec<(TouchpointId, Touchpoint)>> {
+        of_version(self.conn(), version, persona)
+    }
+
+    /// Touchpoints of one persona (or all) in EVERY version, by stage then in the order
+    /// they were added (persona deletion and whole-workspace checks; views want
+    /// [`Workspace::version_touchpoints`]).
     pub fn touchpoints(&self, persona: Option<PersonaId>) -> Result<Vec<(TouchpointId, Touchpoint)>> {
         query(
             self.conn(),
@@ -67,8 +99,9 @@ impl Workspace {
 
     pub fn update_touchpoint(&mut self, id: TouchpointId, t: &Touchpoint) -> Result<()> {
         let changed = self.conn().execute(
-            "UPDATE touchpoints SET persona_id = ?2, stage = ?3, channel = ?4, description = ?5 WHERE id = ?1",
-            rusqlite::params![id, t.persona, t.stage, t.channel, t.description],
+            "UPDATE touchpoints SET version_id = ?2, persona_id = ?3, stage = ?4, channel = ?5, description = ?6
+             WHERE id = ?1",
+            rusqlite::params![id, t.version, t.persona, t.stage, t.channel, t.description],
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound(id.0));

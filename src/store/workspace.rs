@@ -139,8 +139,11 @@ impl Workspace {
         if blank {
             return Err(StoreError::NoWorkspace { path: workspace.path, empty: true });
         }
-        // Versions older than this build's are read as they are: migrations so far only
-        // added indexes, which make queries faster, not different.
+        // Versions older than this build's are read as they are: migrations before journey
+        // versions only added indexes, which make queries faster, not different; a file from
+        // before versions reads through temporary tables that are never written to it.
+        super::migrations::shim_journey_versions(&workspace.conn)?;
+        super::opportunities::shim_opportunities(&workspace.conn)?;
         Ok(workspace)
     }
 

@@ -16,7 +16,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::analytics::chart::{Chart, CsvTable};
 use super::state::View;
 use crate::i18n::Text;
-use crate::model::{EmotionId, Language, PersonaId, Stage};
+use crate::model::{EmotionId, Language, PersonaId, Stage, VersionId};
 use crate::store::BackupInfo;
 use crate::store::edit::Edit;
 
@@ -62,11 +62,14 @@ pub enum UiCommand {
     RestoreBackup,
     ExportWorkspaceFile,
     ImportWorkspaceFile,
+    // Journey versions (issue #10).
+    /// Opens the journey versions dialog.
+    ManageVersions,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 22] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -86,6 +89,8 @@ impl UiCommand {
         Self::RestoreBackup,
         Self::ExportWorkspaceFile,
         Self::ImportWorkspaceFile,
+        Self::ShowView(View::Compare),
+        Self::ManageVersions,
         Self::ShowView(View::Backlog),
     ];
 
@@ -107,7 +112,8 @@ impl UiCommand {
             Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => &[],
+            | Self::ImportWorkspaceFile
+            | Self::ManageVersions => &[],
         }
     }
 
@@ -147,7 +153,8 @@ impl UiCommand {
             | Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => false,
+            | Self::ImportWorkspaceFile
+            | Self::ManageVersions => false,
         }
     }
 
@@ -170,6 +177,7 @@ impl UiCommand {
             Self::RestoreBackup => Text::RestoreBackup,
             Self::ExportWorkspaceFile => Text::ExportWorkspaceFile,
             Self::ImportWorkspaceFile => Text::ImportWorkspaceFile,
+            Self::ManageVersions => Text::ManageVersions,
         }
     }
 
@@ -186,6 +194,7 @@ impl UiCommand {
             Self::RestoreBackup => Some(Text::RestoreBackupTip),
             Self::ExportWorkspaceFile => Some(Text::ExportWorkspaceFileTip),
             Self::ImportWorkspaceFile => Some(Text::ImportWorkspaceFileTip),
+            Self::ManageVersions => Some(Text::ManageVersionsTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -223,6 +232,11 @@ pub enum Command {
         path: PathBuf,
         replace: bool,
     },
+    // Journey versions (issue #10).
+    /// Shows and edits this version on the board.
+    SelectVersion(VersionId),
+    /// Opens a save dialog and writes the Compare view of versions A and B as PNG.
+    ExportCompare { a: VersionId, b: VersionId, persona: Option<PersonaId> },
 }
 
 impl From<UiCommand> for Command {
@@ -303,7 +317,9 @@ mod tests {
             UiCommand::RestoreBackup => 16,
             UiCommand::ExportWorkspaceFile => 17,
             UiCommand::ImportWorkspaceFile => 18,
-            UiCommand::ShowView(View::Backlog) => 19,
+            UiCommand::ShowView(View::Compare) => 19,
+            UiCommand::ManageVersions => 20,
+            UiCommand::ShowView(View::Backlog) => 21,
         }
     }
 

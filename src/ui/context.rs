@@ -7,7 +7,7 @@ use egui::TextureHandle;
 use super::data::ViewData;
 use super::state::Selection;
 use crate::i18n::Tr;
-use crate::model::PersonaId;
+use crate::model::{PersonaId, VersionId};
 use crate::store::analytics::Analytics;
 
 /// Common things needed by many views (rerun's `ViewerContext` idea): instead of five
@@ -24,4 +24,12 @@ pub struct ViewContext<'a> {
     pub analytics: Option<&'a Result<Analytics, String>>,
     /// The reference date for new entries; pinned in tests.
     pub today: chrono::NaiveDate,
+}
+
+impl ViewContext<'_> {
+    /// The journey version the board shows and edits: the chosen one while it exists,
+    /// else the first (an id no row has while nothing is loaded).
+    pub fn version(&self) -> VersionId {
+        self.data.shown_version(self.selection.version).map_or(VersionId(0), |(id, _)| id)
+    }
 }

@@ -2,8 +2,11 @@
 
 use std::collections::HashMap;
 
-use crate::model::{EmotionEntry, EmotionId, EmotionStats, PersonaId, Stage, Touchpoint, TouchpointId};
-use crate::model::{Opportunity, OpportunityId, VersionId};
+use crate::model::{
+    EmotionEntry, EmotionId, EmotionStats, JourneyVersion, PersonaId, Stage, Targets, Touchpoint, TouchpointId,
+    VersionId,
+};
+use crate::model::{Opportunity, OpportunityId};
 use crate::store::{PersonaRecord, Result, Workspace};
 
 /// A snapshot of the workspace for drawing.
@@ -13,16 +16,18 @@ pub struct ViewData {
     pub personas: Vec<PersonaRecord>,
     /// All emotion entries, oldest first.
     pub emotions: Vec<(EmotionId, EmotionEntry)>,
-    /// All touchpoints, by stage.
+    /// All touchpoints of every version, by stage.
     pub touchpoints: Vec<(TouchpointId, Touchpoint)>,
+    /// Every journey version, in switcher order (never empty once loaded).
+    pub versions: Vec<(VersionId, JourneyVersion)>,
+    /// The targets set in each version.
+    pub targets: HashMap<VersionId, Targets>,
     /// Per-stage emotion statistics for everyone (`None`) and for each persona.
     stats: HashMap<Option<PersonaId>, [EmotionStats; 8]>,
     /// Bumped on every reload, so views can cache what they derive from the data.
     pub generation: u64,
     // The opportunity backlog (issue #10 §3).
-    /// The version whose backlog is loaded (the first version until a switcher picks one).
-    pub backlog_version: Option<VersionId>,
-    /// That version's opportunities, in the order they were added.
+    /// The opportunities of every version, in the order they were added.
     pub opportunities: Vec<(OpportunityId, Opportunity)>,
 }
 
@@ -39,20 +44,19 @@ impl ViewData {
             let own = emotions.iter().map(|(_, e)| e).filter(|e| e.persona == record.id);
             stats.insert(Some(record.id), stats_by_stage(own));
         }
-        let backlog_version = workspace.first_version()?;
-        let opportunities = match backlog_version {
-            Some(version) => workspace.opportunities(Some(version))?,
-            None => Vec::new(),
-        };
-        Ok(Self { personas, emotions, touchpoints, stats, generation: 0, backlog_version, opportunities })
+        let versions = workspace.versions()?;
+        let targets =
+            versions.iter().map(|(id, _)| Ok((*id, workspace.targets(*id)?))).collect::<Result<_>>()?;
+        let opportunities = workspace.opportunities(None)?;
+        Ok(Self { personas, emotions, touchpoints, versions, targets, stats, generation: 0, opportunities })
     }
 
-    /// Open opportunities per stage of the loaded version, for one persona's scope
-    /// (`None`: all of them; an opportunity for all personas counts in every scope).
-    pub fn open_opportunities_at(&self, persona: Option<PersonaId>, stage: Stage) -> u64 {
+    /// The open opportunities of `version` at `stage`, for one persona's scope (`None`: all
+    /// of them; an opportunity for all personas counts in every scope).
+    pub fn open_opportunities_at(&self, version: VersionId, persona: Option<PersonaId>, stage: Stage) -> u64 {
         self.opportunities
             .iter()
-            .filter(|(_, o)| o.stage == stage && o.status.is_open())
+            .filter(|(_, o)| o.version == version && o.stage == stage && o.status.is_open())
             .filter(|(_, o)| persona.is_none_or(|p| o.persona.is_none_or(|own| own == p)))
             .count() as u64
     }
@@ -66,14 +70,32 @@ impl ViewData {
         self.stats.get(&persona).map(|s| s[stage.index()]).unwrap_or_default()
     }
 
+    /// The touchpoints of `version` at `stage`, of one persona or all.
     pub fn touchpoints_at(
         &self,
+        version: VersionId,
         persona: Option<PersonaId>,
         stage: Stage,
     ) -> impl Iterator<Item = &(TouchpointId, Touchpoint)> {
-        self.touchpoints
-            .iter()
-            .filter(move |(_, t)| t.stage == stage && persona.is_none_or(|p| t.persona == p))
+        self.touchpoints.iter().filter(move |(_, t)| {
+            t.version == version && t.stage == stage && persona.is_none_or(|p| t.persona == p)
+        })
+    }
+
+    /// The version the board shows: the chosen one while it exists, else the first.
+    pub fn shown_version(&self, chosen: Option<VersionId>) -> Option<(VersionId, &JourneyVersion)> {
+        let found = chosen.and_then(|id| self.versions.iter().find(|(v, _)| *v == id));
+        found.or_else(|| self.versions.first()).map(|(id, v)| (*id, v))
+    }
+
+    /// The targets of `version` (empty, so every pair at the model's level, if unknown).
+    pub fn targets_of(&self, version: VersionId) -> Targets {
+        self.targets.get(&version).cloned().unwrap_or_default()
+    }
+
+    /// The touchpoints of one version, for the Compare view.
+    pub fn version_touchpoints(&self, version: VersionId) -> Vec<Touchpoint> {
+        self.touchpoints.iter().filter(|(_, t)| t.version == version).map(|(_, t)| t.clone()).collect()
     }
 
     pub fn emotions_at(

@@ -11,7 +11,7 @@ use super::state::Selection;
 use super::style;
 use super::widgets::{open_opportunities_badge_ui, persona_context_menu_ui, persona_filter_ui};
 use crate::i18n::{Text, Tr};
-use crate::model::{PersonaId, Score, Stage};
+use crate::model::{PersonaId, Score, Stage, VersionId};
 use crate::store::PersonaRecord;
 use crate::store::edit::Edit;
 
@@ -32,7 +32,13 @@ impl JourneyBoard {
     }
 }
 
+/// The version the board shows and edits (an id no row has while nothing is loaded).
+fn shown_version(data: &ViewData, selection: &Selection) -> VersionId {
+    data.shown_version(selection.version).map_or(VersionId(0), |(id, _)| id)
+}
+
 fn board_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selection, out: &mut Commands) {
+    super::version_bar::version_bar_ui(ui, tr, data, selection, out);
     scope_bar_ui(ui, tr, data, selection, out);
     unplaced_ui(ui, tr, data, selection, out);
     ui.add_space(4.0);
@@ -98,7 +104,8 @@ fn stage_column_ui(
     out: &mut Commands,
 ) {
     let scope = selection.persona;
-    let gap = scope.is_some() && data.touchpoints_at(scope, stage).next().is_none();
+    let version = shown_version(data, selection);
+    let gap = scope.is_some() && data.touchpoints_at(version, scope, stage).next().is_none();
     let selected = selection.stage == Some(stage);
     let visuals = ui.visuals();
     let fill = if selected { visuals.selection.bg_fill.gamma_multiply(0.35) } else { visuals.faint_bg_color };
@@ -116,7 +123,7 @@ fn stage_column_ui(
             ui,
             |ui| {
                 column_header_ui(ui, tr, stage, out);
-                open_opportunities_badge_ui(ui, tr, data.open_opportunities_at(scope, stage));
+                open_opportunities_badge_ui(ui, tr, data.open_opportunities_at(version, scope, stage));
                 ui.separator();
                 for record in data.personas.iter().filter(|r| r.persona.stage == Some(stage)) {
                     chip_ui(ui, tr, record, selection, out);
@@ -124,7 +131,7 @@ fn stage_column_ui(
                 ui.separator();
                 emotions_summary_ui(ui, tr, stage, data, scope);
                 ui.add_space(4.0);
-                touchpoints_summary_ui(ui, tr, stage, data, scope, gap);
+                touchpoints_summary_ui(ui, tr, stage, data, (version, scope), gap);
             },
         );
     });
@@ -251,7 +258,7 @@ fn touchpoints_summary_ui(
     tr: Tr,
     stage: Stage,
     data: &ViewData,
-    scope: Option<PersonaId>,
+    (version, scope): (VersionId, Option<PersonaId>),
     gap: bool,
 ) {
     ui.label(RichText::new(tr.t(Text::Touchpoints)).small().strong());
@@ -262,7 +269,7 @@ fn touchpoints_summary_ui(
     }
     // For everyone, list each channel once with how many touchpoints use it.
     let mut channels: Vec<(String, usize)> = Vec::new();
-    for (_, touchpoint) in data.touchpoints_at(scope, stage) {
+    for (_, touchpoint) in data.touchpoints_at(version, scope, stage) {
         let name = if scope.is_some() && !touchpoint.description.is_empty() {
             format!("{}: {}", touchpoint.channel.name(tr.0), touchpoint.description)
         } else {

@@ -57,6 +57,7 @@ pub fn menu_bar_ui(
             command_button_ui(ui, tr, UiCommand::Redo, history.can_redo, out);
             ui.separator();
             command_button_ui(ui, tr, UiCommand::NewPersona, true, out);
+            command_button_ui(ui, tr, UiCommand::ManageVersions, true, out);
             if let Some(id) = selection.persona {
                 duplicate_button_ui(ui, tr, id, out);
                 delete_button_ui(ui, tr, id, out);

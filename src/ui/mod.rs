@@ -24,6 +24,12 @@ pub mod state;
 pub mod style;
 pub mod widgets;
 
+// Journey versions and the Compare view (issue #10).
+pub mod compare;
+pub mod target_editor;
+pub mod version_bar;
+pub mod version_dialog;
+
 use std::path::PathBuf;
 
 pub use app::{FanpathApp, Settings};

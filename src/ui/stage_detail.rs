@@ -12,7 +12,9 @@ use super::style;
 use crate::i18n::{Text, Tr};
 use crate::model::date::parse_date_time;
 use crate::model::emotion::QUICK_LABELS;
-use crate::model::{Channel, EmotionEntry, EmotionId, Language, PersonaId, Score, Source, Stage, Touchpoint};
+use crate::model::{
+    Channel, EmotionEntry, EmotionId, Language, PersonaId, Score, Source, Stage, Touchpoint, VersionId,
+};
 use crate::store::edit::Edit;
 
 /// The emotion form: adds a new entry, or edits one when `editing` is set.
@@ -162,7 +164,9 @@ impl StageDetail {
                 egui::ScrollArea::vertical().id_salt("detail_touchpoints").auto_shrink([false, false]).show(
                     ui,
                     |ui| {
-                        self.touchpoints_ui(ui, tr, data, id, stage, out);
+                        super::target_editor::target_ui(ui, tr, data, (ctx.version(), id, stage), out);
+                        ui.separator();
+                        self.touchpoints_ui(ui, tr, data, (ctx.version(), id), stage, out);
                     },
                 );
             });
@@ -190,13 +194,13 @@ impl StageDetail {
         ui: &mut Ui,
         tr: Tr,
         data: &ViewData,
-        persona: PersonaId,
+        (version, persona): (VersionId, PersonaId),
         stage: Stage,
         out: &mut Commands,
     ) {
         ui.label(RichText::new(tr.t(Text::Touchpoints)).strong());
         let mut any = false;
-        for (id, touchpoint) in data.touchpoints_at(Some(persona), stage) {
+        for (id, touchpoint) in data.touchpoints_at(version, Some(persona), stage) {
             any = true;
             ui.horizontal(|ui| {
                 if ui.small_button("×").on_hover_text(tr.t(Text::DeleteTouchpoint)).clicked() {
@@ -254,6 +258,7 @@ impl StageDetail {
             && let Some(channel) = channel
         {
             out.send(Edit::AddTouchpoint(Touchpoint {
+                version,
                 persona,
                 stage,
                 channel,

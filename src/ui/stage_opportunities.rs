@@ -21,13 +21,13 @@ impl StageOpportunities {
     /// refines it.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, stage: Stage, out: &mut Commands) {
         let (tr, data) = (ctx.tr, ctx.data);
-        let Some(version) = data.backlog_version else { return };
+        let version = ctx.version();
         let scope = ctx.selection.persona;
         let open: Vec<&Opportunity> = data
             .opportunities
             .iter()
             .map(|(_, o)| o)
-            .filter(|o| o.stage == stage && o.status.is_open())
+            .filter(|o| o.version == version && o.stage == stage && o.status.is_open())
             .filter(|o| scope.is_none_or(|p| o.persona.is_none_or(|own| own == p)))
             .collect();
         ui.horizontal_wrapped(|ui| {

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::i18n::Text;
-use crate::model::{PersonaId, Stage};
+use crate::model::{PersonaId, Stage, VersionId};
 use crate::store::BackupInfo;
 
 /// The screens of the central area.
@@ -15,12 +15,15 @@ pub enum View {
     PersonaCard,
     EmotionLog,
     Analytics,
+    /// Two journey versions side by side (issue #10 §2).
+    Compare,
     /// The opportunity backlog (issue #10 §3).
     Backlog,
 }
 
 impl View {
-    pub const ALL: [Self; 5] = [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics, Self::Backlog];
+    pub const ALL: [Self; 6] =
+        [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics, Self::Compare, Self::Backlog];
 
     /// The tab and menu text.
     pub fn text(self) -> Text {
@@ -29,6 +32,7 @@ impl View {
             Self::PersonaCard => Text::PersonaCard,
             Self::EmotionLog => Text::EmotionLog,
             Self::Analytics => Text::Analytics,
+            Self::Compare => Text::CompareVersions,
             Self::Backlog => Text::Backlog,
         }
     }
@@ -40,6 +44,9 @@ pub struct Selection {
     pub persona: Option<PersonaId>,
     pub stage: Option<Stage>,
     pub view: View,
+    /// The journey version the board shows and edits; `None` (or one that was deleted)
+    /// is the first version.
+    pub version: Option<VersionId>,
 }
 
 /// A modal the app is showing.

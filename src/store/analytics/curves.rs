@@ -5,6 +5,7 @@ use crate::model::analytics::{EmotionCurve, EmotionPoint, TouchpointCoverage};
 use crate::model::collate;
 use crate::model::emotion::{EmotionStats, Score};
 use crate::model::persona::PersonaId;
+use crate::model::version::VersionId;
 use crate::model::stage::Stage;
 use crate::store::error::Result;
 use crate::store::sql::{GroupRow, StoredRow};
@@ -73,7 +74,12 @@ impl Workspace {
     }
 
     /// Touchpoints per stage of every persona in scope, in Vietnamese name order.
-    pub(super) fn touchpoint_coverage(&self, persona: Option<PersonaId>) -> Result<Vec<TouchpointCoverage>> {
+    /// Only the touchpoints of `version` count.
+    pub(super) fn touchpoint_coverage(
+        &self,
+        persona: Option<PersonaId>,
+        version: VersionId,
+    ) -> Result<Vec<TouchpointCoverage>> {
         let conn = self.conn();
         let pid = persona.map(|p| p.0);
         let mut personas: Vec<(i64, TouchpointCoverage)> = conn
@@ -84,9 +90,9 @@ impl Workspace {
             .collect::<rusqlite::Result<_>>()?;
         let mut stmt = conn.prepare_cached(
             "SELECT persona_id, stage, count(*) FROM touchpoints
-             WHERE ?1 IS NULL OR persona_id = ?1 GROUP BY persona_id, stage",
+             WHERE (?1 IS NULL OR persona_id = ?1) AND version_id = ?2 GROUP BY persona_id, stage",
         )?;
-        let mut rows = stmt.query([pid])?;
+        let mut rows = stmt.query(rusqlite::params![pid, version])?;
         while let Some(row) = rows.next()? {
             let owner: i64 = row.get(0)?;
             let stage: Stage = GroupRow::new(conn, row, "touchpoints", "id").get(1, "stage")?;

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use super::report::Report;
 use super::{Result, Workspace};
 use crate::model::persona::PersonaId;
+use crate::model::version::VersionId;
 
 pub use crate::model::analytics::{
     EmotionCurve, EmotionPoint, FIRST_DAYS, Finding, FirstHundredDays, Share, Stalled, StalledCustomer,
@@ -34,6 +35,9 @@ pub struct AnalyticsOptions {
     pub reference_date: NaiveDate,
     /// At most this many stalled customers are listed (all are counted).
     pub stalled_list_limit: usize,
+    /// The journey version whose touchpoints (gaps) and targets ("expected") the findings
+    /// use; none for the first version.
+    pub version: Option<VersionId>,
 }
 
 impl AnalyticsOptions {
@@ -51,6 +55,7 @@ impl Default for AnalyticsOptions {
             stall_days: Self::DEFAULT_STALL_DAYS,
             reference_date: chrono::Local::now().date_naive(),
             stalled_list_limit: Self::DEFAULT_STALLED_LIST_LIMIT,
+            version: None,
         }
     }
 }
@@ -85,8 +90,19 @@ impl Workspace {
             options.stalled_list_limit,
         )?;
         let emotion_curves = self.emotion_curves(options.persona)?;
-        let touchpoints = self.touchpoint_coverage(options.persona)?;
+        let version = match options.version {
+            Some(version) => version,
+            None => self.first_version()?,
+        };
+        let touchpoints = self.touchpoint_coverage(options.persona, version)?;
+        let targets = self.targets(version)?;
+        let personas: Vec<PersonaId> = match options.persona {
+            Some(persona) => vec![persona],
+            None => self.personas()?.into_iter().map(|r| r.id).collect(),
+        };
         let findings = findings(&FindingInputs {
+            targets: &targets,
+            personas: &personas,
             funnel: &report.funnel,
             emotions: &report.emotions,
             curves: &emotion_curves,

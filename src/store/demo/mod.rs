@@ -18,7 +18,7 @@ pub use self::generate::demo_customer_events;
 use self::generate::demo_emotions;
 use super::bulk::{bulk_write, existing_data};
 use super::import::{EventBatch, write_event_batch};
-use super::{Result, StoreError, Workspace, emotions, touchpoints};
+use super::{Result, StoreError, Workspace, emotions, touchpoints, versions};
 use crate::model::stage::Stage;
 use crate::model::touchpoint::{Channel, Touchpoint};
 
@@ -95,6 +95,8 @@ impl Workspace {
                      DELETE FROM touchpoints; DELETE FROM personas;",
                 )?;
             }
+            // The demo's touchpoints belong to a fresh "Current" version.
+            let version = versions::reset(&tx, Some(options.today))?;
             let mut summary = DemoSummary::default();
             // Cards and emotions have their own generator so they stay the same whatever the
             // number of customers.
@@ -109,6 +111,7 @@ impl Workspace {
                             &tx,
                             None,
                             &Touchpoint {
+                                version,
                                 persona: id,
                                 stage,
                                 channel: Channel::from_key(channel),

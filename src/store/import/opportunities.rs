@@ -211,11 +211,11 @@ impl crate::store::Workspace {
         let bytes = super::csv::read_all(input, name)?;
         let header = super::csv::parse_header(&bytes, name, super::ImportKind::Opportunities)?;
         let mut summary = ImportSummary::new(super::ImportKind::Opportunities);
-        let tx = self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let version = match version {
             Some(version) => version,
-            None => crate::store::opportunities::first_version(&tx)?.ok_or(crate::store::StoreError::NotFound(0))?,
+            None => self.first_version()?,
         };
+        let tx = self.conn_mut().transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         read_and_write(&tx, &bytes, &header, name, version, today, options.skip_invalid, &mut summary)?;
         tx.commit()?;
         Ok(summary)

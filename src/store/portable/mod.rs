@@ -24,6 +24,7 @@
 //! customers never sit in memory at once.
 
 mod read;
+mod versions;
 mod write;
 
 use std::fmt;
@@ -33,7 +34,11 @@ use serde::{Deserialize, Serialize};
 /// The value of the `format` key, which must come first.
 pub const FORMAT: &str = "fanpath-workspace";
 /// The version of the file's shape this build writes and the newest it reads.
-pub const FORMAT_VERSION: u64 = 1;
+///
+/// 2 added journey versions (issue #10): the `versions` and `stage_targets` lists and each
+/// touchpoint's `version_id`. A version 1 file reads as one "Current" version (id 1)
+/// holding every touchpoint.
+pub const FORMAT_VERSION: u64 = 2;
 
 /// How many rows a workspace file held (import) or received (export).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -89,6 +94,9 @@ struct PersonaRow {
 #[serde(deny_unknown_fields)]
 struct TouchpointRow {
     id: i64,
+    /// Absent in format version 1 files: the touchpoint goes to version 1 ("Current").
+    #[serde(default)]
+    version_id: Option<i64>,
     persona_id: i64,
     stage: i64,
     channel: String,
@@ -129,4 +137,31 @@ struct CustomerRow {
 struct EventRow {
     stage: i64,
     reached_at: i64,
+}
+
+/// One row of `journey_versions`; `name_key` is derived from the name and recomputed on import.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VersionRow {
+    id: i64,
+    name: String,
+    /// `as_is` or `to_be`.
+    kind: String,
+    note: String,
+    /// `YYYY-MM-DD`.
+    launch_date: Option<String>,
+    position: i64,
+    /// `YYYY-MM-DD`.
+    created_on: Option<String>,
+    named_by_fanpath: bool,
+}
+
+/// One row of `stage_targets`.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetRow {
+    version_id: i64,
+    persona_id: i64,
+    stage: i64,
+    score: i64,
 }

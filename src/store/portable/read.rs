@@ -12,7 +12,8 @@ use rusqlite::{Connection, Statement, TransactionBehavior, params};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::{
-    CustomerRow, EmotionRow, FORMAT, FORMAT_VERSION, PersonaRow, TouchpointRow, WorkspaceFileSummary,
+    CustomerRow, EmotionRow, FORMAT, FORMAT_VERSION, PersonaRow, TargetRow, TouchpointRow, VersionRow,
+    WorkspaceFileSummary,
 };
 use crate::model::date::SECONDS_PER_DAY;
 use crate::model::persona::Persona;
@@ -31,10 +32,19 @@ enum Table {
     Touchpoints,
     Emotions,
     Customers,
+    Versions,
+    StageTargets,
 }
 
 impl Table {
-    const ALL: [Self; 4] = [Self::Personas, Self::Touchpoints, Self::Emotions, Self::Customers];
+    const ALL: [Self; 6] = [
+        Self::Personas,
+        Self::Touchpoints,
+        Self::Emotions,
+        Self::Customers,
+        Self::Versions,
+        Self::StageTargets,
+    ];
 
     fn key(self) -> &'static str {
         match self {
@@ -42,7 +52,14 @@ impl Table {
             Self::Touchpoints => "touchpoints",
             Self::Emotions => "emotions",
             Self::Customers => "customers",
+            Self::Versions => "versions",
+            Self::StageTargets => "stage_targets",
         }
+    }
+
+    /// Whether a file must hold the list: the version lists came with format version 2.
+    fn required(self) -> bool {
+        !matches!(self, Self::Versions | Self::StageTargets)
     }
 }
 
@@ -74,7 +91,8 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute_batch(
         "DELETE FROM stage_events; DELETE FROM customers; DELETE FROM emotions;
-         DELETE FROM touchpoints; DELETE FROM personas;",
+         DELETE FROM touchpoints; DELETE FROM stage_targets; DELETE FROM journey_versions;
+         DELETE FROM personas;",
     )?;
     // Built once at the end instead of updated per row (see the CSV importer's bulk write).
     let indexes = SecondaryIndexes::drop_all(&tx)?;
@@ -100,6 +118,7 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
     }
     let summary = *loader.summary.borrow();
     drop(loader);
+    super::versions::ensure_a_version(&tx)?;
     indexes.recreate(&tx)?;
     check_references(&tx, path)?;
     tx.commit()?;
@@ -109,7 +128,7 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
 /// Refuses rows that refer to a row the file does not hold (a touchpoint of persona 99).
 /// Stage events need no check: each is written with its customer and that customer's persona.
 fn check_references(conn: &Connection, path: &Path) -> Result<()> {
-    for table in ["touchpoints", "emotions", "customers"] {
+    for table in ["touchpoints", "emotions", "customers", "stage_targets"] {
         let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_check({table})"))?;
         let mut rows = stmt.query([])?;
         if let Some(r) = rows.next()? {
@@ -172,7 +191,7 @@ impl<'de> Visitor<'de> for Document<'_, '_> {
         let loader = self.0;
         let not_ours = || StoreError::NotAWorkspaceFile { path: loader.path.to_path_buf() };
         let mut version = None;
-        let mut seen = [false; 4];
+        let mut seen = [false; Table::ALL.len()];
         while let Some(key) = map.next_key::<String>()? {
             if !loader.started.get() {
                 // Our files say what they are first; anything else is someone else's JSON.
@@ -221,7 +240,7 @@ impl<'de> Visitor<'de> for Document<'_, '_> {
         if version.is_none() {
             return Err(loader.bad("no \"format_version\"".to_owned()));
         }
-        if let Some(missing) = Table::ALL.iter().zip(seen).find(|(_, seen)| !seen) {
+        if let Some(missing) = Table::ALL.iter().zip(seen).find(|(t, seen)| t.required() && !seen) {
             return Err(loader.bad(format!("no \"{}\" list", missing.0.key())));
         }
         Ok(())
@@ -276,12 +295,19 @@ impl<'de> Visitor<'de> for Rows<'_, '_> {
             }
             Table::Touchpoints => {
                 let mut insert = prepare(
-                    "INSERT INTO touchpoints (id, persona_id, stage, channel, description)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT INTO touchpoints (id, version_id, persona_id, stage, channel, description)
+                     VALUES (?1, coalesce(?2, 1), ?3, ?4, ?5, ?6)",
                 )?;
                 while let Some(row) = seq.next_element::<TouchpointRow>()? {
                     insert
-                        .execute(params![row.id, row.persona_id, row.stage, row.channel, row.description])
+                        .execute(params![
+                            row.id,
+                            row.version_id,
+                            row.persona_id,
+                            row.stage,
+                            row.channel,
+                            row.description
+                        ])
                         .map_err(|e| failed(index, row.id, e.to_string()))?;
                     index += 1;
                 }
@@ -326,6 +352,22 @@ impl<'de> Visitor<'de> for Rows<'_, '_> {
                 let mut summary = loader.summary.borrow_mut();
                 summary.customers = index;
                 summary.events = events;
+            }
+            Table::Versions => {
+                let mut insert = prepare(super::versions::INSERT_VERSION)?;
+                while let Some(row) = seq.next_element::<VersionRow>()? {
+                    super::versions::insert_version(&mut insert, &row).map_err(|p| failed(index, row.id, p))?;
+                    index += 1;
+                }
+            }
+            Table::StageTargets => {
+                let mut insert = prepare(super::versions::INSERT_TARGET)?;
+                while let Some(row) = seq.next_element::<TargetRow>()? {
+                    insert
+                        .execute(params![row.version_id, row.persona_id, row.stage, row.score])
+                        .map_err(|e| failed(index, row.version_id, e.to_string()))?;
+                    index += 1;
+                }
             }
         }
         Ok(())

@@ -140,19 +140,34 @@ fn write_document<W: Write>(
     }
     w.end_array()?;
 
+    // Journey versions before the touchpoints that belong to them.
+    w.begin_array("versions")?;
+    for row in super::versions::version_rows(conn)? {
+        w.row(&row)?;
+    }
+    w.end_array()?;
+
     w.begin_array("touchpoints")?;
-    let mut stmt =
-        conn.prepare("SELECT id, persona_id, stage, channel, description FROM touchpoints ORDER BY id")?;
+    let mut stmt = conn.prepare(
+        "SELECT id, version_id, persona_id, stage, channel, description FROM touchpoints ORDER BY id",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         w.row(&TouchpointRow {
             id: r.get(0)?,
-            persona_id: r.get(1)?,
-            stage: r.get(2)?,
-            channel: r.get(3)?,
-            description: r.get(4)?,
+            version_id: r.get(1)?,
+            persona_id: r.get(2)?,
+            stage: r.get(3)?,
+            channel: r.get(4)?,
+            description: r.get(5)?,
         })?;
         summary.touchpoints += 1;
+    }
+    w.end_array()?;
+
+    w.begin_array("stage_targets")?;
+    for row in super::versions::target_rows(conn)? {
+        w.row(&row)?;
     }
     w.end_array()?;
 

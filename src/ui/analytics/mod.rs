@@ -11,7 +11,7 @@ mod emotion_curve;
 pub mod export;
 mod funnel_chart;
 mod leak_chart;
-mod plot;
+pub(crate) mod plot;
 mod stalled;
 mod time_chart;
 
@@ -60,6 +60,8 @@ impl AnalyticsView {
             stall_days: self.stall_days,
             reference_date: today,
             stalled_list_limit: 200,
+            // The findings use the first journey version's touchpoints and targets.
+            version: None,
         }
     }
 

@@ -7,7 +7,7 @@ use crate::model::Stage;
 
 /// A plot with the eight stages on the x axis, locked in place (a chart for a meeting,
 /// not an explorer).
-pub(super) fn stage_plot(id: &str, tr: Tr, still: bool) -> Plot<'static> {
+pub(crate) fn stage_plot(id: &str, tr: Tr, still: bool) -> Plot<'static> {
     let language = tr.0;
     Plot::new(id)
         .allow_zoom(false)
@@ -46,6 +46,6 @@ fn stage_marks(input: GridInput) -> Vec<GridMark> {
         .collect()
 }
 
-pub(super) fn x(stage: Stage) -> f64 {
+pub(crate) fn x(stage: Stage) -> f64 {
     f64::from(stage.number())
 }

@@ -39,6 +39,7 @@ impl FanpathApp {
     fn apply(&mut self, ctx: &egui::Context, command: Command) -> bool {
         match command {
             Command::Ui(command) => self.apply_ui_command(ctx, command),
+            Command::Edit(edit) if Self::is_version_edit(&edit) => self.apply_version_edit(ctx, edit),
             Command::Edit(edit) => {
                 if matches!(edit, Edit::DeletePersona(_)) {
                     self.backup_before_change();
@@ -86,6 +87,8 @@ impl FanpathApp {
             }
             Command::RestoreBackup(path) => self.restore_backup(&path),
             Command::ImportWorkspaceFile { path, replace } => self.import_workspace_file(&path, replace),
+            Command::SelectVersion(version) => self.select_version(version),
+            Command::ExportCompare { a, b, persona } => self.export_compare(a, b, persona),
         }
     }
 
@@ -128,6 +131,7 @@ impl FanpathApp {
                 false
             }
             UiCommand::ImportWorkspaceFile => self.choose_workspace_file(),
+            UiCommand::ManageVersions => self.open_version_dialog(),
         }
     }
 

@@ -51,7 +51,12 @@ impl PersonaChange {
             | Edit::AddOpportunity(_)
             | Edit::UpdateOpportunity(..)
             | Edit::DeleteOpportunity(_)
-            | Edit::RestoreOpportunity(..) => Self::None,
+            | Edit::RestoreOpportunity(..)
+            | Edit::CreateVersion(..)
+            | Edit::UpdateVersion(..)
+            | Edit::DeleteVersion(_)
+            | Edit::RestoreVersion(_)
+            | Edit::SetTarget { .. } => Self::None,
         }
     }
 }

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 
 use super::history::{History, PersonaChange};
 use crate::model::{
-    Channel, EmotionEntry, EmotionId, Persona, PersonaId, Score, Source, Stage, Touchpoint, TouchpointId,
+    Channel, EmotionEntry, EmotionId, JourneyVersion, Persona, PersonaId, Score, Source, Stage, Touchpoint,
+    TouchpointId, VersionId, VersionKind,
 };
 use crate::model::{Opportunity, OpportunityId, OpportunityStatus, Rating, VersionId};
 use crate::store::edit::Edit;
@@ -104,13 +105,18 @@ fn variant(edit: &Edit) -> usize {
         Edit::AddTouchpoint(_) => 10,
         Edit::DeleteTouchpoint(_) => 11,
         Edit::RestoreTouchpoint(..) => 12,
-        Edit::AddOpportunity(_) => 13,
-        Edit::UpdateOpportunity(..) => 14,
-        Edit::DeleteOpportunity(_) => 15,
-        Edit::RestoreOpportunity(..) => 16,
+        Edit::CreateVersion(..) => 13,
+        Edit::UpdateVersion(..) => 14,
+        Edit::DeleteVersion(_) => 15,
+        Edit::RestoreVersion(_) => 16,
+        Edit::SetTarget { .. } => 17,
+        Edit::AddOpportunity(_) => 18,
+        Edit::UpdateOpportunity(..) => 19,
+        Edit::DeleteOpportunity(_) => 20,
+        Edit::RestoreOpportunity(..) => 21,
     }
 }
-const VARIANTS: usize = 17;
+const VARIANTS: usize = 22;
 
 /// One workspace and one edit of each kind to apply to it. Restores start from a
 /// workspace where the thing was deleted.
@@ -155,6 +161,7 @@ fn cases() -> Vec<(Workspace, Edit)> {
     cases.push((deleted, restore));
 
     let new_tp = Touchpoint {
+        version: tp.version,
         persona,
         stage: Stage::Kickoff,
         channel: Channel::Other("Zalo".into()),
@@ -181,6 +188,53 @@ fn cases() -> Vec<(Workspace, Edit)> {
     let restore = Edit::DeleteOpportunity(opportunity).apply(&mut deleted).expect("delete");
     assert_eq!(restore, Edit::RestoreOpportunity(opportunity, Box::new(current)));
     cases.push((deleted, restore));
+    cases.extend(version_cases(persona));
+    cases
+}
+
+/// A demo workspace with a second version, "To-be", copied from the first.
+fn workspace_with_copy() -> (Workspace, VersionId, VersionId) {
+    let mut ws = workspace();
+    let current = ws.first_version().expect("current");
+    let to_be = JourneyVersion {
+        kind: VersionKind::ToBe,
+        created_on: Some(today()),
+        ..JourneyVersion::named("To-be")
+    };
+    let Edit::DeleteVersion(copy) =
+        Edit::CreateVersion(Box::new(to_be), Some(current)).apply(&mut ws).expect("copy")
+    else {
+        panic!("the inverse of a creation is a deletion")
+    };
+    (ws, current, copy)
+}
+
+/// One edit of each journey-version kind (issue #10).
+fn version_cases(persona: PersonaId) -> Vec<(Workspace, Edit)> {
+    let mut cases = Vec::new();
+    let (ws, current, copy) = workspace_with_copy();
+    let card = JourneyVersion { created_on: Some(today()), ..JourneyVersion::named("Tết 2027") };
+    cases.push((workspace(), Edit::CreateVersion(Box::new(card.clone()), None)));
+    cases.push((workspace_with_copy().0, Edit::CreateVersion(Box::new(card), Some(copy))));
+    let mut renamed = ws.version(copy).expect("copy");
+    renamed.name = "Launch plan".into();
+    renamed.note = "New welcome call".into();
+    renamed.launch_date = NaiveDate::from_ymd_opt(2025, 9, 1);
+    cases.push((workspace_with_copy().0, Edit::UpdateVersion(copy, Box::new(renamed))));
+    let mut current_card = ws.version(current).expect("current");
+    current_card.name = "Today".into();
+    current_card.named_by_fanpath = false;
+    cases.push((workspace_with_copy().0, Edit::UpdateVersion(current, Box::new(current_card))));
+    cases.push((workspace_with_copy().0, Edit::DeleteVersion(copy)));
+    let (mut deleted, ..) = workspace_with_copy();
+    let restore = Edit::DeleteVersion(copy).apply(&mut deleted).expect("delete");
+    cases.push((deleted, restore));
+    let score = Some(Score::new(3).expect("score"));
+    cases.push((workspace_with_copy().0, Edit::SetTarget { version: copy, persona, stage: Stage::Validation, score }));
+    // Clearing a target that was set: the inverse sets it again.
+    let (mut with_target, ..) = workspace_with_copy();
+    Edit::SetTarget { version: copy, persona, stage: Stage::Kickoff, score }.apply(&mut with_target).expect("set");
+    cases.push((with_target, Edit::SetTarget { version: copy, persona, stage: Stage::Kickoff, score: None }));
     cases
 }
 
@@ -256,6 +310,35 @@ fn assert_applied(edit: &Edit, before: &Workspace, ws: &Workspace) {
         }
         Edit::DeleteOpportunity(id) => {
             assert!(matches!(ws.opportunity(*id), Err(StoreError::NotFound(_))));
+        }
+        Edit::CreateVersion(card, source) => {
+            let versions = ws.versions().expect("versions");
+            assert_eq!(versions.len(), before.versions().expect("before").len() + 1);
+            let (id, created) = versions.last().expect("the new version goes last");
+            assert_eq!(created.name, card.name);
+            let copied = ws.version_touchpoints(*id, None).expect("copied");
+            match source {
+                Some(source) => {
+                    let original = before.version_touchpoints(*source, None).expect("source");
+                    assert_eq!(copied.len(), original.len());
+                    assert!(!copied.is_empty(), "the demo version has touchpoints to copy");
+                    assert_eq!(ws.targets(*id).expect("t"), before.targets(*source).expect("t"));
+                }
+                None => assert!(copied.is_empty()),
+            }
+        }
+        Edit::UpdateVersion(id, card) => assert_eq!(ws.version(*id).expect("card"), **card),
+        Edit::DeleteVersion(id) => {
+            assert!(matches!(ws.version(*id), Err(StoreError::NotFound(_))));
+            assert!(ws.version_touchpoints(*id, None).expect("tp").is_empty());
+            assert!(ws.targets(*id).expect("targets").is_empty());
+        }
+        Edit::RestoreVersion(deleted) => {
+            assert_eq!(ws.version(deleted.id).expect("back"), deleted.version);
+            assert_eq!(ws.version_touchpoints(deleted.id, None).expect("tp"), deleted.touchpoints);
+        }
+        Edit::SetTarget { version, persona, stage, score } => {
+            assert_eq!(ws.targets(*version).expect("targets").explicit(*persona, *stage), *score);
         }
     }
 }

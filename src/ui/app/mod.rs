@@ -12,6 +12,7 @@ pub mod history;
 mod history_tests;
 mod integrity;
 mod settings;
+mod versions;
 mod worker;
 
 use std::collections::HashMap;
@@ -24,6 +25,7 @@ use self::worker::{AnalyticsSlot, Worker};
 use super::analytics::AnalyticsView;
 use super::backlog::BacklogView;
 use super::command::{Command, Commands, UiCommand};
+use super::compare::CompareView;
 use super::context::ViewContext;
 use super::data::ViewData;
 use super::emotion_table::EmotionTable;
@@ -32,6 +34,7 @@ use super::menu::{self, HistoryState};
 use super::persona_editor::PersonaEditor;
 use super::persona_list::PersonaList;
 use super::stage_detail::StageDetail;
+use super::version_dialog::VersionDialog;
 use super::state::{Dialog, Selection, View};
 use super::{about, dialogs, style};
 use crate::i18n::{Text, Tr};
@@ -82,6 +85,9 @@ pub struct FanpathApp {
     started: bool,
     /// The daily backup running on its own thread: its failure message, if any, arrives here.
     daily_backup: Option<std::sync::mpsc::Receiver<Option<String>>>,
+    /// Journey versions (issue #10): the versions dialog and the Compare view.
+    version_dialog: VersionDialog,
+    compare_view: CompareView,
     /// The daily integrity check running in the background, if any: the file it reads and
     /// where its answer arrives (`integrity.rs`).
     integrity_check: Option<(std::path::PathBuf, std::sync::mpsc::Receiver<Result<(), StoreError>>)>,
@@ -124,6 +130,8 @@ impl FanpathApp {
             started: false,
             daily_backup: None,
             integrity_check: None,
+            version_dialog: VersionDialog::default(),
+            compare_view: CompareView::default(),
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
@@ -208,8 +216,10 @@ impl FanpathApp {
                 View::EmotionLog => self.emotion_table.ui(ui, &view, out),
                 View::Analytics => self.analytics_view.ui(ui, &view, out),
                 View::Backlog => self.backlog_view.ui(ui, &view, out),
+                View::Compare => self.compare_view.ui(ui, &view, out),
             }
         });
+        self.version_dialog.ui(&ctx, &view, out);
 
         if self.about_open {
             about::about_window_ui(&ctx, tr, &mut self.about_open);
@@ -255,7 +265,10 @@ impl FanpathApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = format!("{} — Fanpath", self.workspace.display_name());
+        let title = match self.shown_version_name() {
+            Some(version) => format!("{} — {version} — Fanpath", self.workspace.display_name()),
+            None => format!("{} — Fanpath", self.workspace.display_name()),
+        };
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;

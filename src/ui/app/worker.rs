@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::i18n::{Text, Tr};
-use crate::model::{Language, PersonaId};
+use crate::model::{Language, PersonaId, VersionId};
 use crate::store::analytics::{Analytics, AnalyticsOptions};
 use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, ChartOptions};
@@ -48,6 +48,8 @@ pub(super) enum Export {
     EmotionsCsv { persona: Option<PersonaId> },
     /// A chart drawn off screen into a PNG (hundreds of milliseconds of rasterising).
     ChartPng { chart: Chart, analytics: Box<Analytics>, options: ChartOptions },
+    /// The Compare view of two journey versions, read and drawn off the frame.
+    ComparePng { a: VersionId, b: VersionId, persona: Option<PersonaId> },
 }
 
 /// An answer from the worker.
@@ -100,6 +102,11 @@ impl Export {
                 .map_err(|err| err.message(language)),
             Self::ChartPng { chart, analytics, options } => {
                 export::chart_png(chart, &analytics, &options, language).map_err(|err| err.to_string())
+            }
+            Self::ComparePng { a, b, persona } => {
+                let shown = crate::ui::compare::export::read_comparison(workspace, (a, b), persona, language)
+                    .map_err(|err| err.message(language))?;
+                crate::ui::compare::export::compare_png(&shown, language).map_err(|err| err.to_string())
             }
         }
     }
@@ -264,7 +271,7 @@ mod tests {
     fn analytics(date: chrono::NaiveDate) -> Result<Analytics, String> {
         let ws = Workspace::open_in_memory().map_err(|err| err.to_string())?;
         let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: date, stalled_list_limit: 10 };
+            AnalyticsOptions { persona: None, stall_days: 30, reference_date: date, stalled_list_limit: 10, version: None };
         ws.analytics(&options).map_err(|err| err.to_string())
     }
 
@@ -307,6 +314,7 @@ mod tests {
                 stall_days: 30,
                 reference_date: day(),
                 stalled_list_limit: 10,
+                version: None,
             },
         };
         let export = |name: &str| Job::Export {
@@ -336,7 +344,7 @@ mod tests {
         let worker = Worker::spawn(&path, &ctx).expect("spawn");
         let key = (1, None, 30);
         let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: day(), stalled_list_limit: 10 };
+            AnalyticsOptions { persona: None, stall_days: 30, reference_date: day(), stalled_list_limit: 10, version: None };
         assert!(worker.send(Job::Analytics { key, options }).is_ok());
         let wait = |worker: &Worker| {
             let deadline = Instant::now() + Duration::from_secs(10);

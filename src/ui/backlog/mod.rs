@@ -18,7 +18,7 @@ use super::command::Commands;
 use super::context::ViewContext;
 use super::widgets::persona_filter_ui;
 use crate::i18n::{Text, Tr};
-use crate::model::{Opportunity, OpportunityId, OpportunityStatus, Stage, VersionId};
+use crate::model::{Opportunity, OpportunityId, OpportunityStatus, Stage};
 
 /// The rows shown, cached until the data or the filters change.
 type RowsKey = (BacklogFilter, SortColumn, bool, u64);
@@ -47,12 +47,6 @@ impl BacklogView {
         self.dots.iter().find(|(d, _)| *d == id).map(|(_, at)| *at)
     }
 
-    /// Opens the backlog on a new opportunity at `stage` (from a stage's quick add).
-    pub fn start_new(&mut self, version: VersionId, stage: Stage, today: chrono::NaiveDate) {
-        self.selected = None;
-        self.form = Some(OpportunityForm::new(version, stage, today));
-    }
-
     fn select(&mut self, id: Option<OpportunityId>, opportunities: &[(OpportunityId, Opportunity)]) {
         self.selected = id;
         self.form = id.and_then(|id| {
@@ -62,7 +56,8 @@ impl BacklogView {
 
     pub fn ui(&mut self, ui: &mut Ui, ctx: &ViewContext<'_>, out: &mut Commands) {
         let (tr, data) = (ctx.tr, ctx.data);
-        let Some(version) = data.backlog_version else { return };
+        let version = ctx.version();
+        self.filter.version = Some(version);
         // The selection may have been deleted (undo, another window).
         if let Some(id) = self.selected
             && !data.opportunities.iter().any(|(o, _)| *o == id)
@@ -80,7 +75,8 @@ impl BacklogView {
             .as_ref()
             .map(|(_, rows)| rows.iter().map(|&i| (data.opportunities[i].0, &data.opportunities[i].1)).collect())
             .unwrap_or_default();
-        ui.label(RichText::new(tr.showing_opportunities(shown.len(), data.opportunities.len())).small().weak());
+        let total = data.opportunities.iter().filter(|(_, o)| o.version == version).count();
+        ui.label(RichText::new(tr.showing_opportunities(shown.len(), total)).small().weak());
 
         let form_width = 380.0_f32.min(ui.available_width() * 0.4);
         let height = ui.available_height();
@@ -95,7 +91,7 @@ impl BacklogView {
                         egui::vec2(left, table_height),
                         egui::Layout::top_down(egui::Align::Min),
                         |ui| {
-                            if data.opportunities.is_empty() {
+                            if total == 0 {
                                 ui.label(RichText::new(tr.t(Text::NoOpportunitiesYet)).weak());
                                 return;
                             }
@@ -140,6 +136,10 @@ impl BacklogView {
                         let stage = self.filter.stage.unwrap_or(Stage::Evaluation);
                         let form =
                             self.form.get_or_insert_with(|| OpportunityForm::new(version, stage, ctx.today));
+                        if form.editing.is_none() {
+                            // A new one goes to the version on show, even after a switch.
+                            form.draft.version = version;
+                        }
                         if form.ui(ui, tr, data, out) {
                             self.selected = None;
                             self.form = None;
@@ -184,7 +184,7 @@ impl BacklogView {
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.owner, None, tr.t(Text::AnyOwner));
-                    for owner in owners(&data.opportunities) {
+                    for owner in owners(&data.opportunities, self.filter.version) {
                         let text = owner.clone();
                         ui.selectable_value(&mut self.filter.owner, Some(owner), text);
                     }

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use crate::i18n::Text;
 use crate::model::collate;
 use crate::model::opportunity::compare_priority;
-use crate::model::{Opportunity, OpportunityId, OpportunityStatus, PersonaId, Stage};
+use crate::model::{Opportunity, OpportunityId, OpportunityStatus, PersonaId, Stage, VersionId};
 use crate::store::PersonaRecord;
 
 /// A column the table sorts by (click its header; again to reverse).
@@ -57,6 +57,8 @@ impl SortColumn {
 /// What the table and the matrix show: `None` in a field means "any".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BacklogFilter {
+    /// The journey version on show (every version when `None`).
+    pub version: Option<VersionId>,
     pub stage: Option<Stage>,
     /// One persona's opportunities, those for all personas included.
     pub persona: Option<PersonaId>,
@@ -67,7 +69,8 @@ pub struct BacklogFilter {
 
 impl BacklogFilter {
     pub fn keeps(&self, o: &Opportunity) -> bool {
-        self.stage.is_none_or(|s| o.stage == s)
+        self.version.is_none_or(|v| o.version == v)
+            && self.stage.is_none_or(|s| o.stage == s)
             && self.persona.is_none_or(|p| o.persona.is_none_or(|own| own == p))
             && self.status.is_none_or(|s| o.status == s)
             && self.owner.as_ref().is_none_or(|owner| &o.owner == owner)
@@ -111,11 +114,15 @@ pub fn visible_rows(
     rows
 }
 
-/// The distinct owners named in `opportunities`, in Vietnamese alphabetical order, for
+/// The distinct owners named in `opportunities` (of one version, or all), in Vietnamese alphabetical order, for
 /// the owner filter.
-pub fn owners(opportunities: &[(OpportunityId, Opportunity)]) -> Vec<String> {
-    let mut owners: Vec<String> =
-        opportunities.iter().map(|(_, o)| o.owner.clone()).filter(|o| !o.is_empty()).collect();
+pub fn owners(opportunities: &[(OpportunityId, Opportunity)], version: Option<VersionId>) -> Vec<String> {
+    let mut owners: Vec<String> = opportunities
+        .iter()
+        .filter(|(_, o)| version.is_none_or(|v| o.version == v))
+        .map(|(_, o)| o.owner.clone())
+        .filter(|o| !o.is_empty())
+        .collect();
     owners.sort_by(|a, b| collate::compare(a, b));
     owners.dedup();
     owners
@@ -126,7 +133,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::{Persona, Rating, VersionId};
+    use crate::model::{Persona, Rating};
 
     fn opp(title: &str, stage: Stage, value: u8, effort: u8) -> Opportunity {
         let day = NaiveDate::from_ymd_opt(2026, 1, 1).expect("day");
@@ -199,6 +206,8 @@ mod tests {
         assert_eq!(rows(owner.clone()), ["Gọi chào mừng", "Thẻ thành viên"]);
         let done = BacklogFilter { status: Some(OpportunityStatus::Done), ..owner };
         assert_eq!(rows(done), ["Thẻ thành viên"]);
-        assert_eq!(owners(&list), ["Bảo", "Linh"]);
+        assert_eq!(owners(&list, None), ["Bảo", "Linh"]);
+        let other_version = BacklogFilter { version: Some(VersionId(2)), ..BacklogFilter::default() };
+        assert!(rows(other_version).is_empty());
     }
 }

@@ -1,0 +1,203 @@
+//! Journey versions in the window (issue #10 §1, §2): a to-be version made as a copy of the
+//! as-is one, edited without touching it, compared, and every step undone, in both
+//! languages; a snapshot of the Compare view.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use fanpath::i18n::{Text, Tr};
+use fanpath::model::{Language, Stage, VersionId};
+use fanpath::store::{DemoOptions, Workspace};
+use fanpath::ui::command::{Command, UiCommand};
+use fanpath::ui::state::View;
+use fanpath::ui::{FanpathApp, Settings};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 14).expect("date")
+}
+
+fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
+    let workspace = Workspace::open(path).expect("open workspace");
+    let settings = Settings { language, ..Settings::default() };
+    let app = FanpathApp::with_today(workspace, settings, today());
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_pixels_per_point(1.0)
+        .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
+    harness.run();
+    harness
+}
+
+fn demo(path: &Path) {
+    let mut ws = Workspace::open(path).expect("open");
+    ws.write_demo(&DemoOptions { customers: 200, ..DemoOptions::new(today()) }).expect("demo");
+}
+
+fn on_disk(path: &Path) -> Workspace {
+    Workspace::open(path).expect("reopen")
+}
+
+/// Touchpoints of every version, by version id.
+fn touchpoint_counts(path: &Path) -> Vec<(VersionId, usize)> {
+    let ws = on_disk(path);
+    let versions = ws.versions().expect("versions");
+    versions.iter().map(|(id, _)| (*id, ws.version_touchpoints(*id, None).expect("tps").len())).collect()
+}
+
+fn copy_edit_compare_and_undo(language: Language) {
+    let tr = Tr(language);
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("versions.sqlite");
+    demo(&path);
+    let current = on_disk(&path).first_version().expect("current");
+    let as_is = on_disk(&path).version_touchpoints(current, None).expect("tps");
+    assert!(!as_is.is_empty());
+    let mut h = harness(&path, language);
+    // The board names its version, translated while Fanpath's own name is kept.
+    let current_name = tr.version_name(&on_disk(&path).version(current).expect("card"));
+    assert_eq!(current_name, fanpath::i18n::versions::CURRENT_NAMES[usize::from(language == Language::Vietnamese)]);
+    h.get_by_label(&format!("{current_name} ({})", tr.version_kind(Default::default())));
+
+    // 1. A to-be copy from the versions dialog (the name and the source are prefilled).
+    h.get_by_label(tr.t(Text::ManageVersions)).click();
+    h.run();
+    h.get_by_label(tr.t(Text::CreateVersion)).click();
+    h.run();
+    let counts = touchpoint_counts(&path);
+    assert_eq!(counts.len(), 2);
+    let copy = counts[1].0;
+    assert_eq!(counts[1].1, as_is.len(), "the copy has every touchpoint");
+    let copy_card = on_disk(&path).version(copy).expect("copy");
+    assert_eq!(copy_card.name, tr.t(Text::NewVersionName));
+    assert_eq!(copy_card.kind, fanpath::model::VersionKind::ToBe);
+    h.get_by_label(tr.t(Text::Close)).click();
+    h.run();
+
+    // 2. Edit the copy on the board: a target emotion and a new touchpoint.
+    let persona = on_disk(&path).personas().expect("personas")[0].id;
+    h.state_mut().send(Command::SelectPersona(Some(persona)));
+    h.state_mut().send(Command::SelectStage(Stage::Validation));
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, tr.t(Text::TargetEmotion)).click();
+    h.run();
+    h.get_all_by_label("+3").last().expect("the +3 item").click();
+    h.run();
+    let targets = |v| on_disk(&path).targets(v).expect("targets").explicit(persona, Stage::Validation);
+    assert_eq!(targets(copy).map(fanpath::model::Score::get), Some(3));
+    assert_eq!(targets(current), None, "the as-is version is untouched");
+
+    h.get_by_role_and_label(Role::TextInput, tr.t(Text::Description)).type_text("Video call");
+    h.run();
+    h.get_by_label(tr.t(Text::AddTouchpoint)).click();
+    h.run();
+    let counts = touchpoint_counts(&path);
+    assert_eq!(counts, vec![(current, as_is.len()), (copy, as_is.len() + 1)]);
+    assert_eq!(on_disk(&path).version_touchpoints(current, None).expect("tps"), as_is);
+
+    // 3. Compare: the copy adds one touchpoint at Validation and keeps the others.
+    h.get_by_label(tr.t(Text::CompareVersions)).click();
+    h.run();
+    let kept = as_is.iter().filter(|(_, t)| t.stage == Stage::Validation).count();
+    h.get_by_label(&tr.touchpoint_diff(1, 0, kept));
+
+    // 4. Undo each step: the touchpoint, the target, the version.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(touchpoint_counts(&path), vec![(current, as_is.len()), (copy, as_is.len())]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(targets(copy), None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(touchpoint_counts(&path), vec![(current, as_is.len())]);
+    // Redo brings the copy back under its id.
+    h.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+    h.run();
+    assert_eq!(touchpoint_counts(&path), vec![(current, as_is.len()), (copy, as_is.len())]);
+}
+
+#[test]
+fn a_to_be_copy_is_edited_compared_and_undone_in_english() {
+    copy_edit_compare_and_undo(Language::English);
+}
+
+#[test]
+fn a_to_be_copy_is_edited_compared_and_undone_in_vietnamese() {
+    copy_edit_compare_and_undo(Language::Vietnamese);
+}
+
+#[test]
+fn deleting_a_version_asks_first_and_undo_restores_it() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("versions.sqlite");
+    demo(&path);
+    let tr = Tr(Language::English);
+    let mut h = harness(&path, Language::English);
+    h.state_mut().send(UiCommand::ManageVersions);
+    h.run();
+    h.get_by_label(tr.t(Text::CreateVersion)).click();
+    h.run();
+    let before = touchpoint_counts(&path);
+    assert_eq!(before.len(), 2);
+    // The dialog shows the new version; deleting it asks first, naming what goes with it.
+    h.get_by_label(tr.t(Text::DeleteVersionEllipsis)).click();
+    h.run();
+    h.get_by_label(&tr.delete_version_consequences(before[1].1, 0));
+    h.get_by_label(tr.t(Text::Delete)).click();
+    h.run();
+    assert_eq!(touchpoint_counts(&path).len(), 1);
+    assert_eq!(fanpath::store::list_backups(&path).expect("backups").len(), 1, "backed up first");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(touchpoint_counts(&path), before);
+}
+
+#[test]
+fn compare_view_snapshot() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("versions.sqlite");
+    demo(&path);
+    {
+        // A to-be copy that drops one touchpoint, adds one and raises the Validation target.
+        let mut ws = on_disk(&path);
+        let current = ws.first_version().expect("current");
+        let card = fanpath::model::JourneyVersion {
+            kind: fanpath::model::VersionKind::ToBe,
+            created_on: Some(today()),
+            ..fanpath::model::JourneyVersion::named("Tết 2027")
+        };
+        fanpath::store::edit::Edit::CreateVersion(Box::new(card), Some(current)).apply(&mut ws).expect("copy");
+        let copy = ws.versions().expect("versions")[1].0;
+        let (first, mut touchpoint) = ws.version_touchpoints(copy, None).expect("tps").remove(0);
+        ws.delete_touchpoint(first).expect("drop one");
+        touchpoint.stage = Stage::Validation;
+        touchpoint.description = "Cuộc gọi video hướng dẫn".into();
+        ws.add_touchpoint(&touchpoint).expect("add one");
+        for record in ws.personas().expect("personas") {
+            let score = Some(fanpath::model::Score::new(1).expect("score"));
+            fanpath::store::edit::Edit::SetTarget { version: copy, persona: record.id, stage: Stage::Validation, score }
+                .apply(&mut ws)
+                .expect("target");
+        }
+    }
+    let mut h = harness(&path, Language::English);
+    h.state_mut().send(UiCommand::ShowView(View::Compare));
+    h.run();
+    h.get_by_label(&format!("{}: Tết 2027", Tr(Language::English).t(Text::TargetB)));
+    let options = egui_kittest::SnapshotOptions::default().max_failed_pixels(8_usize);
+    let masks: Vec<egui::Rect> = h.query_all_by_label_contains(".sqlite").map(|n| n.rect()).collect();
+    for rect in masks {
+        h.mask(rect);
+    }
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| h.try_snapshot_options("compare_en", &options))) {
+        Ok(result) => result.expect("snapshot compare_en"),
+        Err(panic) if std::env::var_os("CI").is_none() => {
+            eprintln!("snapshot compare_en skipped: no graphics adapter ({:?})", panic.type_id());
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
