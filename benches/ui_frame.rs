@@ -199,14 +199,13 @@ fn report(frames: &[(Kind, Duration, Duration)], switches: usize) {
 #[divan::bench(sample_count = 5)]
 fn analytics_query(bencher: Bencher) {
     let ws = Workspace::open(&*WORKSPACE).expect("open");
-    let options =
-        AnalyticsOptions {
-            persona: None,
-            stall_days: 30,
-            reference_date: today(),
-            stalled_list_limit: 200,
-            version: None,
-        };
+    let options = AnalyticsOptions {
+        persona: None,
+        stall_days: 30,
+        reference_date: today(),
+        stalled_list_limit: 200,
+        version: None,
+    };
     bencher.bench_local(|| divan::black_box(ws.analytics(&options).expect("analytics")));
 }
 

@@ -217,7 +217,8 @@ fn export_compare(
         None => None,
     };
     let shown = read_comparison(&workspace, (a, b), persona, language).map_err(|err| err.in_file(db))?;
-    let png = compare_png(&shown, language).map_err(|err| anyhow::anyhow!("could not draw the chart: {err}"))?;
+    let png =
+        compare_png(&shown, language).map_err(|err| anyhow::anyhow!("could not draw the chart: {err}"))?;
     write_export(file, png)?;
     println!("Wrote the comparison {} to {}", shown.title(), file.display());
     Ok(())

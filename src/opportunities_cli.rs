@@ -31,7 +31,8 @@ pub fn import(
 /// Writes the backlog of a version (the first when `version_name` is `None`) to `file`.
 pub fn export(db: &Path, file: &Path, version_name: Option<&str>) -> anyhow::Result<()> {
     let workspace = crate::open_existing(db)?;
-    let version = crate::versions_cli::version_id(&workspace, version_name).map_err(|err| in_file(err, db))?;
+    let version =
+        crate::versions_cli::version_id(&workspace, version_name).map_err(|err| in_file(err, db))?;
     let opportunities = workspace.opportunities(Some(version)).map_err(|err| err.in_file(db))?;
     let personas = workspace.personas().map_err(|err| err.in_file(db))?;
     write_export(file, opportunities_csv(&opportunities, &personas))?;

@@ -168,7 +168,8 @@ fn versions_are_listed_with_kind_launch_date_and_touchpoints() {
     };
     let out = fanpath(&db, &["versions"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let lines: Vec<String> = stdout(&out).lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let lines: Vec<String> =
+        stdout(&out).lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
     assert_eq!(lines[0], "Version Kind Launch date Touchpoints");
     assert_eq!(lines[1], format!("Current As-is – {touchpoints}"));
     assert_eq!(lines[2], format!("Tết 2027 To-be 2027-01-15 {touchpoints}"));
@@ -219,7 +220,19 @@ fn export_chart_compare_draws_a_1600_by_900_png() {
 
     let out = fanpath(
         &db,
-        &["export", "chart", "compare", png_arg, "--versions", "Current", "Tết 2027", "--persona", "nguyễn thị hằng", "--language", "vi"],
+        &[
+            "export",
+            "chart",
+            "compare",
+            png_arg,
+            "--versions",
+            "Current",
+            "Tết 2027",
+            "--persona",
+            "nguyễn thị hằng",
+            "--language",
+            "vi",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let out = fanpath(&db, &["export", "chart", "compare", png_arg]);

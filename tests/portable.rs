@@ -394,7 +394,9 @@ fn versions_and_targets_round_trip_and_a_version_1_file_reads_as_current() {
         let to_be = ws.version_named("Tết 2027", &[]).expect("found");
         let persona = ws.personas().expect("personas")[1].id;
         let score = Some(Score::new(-1).expect("score"));
-        Edit::SetTarget { version: to_be, persona, stage: Stage::Kickoff, score }.apply(&mut ws).expect("target");
+        Edit::SetTarget { version: to_be, persona, stage: Stage::Kickoff, score }
+            .apply(&mut ws)
+            .expect("target");
     }
     let json = dir.path().join("versions.json");
     Workspace::open(&source).expect("open").export_workspace_file(&json).expect("export");

@@ -156,8 +156,14 @@ fn sample_workspace(path: &Path) {
     ];
     let version = ws.first_version().expect("version");
     for (who, stage, channel, description) in touch {
-        ws.add_touchpoint(&Touchpoint { version, persona: ids[who], stage, channel, description: description.into() })
-            .expect("touchpoint");
+        ws.add_touchpoint(&Touchpoint {
+            version,
+            persona: ids[who],
+            stage,
+            channel,
+            description: description.into(),
+        })
+        .expect("touchpoint");
     }
     let feelings = [
         (0, Stage::Evaluation, 2, "hy vọng", "2026-01-05"),

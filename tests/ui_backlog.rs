@@ -154,7 +154,7 @@ fn add_rank_select_edit_delete_and_undo_in_vietnamese() {
 fn backlog_workspace(dir: &Path) -> std::path::PathBuf {
     let path = workspace(dir);
     let mut ws = Workspace::open(&path).expect("open");
-    let version = ws.first_version().expect("versions").expect("a version");
+    let version = ws.first_version().expect("a version");
     let hang = ws.personas().expect("personas")[0].id;
     for (title, stage, value, effort, status) in [
         ("Gọi điện chào mừng", Stage::Kickoff, 5, 1, OpportunityStatus::InProgress),

@@ -59,7 +59,10 @@ fn copy_edit_compare_and_undo(language: Language) {
     let mut h = harness(&path, language);
     // The board names its version, translated while Fanpath's own name is kept.
     let current_name = tr.version_name(&on_disk(&path).version(current).expect("card"));
-    assert_eq!(current_name, fanpath::i18n::versions::CURRENT_NAMES[usize::from(language == Language::Vietnamese)]);
+    assert_eq!(
+        current_name,
+        fanpath::i18n::versions::CURRENT_NAMES[usize::from(language == Language::Vietnamese)]
+    );
     h.get_by_label(&format!("{current_name} ({})", tr.version_kind(Default::default())));
 
     // 1. A to-be copy from the versions dialog (the name and the source are prefilled).
@@ -170,7 +173,9 @@ fn compare_view_snapshot() {
             created_on: Some(today()),
             ..fanpath::model::JourneyVersion::named("Tết 2027")
         };
-        fanpath::store::edit::Edit::CreateVersion(Box::new(card), Some(current)).apply(&mut ws).expect("copy");
+        fanpath::store::edit::Edit::CreateVersion(Box::new(card), Some(current))
+            .apply(&mut ws)
+            .expect("copy");
         let copy = ws.versions().expect("versions")[1].0;
         let (first, mut touchpoint) = ws.version_touchpoints(copy, None).expect("tps").remove(0);
         ws.delete_touchpoint(first).expect("drop one");
@@ -179,9 +184,14 @@ fn compare_view_snapshot() {
         ws.add_touchpoint(&touchpoint).expect("add one");
         for record in ws.personas().expect("personas") {
             let score = Some(fanpath::model::Score::new(1).expect("score"));
-            fanpath::store::edit::Edit::SetTarget { version: copy, persona: record.id, stage: Stage::Validation, score }
-                .apply(&mut ws)
-                .expect("target");
+            fanpath::store::edit::Edit::SetTarget {
+                version: copy,
+                persona: record.id,
+                stage: Stage::Validation,
+                score,
+            }
+            .apply(&mut ws)
+            .expect("target");
         }
     }
     let mut h = harness(&path, Language::English);
@@ -193,7 +203,9 @@ fn compare_view_snapshot() {
     for rect in masks {
         h.mask(rect);
     }
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| h.try_snapshot_options("compare_en", &options))) {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        h.try_snapshot_options("compare_en", &options)
+    })) {
         Ok(result) => result.expect("snapshot compare_en"),
         Err(panic) if std::env::var_os("CI").is_none() => {
             eprintln!("snapshot compare_en skipped: no graphics adapter ({:?})", panic.type_id());

@@ -15,9 +15,12 @@ impl VersionError {
     pub fn message(&self, language: Language) -> String {
         let en = language == Language::English;
         match self {
-            Self::EmptyName => {
-                if en { "A version needs a name. Not saved." } else { "Phiên bản cần có tên. Chưa lưu." }.to_owned()
+            Self::EmptyName => if en {
+                "A version needs a name. Not saved."
+            } else {
+                "Phiên bản cần có tên. Chưa lưu."
             }
+            .to_owned(),
             Self::DuplicateName(name) => {
                 let name = shown_value(name);
                 if en {
@@ -85,7 +88,10 @@ impl Tr {
     /// The board's heading: which version it shows and edits.
     pub fn board_version(self, name: &str, kind: VersionKind) -> String {
         let kind = self.version_kind(kind);
-        self.pick(format!("Journey version: {name} ({kind})"), format!("Phiên bản hành trình: {name} ({kind})"))
+        self.pick(
+            format!("Journey version: {name} ({kind})"),
+            format!("Phiên bản hành trình: {name} ({kind})"),
+        )
     }
 
     /// The Compare view's touchpoint counts of one stage.

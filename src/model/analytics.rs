@@ -229,7 +229,12 @@ pub fn findings(inputs: &FindingInputs<'_>) -> Vec<Finding> {
     if inputs.curves.is_empty()
         && let Some((stage, mean)) = lowest_mean(inputs.emotions)
     {
-        lows.push(Finding::LowestEmotion { persona: None, stage, mean, expected: inputs.expected(None, stage) });
+        lows.push(Finding::LowestEmotion {
+            persona: None,
+            stage,
+            mean,
+            expected: inputs.expected(None, stage),
+        });
     }
     // The lowest lows first; the sort is stable, so equal means keep the personas' order.
     lows.sort_by(|a, b| match (a, b) {

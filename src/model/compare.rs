@@ -125,9 +125,9 @@ impl Comparison {
 
     /// Totals over the eight stages: (added, removed, kept).
     pub fn touchpoint_totals(&self) -> (usize, usize, usize) {
-        self.touchpoints.iter().fold((0, 0, 0), |(a, r, k), d| {
-            (a + d.added.len(), r + d.removed.len(), k + d.kept.len())
-        })
+        self.touchpoints
+            .iter()
+            .fold((0, 0, 0), |(a, r, k), d| (a + d.added.len(), r + d.removed.len(), k + d.kept.len()))
     }
 }
 
@@ -189,8 +189,7 @@ mod tests {
         let a = Targets::new([(p, Stage::Validation, score(-1))]);
         let b = Targets::new([(p, Stage::Validation, score(2)), (q, Stage::Validation, score(4))]);
         let mut observed: [EmotionStats; 8] = Default::default();
-        observed[Stage::Validation.index()] =
-            EmotionStats::from_scores([score(-4), score(-2), score(0)]);
+        observed[Stage::Validation.index()] = EmotionStats::from_scores([score(-4), score(-2), score(0)]);
         let lines = stage_targets(&a, &b, &[p, q], &observed);
         let v = lines[Stage::Validation.index()];
         let expected_q = f64::from(Stage::Validation.expected_score());

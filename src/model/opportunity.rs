@@ -157,7 +157,11 @@ impl FromStr for Rating {
         if trimmed.len() != 1 || !trimmed.bytes().all(|b| b.is_ascii_digit()) {
             return Err(RatingError(text.to_owned()));
         }
-        trimmed.parse::<i64>().ok().and_then(|v| Self::new(v).ok()).ok_or_else(|| RatingError(text.to_owned()))
+        trimmed
+            .parse::<i64>()
+            .ok()
+            .and_then(|v| Self::new(v).ok())
+            .ok_or_else(|| RatingError(text.to_owned()))
     }
 }
 
@@ -259,10 +263,7 @@ pub fn compare_priority(a: &Opportunity, b: &Opportunity) -> Ordering {
     // a.value / a.effort against b.value / b.effort, cross-multiplied (all positive).
     let ratio = (u16::from(b.value.get()) * u16::from(a.effort.get()))
         .cmp(&(u16::from(a.value.get()) * u16::from(b.effort.get())));
-    open.then(ratio)
-        .then(b.value.cmp(&a.value))
-        .then(a.effort.cmp(&b.effort))
-        .then(a.created.cmp(&b.created))
+    open.then(ratio).then(b.value.cmp(&a.value)).then(a.effort.cmp(&b.effort)).then(a.created.cmp(&b.created))
 }
 
 /// Ranks opportunities by [`compare_priority`], keeping the given order for full ties
@@ -313,7 +314,10 @@ mod tests {
     #[test]
     fn only_idea_planned_and_in_progress_are_open() {
         let open: Vec<_> = OpportunityStatus::ALL.into_iter().filter(|s| s.is_open()).collect();
-        assert_eq!(open, [OpportunityStatus::Idea, OpportunityStatus::Planned, OpportunityStatus::InProgress]);
+        assert_eq!(
+            open,
+            [OpportunityStatus::Idea, OpportunityStatus::Planned, OpportunityStatus::InProgress]
+        );
     }
 
     #[test]

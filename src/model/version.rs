@@ -191,7 +191,9 @@ mod tests {
         assert_eq!(targets.explicit(b, Stage::Validation), None);
         let expected = (3.0 + f64::from(Stage::Validation.expected_score())) / 2.0;
         assert!((targets.mean(&[a, b], Stage::Validation) - expected).abs() < 1e-12);
-        assert!((targets.mean(&[], Stage::Kickoff) - f64::from(Stage::Kickoff.expected_score())).abs() < 1e-12);
+        assert!(
+            (targets.mean(&[], Stage::Kickoff) - f64::from(Stage::Kickoff.expected_score())).abs() < 1e-12
+        );
     }
 
     #[test]

@@ -11,7 +11,12 @@ use crate::model::version::VersionId;
 
 impl Workspace {
     /// Version `a` against version `b`, for one persona or (`None`) every persona.
-    pub fn compare_versions(&self, a: VersionId, b: VersionId, persona: Option<PersonaId>) -> Result<Comparison> {
+    pub fn compare_versions(
+        &self,
+        a: VersionId,
+        b: VersionId,
+        persona: Option<PersonaId>,
+    ) -> Result<Comparison> {
         self.version(a)?;
         self.version(b)?;
         let touchpoints = |v| -> Result<Vec<Touchpoint>> {

@@ -147,9 +147,7 @@ impl Edit {
                 ws.update_opportunity(id, &opportunity)?;
                 Self::UpdateOpportunity(id, Box::new(old))
             }
-            Self::DeleteOpportunity(id) => {
-                Self::RestoreOpportunity(id, Box::new(ws.delete_opportunity(id)?))
-            }
+            Self::DeleteOpportunity(id) => Self::RestoreOpportunity(id, Box::new(ws.delete_opportunity(id)?)),
             Self::RestoreOpportunity(id, opportunity) => {
                 ws.restore_opportunity(id, &opportunity)?;
                 Self::DeleteOpportunity(id)

@@ -347,7 +347,9 @@ mod tests {
         shim_journey_versions(&conn).expect("shim");
         assert_eq!(touchpoint_rows(&conn), [(3, 1, 7, "Chào".to_owned()), (9, 1, 7, "Gọi".to_owned())]);
         let in_file: i64 = conn
-            .query_row("SELECT count(*) FROM main.sqlite_master WHERE name = 'journey_versions'", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM main.sqlite_master WHERE name = 'journey_versions'", [], |r| {
+                r.get(0)
+            })
             .expect("count");
         assert_eq!(in_file, 0);
         // A current file is left alone.
@@ -362,7 +364,8 @@ mod tests {
     #[test]
     fn files_from_before_the_backlog_gain_an_empty_one() {
         let mut conn = before_versions();
-        conn.execute("INSERT INTO emotions (id, persona_id, stage, score) VALUES (3, 7, 4, -2)", []).expect("entry");
+        conn.execute("INSERT INTO emotions (id, persona_id, stage, score) VALUES (3, 7, 4, -2)", [])
+            .expect("entry");
         migrate(&mut conn, Path::new(":memory:")).expect("migrate");
         conn.pragma_update(None, "foreign_keys", true).expect("fk");
         let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).expect(sql);

@@ -30,10 +30,9 @@ impl ToSql for OpportunityStatus {
 impl FromSql for OpportunityStatus {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         let key = value.as_str()?;
-        Self::ALL
-            .into_iter()
-            .find(|s| s.key() == key)
-            .ok_or_else(|| FromSqlError::Other(Box::new(crate::model::opportunity::StatusError(key.to_owned()))))
+        Self::ALL.into_iter().find(|s| s.key() == key).ok_or_else(|| {
+            FromSqlError::Other(Box::new(crate::model::opportunity::StatusError(key.to_owned())))
+        })
     }
 }
 

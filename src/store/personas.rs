@@ -7,9 +7,9 @@ use super::sql::StoredRow;
 use super::{Result, StoreError, Workspace};
 use crate::model::collate;
 use crate::model::emotion::{EmotionEntry, EmotionId, Score};
+use crate::model::opportunity::{Opportunity, OpportunityId};
 use crate::model::persona::{Persona, PersonaError, PersonaId};
 use crate::model::stage::Stage;
-use crate::model::opportunity::{Opportunity, OpportunityId};
 use crate::model::touchpoint::{Touchpoint, TouchpointId};
 use crate::model::version::VersionId;
 

@@ -46,7 +46,11 @@ fn from_row(row: &Row<'_>) -> Result<(VersionId, JourneyVersion)> {
     ))
 }
 
-fn query(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<(VersionId, JourneyVersion)>> {
+fn query(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<(VersionId, JourneyVersion)>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query(params)?;
     let mut versions = Vec::new();
@@ -165,7 +169,11 @@ pub(super) fn copy_version_children(conn: &Connection, from: VersionId, to: Vers
 
 /// Creates a version (a copy of `source`'s touchpoints and targets when given) inside the
 /// caller's transaction; it goes after the last version in the switcher.
-pub(super) fn create(ws: &Workspace, version: &JourneyVersion, source: Option<VersionId>) -> Result<VersionId> {
+pub(super) fn create(
+    ws: &Workspace,
+    version: &JourneyVersion,
+    source: Option<VersionId>,
+) -> Result<VersionId> {
     let conn = ws.conn();
     if let Some(source) = source {
         ws.version(source)?;
@@ -333,7 +341,8 @@ mod tests {
         let p = ws.create_persona(&Persona::named("Hằng")).expect("persona");
         let t1 = ws.add_touchpoint(&tp(current, p, Stage::Kickoff)).expect("tp");
         let one = Score::new(1).expect("score");
-        ws.in_transaction(|ws| set_target(ws.conn(), current, p, Stage::Validation, Some(one))).expect("target");
+        ws.in_transaction(|ws| set_target(ws.conn(), current, p, Stage::Validation, Some(one)))
+            .expect("target");
         let copy = ws
             .in_transaction(|ws| create(ws, &JourneyVersion::named("Tết 2027"), Some(current)))
             .expect("copy");
@@ -387,11 +396,11 @@ mod tests {
             logged_at: None,
         };
         ws.add_emotion(&entry).expect("entry");
-        let to_be = ws
-            .in_transaction(|ws| create(ws, &JourneyVersion::named("To-be"), Some(current)))
-            .expect("copy");
+        let to_be =
+            ws.in_transaction(|ws| create(ws, &JourneyVersion::named("To-be"), Some(current))).expect("copy");
         let two = Score::new(2).expect("score");
-        ws.in_transaction(|ws| set_target(ws.conn(), to_be, p, Stage::Validation, Some(two))).expect("target");
+        ws.in_transaction(|ws| set_target(ws.conn(), to_be, p, Stage::Validation, Some(two)))
+            .expect("target");
         ws.add_touchpoint(&tp(to_be, p, Stage::Kickoff)).expect("tp");
         let findings = |version| {
             let options = AnalyticsOptions { version: Some(version), ..AnalyticsOptions::default() };

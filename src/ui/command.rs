@@ -236,7 +236,11 @@ pub enum Command {
     /// Shows and edits this version on the board.
     SelectVersion(VersionId),
     /// Opens a save dialog and writes the Compare view of versions A and B as PNG.
-    ExportCompare { a: VersionId, b: VersionId, persona: Option<PersonaId> },
+    ExportCompare {
+        a: VersionId,
+        b: VersionId,
+        persona: Option<PersonaId>,
+    },
 }
 
 impl From<UiCommand> for Command {

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    EmotionEntry, EmotionId, EmotionStats, JourneyVersion, PersonaId, Stage, Targets, Touchpoint, TouchpointId,
-    VersionId,
+    EmotionEntry, EmotionId, EmotionStats, JourneyVersion, PersonaId, Stage, Targets, Touchpoint,
+    TouchpointId, VersionId,
 };
 use crate::model::{Opportunity, OpportunityId};
 use crate::store::{PersonaRecord, Result, Workspace};

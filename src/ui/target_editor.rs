@@ -23,7 +23,9 @@ pub fn target_ui(
     let expected = format!("{} ({})", tr.t(Text::ExpectedLevel), signed(stage.expected_score()));
     let current = explicit.map_or_else(|| expected.clone(), |s| signed(s.get()));
     ui.horizontal(|ui| {
-        let label = ui.label(RichText::new(tr.t(Text::TargetEmotion)).strong()).on_hover_text(tr.t(Text::TargetEmotionTip));
+        let label = ui
+            .label(RichText::new(tr.t(Text::TargetEmotion)).strong())
+            .on_hover_text(tr.t(Text::TargetEmotionTip));
         egui::ComboBox::from_id_salt("target_emotion")
             .selected_text(current)
             .width(140.0)

@@ -29,7 +29,9 @@ pub fn version_bar_ui(ui: &mut Ui, tr: Tr, data: &ViewData, selection: &Selectio
             .response
             .labelled_by(label.id);
         if let Some(day) = version.launch_date {
-            ui.label(RichText::new(format!("{}: {}", tr.t(Text::LaunchDate), day.format("%Y-%m-%d"))).small());
+            ui.label(
+                RichText::new(format!("{}: {}", tr.t(Text::LaunchDate), day.format("%Y-%m-%d"))).small(),
+            );
         }
         let manage = UiCommand::ManageVersions;
         if ui.button(tr.t(manage.text())).on_hover_text(tr.t(Text::ManageVersionsTip)).clicked() {

@@ -76,7 +76,9 @@ impl VersionDialog {
         // A name no version has yet: "To-be", else "To-be (2)" …
         let base = tr.t(Text::NewVersionName);
         let taken = |name: &str| {
-            data.versions.iter().any(|(_, v)| JourneyVersion::name_key(&v.name) == JourneyVersion::name_key(name))
+            data.versions
+                .iter()
+                .any(|(_, v)| JourneyVersion::name_key(&v.name) == JourneyVersion::name_key(name))
         };
         let new_name = (1..)
             .map(|n| if n == 1 { base.to_owned() } else { format!("{base} ({n})") })
@@ -159,7 +161,8 @@ impl VersionDialog {
     ) {
         egui::Grid::new("version_card").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
             let label = ui.label(tr.t(Text::Name));
-            ui.add(egui::TextEdit::singleline(&mut self.form.name).desired_width(220.0)).labelled_by(label.id);
+            ui.add(egui::TextEdit::singleline(&mut self.form.name).desired_width(220.0))
+                .labelled_by(label.id);
             ui.end_row();
             ui.label(tr.t(Text::VersionKindLabel));
             ui.horizontal(|ui| {

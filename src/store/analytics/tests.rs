@@ -42,7 +42,13 @@ fn date(text: &str) -> NaiveDate {
 }
 
 fn options(persona: Option<PersonaId>, stall_days: u32, limit: usize) -> AnalyticsOptions {
-    AnalyticsOptions { persona, stall_days, reference_date: date("2024-06-30"), stalled_list_limit: limit, version: None }
+    AnalyticsOptions {
+        persona,
+        stall_days,
+        reference_date: date("2024-06-30"),
+        stalled_list_limit: limit,
+        version: None,
+    }
 }
 
 fn share(customers: u64, of: u64) -> Share {
@@ -251,7 +257,8 @@ fn report_is_report_for_and_findings_use_it() {
     ws.add_emotion(&emotion(khoa, Stage::Acknowledgment, 3, "phấn khích", None)).expect("add");
     for stage in Stage::ALL.into_iter().filter(|s| *s != Stage::Kickoff) {
         let version = ws.first_version().expect("version");
-        let t = Touchpoint { version, persona: khoa, stage, channel: Channel::Email, description: String::new() };
+        let t =
+            Touchpoint { version, persona: khoa, stage, channel: Channel::Email, description: String::new() };
         ws.add_touchpoint(&t).expect("touchpoint");
     }
     for persona in [None, Some(hang), Some(khoa)] {

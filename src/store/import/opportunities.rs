@@ -69,12 +69,8 @@ pub(super) fn read_and_write(
     let data = &bytes[header.data_start..];
     let mut reader = header.reader(data);
     let mut lines = LineCounter::new(header.line_offset);
-    let single_line: Vec<usize> = cols
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !MULTI_LINE.contains(i))
-        .filter_map(|(_, c)| *c)
-        .collect();
+    let single_line: Vec<usize> =
+        cols.iter().enumerate().filter(|(i, _)| !MULTI_LINE.contains(i)).filter_map(|(_, c)| *c).collect();
     while reader.read_byte_record(&mut record).map_err(|e| csv_error(path, e))? {
         if is_blank(&record) {
             continue;
@@ -124,7 +120,9 @@ pub(super) fn read_and_write(
                 None | Some("") => Some(Rating::MIDDLE),
                 Some(value) => value
                     .parse::<Rating>()
-                    .map_err(|_| problems.push(RowProblem::BadRating { field: name, value: value.to_owned() }))
+                    .map_err(|_| {
+                        problems.push(RowProblem::BadRating { field: name, value: value.to_owned() })
+                    })
                     .ok(),
             })
         };
@@ -146,9 +144,15 @@ pub(super) fn read_and_write(
             problems.extend(too_long(value, name, TEXT_MAX_CHARS));
         }
         match (title, stage, persona, status, value, effort, created) {
-            (Some(title), Some(stage), Some(persona), Some(status), Some(value), Some(effort), Some(created))
-                if problems.is_empty() =>
-            {
+            (
+                Some(title),
+                Some(stage),
+                Some(persona),
+                Some(status),
+                Some(value),
+                Some(effort),
+                Some(created),
+            ) if problems.is_empty() => {
                 rows.push(Opportunity {
                     version,
                     title,

@@ -92,7 +92,7 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
     tx.execute_batch(
         "DELETE FROM stage_events; DELETE FROM customers; DELETE FROM emotions;
          DELETE FROM touchpoints; DELETE FROM stage_targets; DELETE FROM journey_versions;
-         DELETE FROM personas;",
+         DELETE FROM personas; DELETE FROM opportunity_evidence; DELETE FROM opportunities;",
     )?;
     // Built once at the end instead of updated per row (see the CSV importer's bulk write).
     let indexes = SecondaryIndexes::drop_all(&tx)?;
@@ -356,7 +356,8 @@ impl<'de> Visitor<'de> for Rows<'_, '_> {
             Table::Versions => {
                 let mut insert = prepare(super::versions::INSERT_VERSION)?;
                 while let Some(row) = seq.next_element::<VersionRow>()? {
-                    super::versions::insert_version(&mut insert, &row).map_err(|p| failed(index, row.id, p))?;
+                    super::versions::insert_version(&mut insert, &row)
+                        .map_err(|p| failed(index, row.id, p))?;
                     index += 1;
                 }
             }

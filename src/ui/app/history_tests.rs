@@ -10,7 +10,7 @@ use crate::model::{
     Channel, EmotionEntry, EmotionId, JourneyVersion, Persona, PersonaId, Score, Source, Stage, Touchpoint,
     TouchpointId, VersionId, VersionKind,
 };
-use crate::model::{Opportunity, OpportunityId, OpportunityStatus, Rating, VersionId};
+use crate::model::{Opportunity, OpportunityId, OpportunityStatus, Rating};
 use crate::store::edit::Edit;
 use crate::store::{DemoOptions, StoreError, Workspace};
 
@@ -230,10 +230,15 @@ fn version_cases(persona: PersonaId) -> Vec<(Workspace, Edit)> {
     let restore = Edit::DeleteVersion(copy).apply(&mut deleted).expect("delete");
     cases.push((deleted, restore));
     let score = Some(Score::new(3).expect("score"));
-    cases.push((workspace_with_copy().0, Edit::SetTarget { version: copy, persona, stage: Stage::Validation, score }));
+    cases.push((
+        workspace_with_copy().0,
+        Edit::SetTarget { version: copy, persona, stage: Stage::Validation, score },
+    ));
     // Clearing a target that was set: the inverse sets it again.
     let (mut with_target, ..) = workspace_with_copy();
-    Edit::SetTarget { version: copy, persona, stage: Stage::Kickoff, score }.apply(&mut with_target).expect("set");
+    Edit::SetTarget { version: copy, persona, stage: Stage::Kickoff, score }
+        .apply(&mut with_target)
+        .expect("set");
     cases.push((with_target, Edit::SetTarget { version: copy, persona, stage: Stage::Kickoff, score: None }));
     cases
 }

@@ -75,7 +75,12 @@ impl FanpathApp {
     }
 
     /// Draws the comparison of `a` and `b` into a PNG at `path`, off the frame.
-    pub fn export_compare_to(&mut self, (a, b): (VersionId, VersionId), persona: Option<PersonaId>, path: PathBuf) {
+    pub fn export_compare_to(
+        &mut self,
+        (a, b): (VersionId, VersionId),
+        persona: Option<PersonaId>,
+        path: PathBuf,
+    ) {
         let export = Export::ComparePng { a, b, persona };
         self.submit(Job::Export { path, export, language: self.settings.language });
     }

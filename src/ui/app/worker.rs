@@ -270,8 +270,13 @@ mod tests {
 
     fn analytics(date: chrono::NaiveDate) -> Result<Analytics, String> {
         let ws = Workspace::open_in_memory().map_err(|err| err.to_string())?;
-        let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: date, stalled_list_limit: 10, version: None };
+        let options = AnalyticsOptions {
+            persona: None,
+            stall_days: 30,
+            reference_date: date,
+            stalled_list_limit: 10,
+            version: None,
+        };
         ws.analytics(&options).map_err(|err| err.to_string())
     }
 
@@ -343,8 +348,13 @@ mod tests {
         let ctx = egui::Context::default();
         let worker = Worker::spawn(&path, &ctx).expect("spawn");
         let key = (1, None, 30);
-        let options =
-            AnalyticsOptions { persona: None, stall_days: 30, reference_date: day(), stalled_list_limit: 10, version: None };
+        let options = AnalyticsOptions {
+            persona: None,
+            stall_days: 30,
+            reference_date: day(),
+            stalled_list_limit: 10,
+            version: None,
+        };
         assert!(worker.send(Job::Analytics { key, options }).is_ok());
         let wait = |worker: &Worker| {
             let deadline = Instant::now() + Duration::from_secs(10);

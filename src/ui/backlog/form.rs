@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use egui::{RichText, Ui};
 
 use crate::i18n::{Text, Tr};
+use crate::model::emotion::TEXT_MAX_CHARS;
 use crate::model::opportunity::{OWNER_MAX_CHARS, TITLE_MAX_CHARS};
 use crate::model::{Opportunity, OpportunityId, OpportunityStatus, Rating, Stage, VersionId};
-use crate::model::emotion::TEXT_MAX_CHARS;
 use crate::store::edit::Edit;
 use crate::ui::command::Commands;
 use crate::ui::data::ViewData;
@@ -42,8 +42,10 @@ impl OpportunityForm {
         let draft = &mut self.draft;
         egui::Grid::new("opportunity_form").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
             let label = ui.label(tr.t(Text::OpportunityTitle));
-            ui.add(egui::TextEdit::singleline(&mut draft.title).char_limit(TITLE_MAX_CHARS).desired_width(260.0))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.title).char_limit(TITLE_MAX_CHARS).desired_width(260.0),
+            )
+            .labelled_by(label.id);
             ui.end_row();
 
             let label = ui.label(tr.t(Text::Stage));
@@ -79,8 +81,10 @@ impl OpportunityForm {
             rating_row_ui(ui, tr, "opportunity_effort", Text::Effort, Text::EffortTip, &mut draft.effort);
 
             let label = ui.label(tr.t(Text::Owner));
-            ui.add(egui::TextEdit::singleline(&mut draft.owner).char_limit(OWNER_MAX_CHARS).desired_width(260.0))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.owner).char_limit(OWNER_MAX_CHARS).desired_width(260.0),
+            )
+            .labelled_by(label.id);
             ui.end_row();
 
             let label = ui.label(tr.t(Text::Evidence));
@@ -179,7 +183,8 @@ fn evidence_entries_ui(ui: &mut Ui, tr: Tr, data: &ViewData, draft: &mut Opportu
             for (id, entry) in entries {
                 let mut linked = draft.evidence_emotions.contains(id);
                 let who = data.persona(entry.persona).map_or("", |r| r.persona.name.as_str());
-                let text = format!("{} {} · {} {}", entry.score, entry.label, who, entry.note).trim().to_owned();
+                let text =
+                    format!("{} {} · {} {}", entry.score, entry.label, who, entry.note).trim().to_owned();
                 if ui.checkbox(&mut linked, text).changed() {
                     if linked {
                         draft.evidence_emotions.push(*id);

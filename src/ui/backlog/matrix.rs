@@ -25,8 +25,12 @@ pub fn dot_positions(opportunities: &[&Opportunity]) -> Vec<[f64; 2]> {
         .map(|(i, o)| {
             let (effort, value) = cell(o);
             let (x, y) = (f64::from(effort), f64::from(value));
-            let same: Vec<usize> =
-                opportunities.iter().enumerate().filter(|(_, p)| cell(p) == (effort, value)).map(|(j, _)| j).collect();
+            let same: Vec<usize> = opportunities
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| cell(p) == (effort, value))
+                .map(|(j, _)| j)
+                .collect();
             if same.len() < 2 {
                 return [x, y];
             }
@@ -110,7 +114,9 @@ pub fn matrix_ui(
                 plot.points(Points::new(opportunity.title.clone(), vec![*at]).radius(radius).color(color));
                 let label = RichText::new(format!("  {}", short(&opportunity.title))).small();
                 let label = if is_selected { label.strong() } else { label };
-                plot.text(PlotText::new("", PlotPoint::new(at[0], at[1]), label).anchor(egui::Align2::LEFT_CENTER));
+                plot.text(
+                    PlotText::new("", PlotPoint::new(at[0], at[1]), label).anchor(egui::Align2::LEFT_CENTER),
+                );
             }
         });
     dots.clear();

@@ -67,13 +67,16 @@ impl BacklogView {
         self.filters_ui(ui, tr, ctx);
         let key = (self.filter.clone(), self.sort, self.descending, data.generation);
         if self.rows.as_ref().is_none_or(|(cached, _)| *cached != key) {
-            let rows = visible_rows(&data.opportunities, &data.personas, &self.filter, self.sort, self.descending);
+            let rows =
+                visible_rows(&data.opportunities, &data.personas, &self.filter, self.sort, self.descending);
             self.rows = Some((key, rows));
         }
         let shown: Vec<(OpportunityId, &Opportunity)> = self
             .rows
             .as_ref()
-            .map(|(_, rows)| rows.iter().map(|&i| (data.opportunities[i].0, &data.opportunities[i].1)).collect())
+            .map(|(_, rows)| {
+                rows.iter().map(|&i| (data.opportunities[i].0, &data.opportunities[i].1)).collect()
+            })
             .unwrap_or_default();
         let total = data.opportunities.iter().filter(|(_, o)| o.version == version).count();
         ui.label(RichText::new(tr.showing_opportunities(shown.len(), total)).small().weak());
@@ -154,7 +157,8 @@ impl BacklogView {
         let data = ctx.data;
         ui.horizontal_wrapped(|ui| {
             let label = ui.label(tr.t(Text::Stage));
-            let current = self.filter.stage.map_or_else(|| tr.t(Text::AllStages).to_owned(), |s| s.numbered_name(tr.0));
+            let current =
+                self.filter.stage.map_or_else(|| tr.t(Text::AllStages).to_owned(), |s| s.numbered_name(tr.0));
             egui::ComboBox::from_id_salt("backlog_stage")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
@@ -167,7 +171,10 @@ impl BacklogView {
                 .labelled_by(label.id);
             persona_filter_ui(ui, tr, "backlog_persona", Text::Persona, data, &mut self.filter.persona);
             let label = ui.label(tr.t(Text::Status));
-            let current = self.filter.status.map_or_else(|| tr.t(Text::AllStatuses).to_owned(), |s| s.name(tr.0).to_owned());
+            let current = self
+                .filter
+                .status
+                .map_or_else(|| tr.t(Text::AllStatuses).to_owned(), |s| s.name(tr.0).to_owned());
             egui::ComboBox::from_id_salt("backlog_status")
                 .selected_text(current)
                 .show_ui(ui, |ui| {

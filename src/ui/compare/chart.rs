@@ -51,7 +51,9 @@ fn table_ui(ui: &mut Ui, tr: Tr, shown: &CompareShown, still: bool) {
     let c = &shown.comparison;
     let number = |v: f64| decimal(v, true, tr.0);
     egui::Grid::new("compare_table").striped(true).num_columns(6).spacing([18.0, 4.0]).show(ui, |ui| {
-        for header in [Text::Stage, Text::TouchpointChanges, Text::TargetA, Text::TargetB, Text::Observed, Text::GapB] {
+        for header in
+            [Text::Stage, Text::TouchpointChanges, Text::TargetA, Text::TargetB, Text::Observed, Text::GapB]
+        {
             ui.label(RichText::new(tr.t(header)).strong());
         }
         ui.end_row();
@@ -82,7 +84,12 @@ fn changes_text(tr: Tr, added: &[Touchpoint], removed: &[Touchpoint]) -> String 
         let text = format!("{sign} {}: {}", t.channel.name(tr.0), t.description);
         text.trim_end_matches([':', ' ']).to_owned()
     };
-    added.iter().map(|t| line("+", t)).chain(removed.iter().map(|t| line("−", t))).collect::<Vec<_>>().join("\n")
+    added
+        .iter()
+        .map(|t| line("+", t))
+        .chain(removed.iter().map(|t| line("−", t)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn curves_ui(ui: &mut Ui, tr: Tr, shown: &CompareShown, still: bool) {
@@ -90,7 +97,8 @@ fn curves_ui(ui: &mut Ui, tr: Tr, shown: &CompareShown, still: bool) {
     let a: Vec<[f64; 2]> = lines.iter().map(|l| [x(l.stage), l.target_a]).collect();
     let b: Vec<[f64; 2]> = lines.iter().map(|l| [x(l.stage), l.target_b]).collect();
     let observed: Vec<[f64; 2]> = lines.iter().filter_map(|l| Some([x(l.stage), l.observed?])).collect();
-    let (name_a, name_b) = (format!("{}: {}", tr.t(Text::TargetA), shown.a), format!("{}: {}", tr.t(Text::TargetB), shown.b));
+    let (name_a, name_b) =
+        (format!("{}: {}", tr.t(Text::TargetA), shown.a), format!("{}: {}", tr.t(Text::TargetB), shown.b));
     stage_plot("compare_curves", tr, still)
         .legend(Legend::default())
         .y_axis_label(tr.t(Text::MeanEmotion))
@@ -98,7 +106,10 @@ fn curves_ui(ui: &mut Ui, tr: Tr, shown: &CompareShown, still: bool) {
         .include_y(5.5)
         .show(ui, |plot| {
             plot.line(
-                Line::new(name_a, PlotPoints::from(a)).color(COLOR_A).style(LineStyle::dashed_loose()).width(2.0),
+                Line::new(name_a, PlotPoints::from(a))
+                    .color(COLOR_A)
+                    .style(LineStyle::dashed_loose())
+                    .width(2.0),
             );
             plot.line(Line::new(name_b, PlotPoints::from(b)).color(COLOR_B).width(2.5));
             plot.points(

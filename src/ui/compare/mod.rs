@@ -70,7 +70,13 @@ impl CompareView {
 }
 
 /// A version combo box; returns the version chosen.
-fn version_pick_ui(ui: &mut Ui, tr: Tr, data: &ViewData, (id_salt, text): (&str, Text), current: VersionId) -> VersionId {
+fn version_pick_ui(
+    ui: &mut Ui,
+    tr: Tr,
+    data: &ViewData,
+    (id_salt, text): (&str, Text),
+    current: VersionId,
+) -> VersionId {
     let mut chosen = current;
     let label = ui.label(tr.t(text));
     let name = |id: VersionId| {
@@ -90,7 +96,12 @@ fn version_pick_ui(ui: &mut Ui, tr: Tr, data: &ViewData, (id_salt, text): (&str,
 }
 
 /// The comparison of `a` and `b` from the cached data.
-fn shown(tr: Tr, data: &ViewData, (a, b): (VersionId, VersionId), persona: Option<PersonaId>) -> CompareShown {
+fn shown(
+    tr: Tr,
+    data: &ViewData,
+    (a, b): (VersionId, VersionId),
+    persona: Option<PersonaId>,
+) -> CompareShown {
     let personas: Vec<PersonaId> = data.personas.iter().map(|r| r.id).collect();
     let observed = crate::model::Stage::ALL.map(|stage| data.stats(persona, stage));
     let comparison = Comparison::new(
