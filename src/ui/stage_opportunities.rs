@@ -46,7 +46,7 @@ impl StageOpportunities {
                     .desired_width(280.0),
             );
             let label = tr.t(Text::AddOpportunity);
-            field.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, label));
+            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let clicked = ui.button(tr.t(Text::QuickAdd)).clicked();
             let title = self.quick_title.trim();
