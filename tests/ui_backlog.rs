@@ -56,7 +56,11 @@ fn type_into(h: &mut Harness<'_, FanpathApp>, label: &str, text: &str) {
 
 /// Picks `choice` in the menu labelled `label`.
 fn choose(h: &mut Harness<'_, FanpathApp>, label: &str, choice: &str) {
-    h.get_by_role_and_label(Role::ComboBox, label).click();
+    // The form is right of the filters, which may have a menu with the same name.
+    let combo = h
+        .get_all_by_role_and_label(Role::ComboBox, label)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()));
+    combo.expect("the menu").click();
     h.run();
     h.get_by_role_and_label(Role::Button, choice).click();
     h.run();
@@ -104,9 +108,9 @@ fn add_rank_select_edit_delete_and_undo(language: Language) {
     let top = |h: &Harness<'_, FanpathApp>, label: &str| h.get_by_label(label).rect().top();
     assert!(top(&h, "Gọi điện chào mừng") < top(&h, "Thẻ thành viên"));
     // Sorting by title puts "Gọi" above "Thẻ" too; by title again reverses it.
-    h.get_by_label(tr.t(Text::OpportunityTitle)).click();
+    h.get_by_role_and_label(Role::Button, tr.t(Text::OpportunityTitle)).click();
     h.run();
-    h.get_by_label(&format!("{} ▲", tr.t(Text::OpportunityTitle))).click();
+    h.get_by_role_and_label(Role::Button, &format!("{} ▲", tr.t(Text::OpportunityTitle))).click();
     h.run();
     assert!(top(&h, "Thẻ thành viên") < top(&h, "Gọi điện chào mừng"));
 
@@ -179,7 +183,7 @@ fn the_board_counts_open_opportunities_and_the_stage_detail_adds_one() {
     let path = backlog_workspace(dir.path());
     let tr = Tr(Language::English);
     let mut h = harness(&path, Language::English);
-    let count = |h: &Harness<'_, FanpathApp>, n: u64| h.get_all_by_label(&tr.open_opportunities(n)).count();
+    let count = |h: &Harness<'_, FanpathApp>, n: u64| h.query_all_by_label(&tr.open_opportunities(n)).count();
     // Kickoff's column: two open (the dropped one is not counted); Acknowledgment's and
     // Evaluation's one each, and the stage detail (Evaluation until a stage is chosen) one.
     assert_eq!((count(&h, 2), count(&h, 1)), (1, 3));
@@ -189,6 +193,8 @@ fn the_board_counts_open_opportunities_and_the_stage_detail_adds_one() {
     h.run();
     assert_eq!(count(&h, 2), 2, "the column and the detail");
     h.get_by_label_contains("Ứng dụng đặt món");
+    h.get_by_role_and_label(Role::TextInput, tr.t(Text::AddOpportunity)).focus();
+    h.run();
     h.get_by_role_and_label(Role::TextInput, tr.t(Text::AddOpportunity)).type_text("Lịch hẹn đầu tiên");
     h.run();
     h.get_by_label(tr.t(Text::QuickAdd)).click();
