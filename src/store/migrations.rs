@@ -251,6 +251,29 @@ fn current_version(conn: &Connection, path: &Path) -> Result<i64> {
     Ok(version)
 }
 
+/// Lets a file from before the backlog be read without writing it (`export opportunities`,
+/// viewing a read-only file): an empty backlog in the connection's TEMP schema, as
+/// `shim_journey_versions` does for versions. Nothing reaches the file.
+pub(crate) fn shim_opportunities(conn: &Connection) -> Result<()> {
+    let has_backlog: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'opportunities')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_backlog {
+        conn.execute_batch(
+            "CREATE TEMP TABLE opportunities (
+                id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL, title TEXT NOT NULL,
+                stage INTEGER NOT NULL, persona_id INTEGER, status TEXT NOT NULL, value INTEGER NOT NULL,
+                effort INTEGER NOT NULL, owner TEXT NOT NULL, evidence TEXT NOT NULL, note TEXT NOT NULL,
+                created TEXT NOT NULL
+            );
+            CREATE TEMP TABLE opportunity_evidence (opportunity_id INTEGER NOT NULL, emotion_id INTEGER NOT NULL);",
+        )?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

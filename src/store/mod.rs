@@ -20,6 +20,7 @@ pub mod export;
 mod import;
 mod migrations;
 mod opportunities;
+mod opportunity_export;
 mod personas;
 pub mod portable;
 mod report;
@@ -41,7 +42,7 @@ pub use report::{Report, StageReport};
 pub use workspace::Workspace;
 
 // The opportunity backlog (issue #10 §3).
-pub use opportunities::{OPPORTUNITY_COLUMNS, opportunities_csv};
+pub use opportunity_export::opportunities_csv;
 
 // Backups and the portable workspace file.
 pub use backup::{BackupInfo, BackupReason, list_backups, restore_backup};

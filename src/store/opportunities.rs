@@ -176,29 +176,6 @@ pub(super) fn copy_to_version(conn: &Connection, from: VersionId, to: VersionId)
     Ok(copied)
 }
 
-/// Lets a file from before the backlog be read without writing it (`export opportunities`,
-/// viewing a read-only file): an empty backlog in the connection's TEMP schema, as
-/// `shim_journey_versions` does for versions. Nothing reaches the file.
-pub(crate) fn shim_opportunities(conn: &Connection) -> Result<()> {
-    let has_backlog: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'opportunities')",
-        [],
-        |r| r.get(0),
-    )?;
-    if !has_backlog {
-        conn.execute_batch(
-            "CREATE TEMP TABLE opportunities (
-                id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL, title TEXT NOT NULL,
-                stage INTEGER NOT NULL, persona_id INTEGER, status TEXT NOT NULL, value INTEGER NOT NULL,
-                effort INTEGER NOT NULL, owner TEXT NOT NULL, evidence TEXT NOT NULL, note TEXT NOT NULL,
-                created TEXT NOT NULL
-            );
-            CREATE TEMP TABLE opportunity_evidence (opportunity_id INTEGER NOT NULL, emotion_id INTEGER NOT NULL);",
-        )?;
-    }
-    Ok(())
-}
-
 /// Forgets links to a row id a *new* emotion entry now holds: they pointed at an entry
 /// deleted for good, not at this one.
 pub(super) fn clear_stale_links(conn: &Connection, emotion: EmotionId) -> Result<()> {
@@ -217,40 +194,6 @@ pub(super) fn of_version(conn: &Connection, version: VersionId) -> Result<Vec<(O
 pub(super) fn of_persona(conn: &Connection, persona: PersonaId) -> Result<Vec<(OpportunityId, Opportunity)>> {
     let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE persona_id = ?1 ORDER BY id");
     query(conn, &sql, [persona.0])
-}
-
-/// Columns of [`opportunities_csv`]: the importer's, in its order, so an export imports back.
-pub const OPPORTUNITY_COLUMNS: [&str; 10] =
-    ["title", "stage", "persona", "status", "value", "effort", "owner", "evidence", "note", "created"];
-
-/// The backlog of one version as CSV, in the order given: English stage names, status
-/// keys, persona names (empty for all personas), days as `YYYY-MM-DD`, text cells
-/// [`formula_safe`](super::export::formula_safe). Evidence links to emotion entries are
-/// not written (their ids mean nothing in another workspace); the evidence text is.
-/// Starts with a UTF-8 BOM; CRLF line ends.
-pub fn opportunities_csv(
-    opportunities: &[(OpportunityId, Opportunity)],
-    personas: &[super::PersonaRecord],
-) -> String {
-    use super::export::formula_safe;
-    let persona_name = |id: Option<PersonaId>| {
-        id.and_then(|id| personas.iter().find(|r| r.id == id)).map(|r| formula_safe(&r.persona.name))
-    };
-    let rows = opportunities.iter().map(|(_, o)| {
-        vec![
-            formula_safe(&o.title),
-            o.stage.name_en().to_owned(),
-            persona_name(o.persona).unwrap_or_default(),
-            o.status.key().to_owned(),
-            o.value.to_string(),
-            o.effort.to_string(),
-            formula_safe(&o.owner),
-            formula_safe(&o.evidence),
-            formula_safe(&o.note),
-            day_text(o.created),
-        ]
-    });
-    super::export::to_csv(&OPPORTUNITY_COLUMNS, rows)
 }
 
 impl Workspace {

@@ -20,10 +20,9 @@ use crate::model::version::VersionId;
 use crate::store::Result;
 use crate::store::export::formula_restored;
 
-/// Columns of an opportunities file, in the documented order (the export's): `title` and
-/// `stage` are required; `persona` empty means all personas; `status` empty is idea;
-/// `value` and `effort` empty are 3; `created` empty is the day of the import.
-pub(super) const COLUMNS: [&str; 10] = crate::store::OPPORTUNITY_COLUMNS;
+// Columns (`ImportKind::Opportunities.columns()`, the export's): `title` and `stage` are
+// required; `persona` empty means all personas; `status` empty is idea; `value` and
+// `effort` empty are 3; `created` empty is the day of the import.
 
 /// Columns that may hold line breaks: evidence and note.
 const MULTI_LINE: [usize; 2] = [7, 8];

@@ -21,7 +21,10 @@ impl ImportKind {
             Self::Emotions => {
                 &["persona", "stage", "score", "label", "note", "touchpoint", "source", "logged_at"]
             }
-            Self::Opportunities => &super::opportunities::COLUMNS,
+            Self::Opportunities => &[
+                "title", "stage", "persona", "status", "value", "effort", "owner", "evidence", "note",
+                "created",
+            ],
         }
     }
 
