@@ -62,7 +62,8 @@ fn table_ui(ui: &mut Ui, tr: Tr, shown: &CompareShown, still: bool) {
             let line = c.emotions[stage.index()];
             ui.label(stage.numbered_name(tr.0));
             let counts = ui.label(tr.touchpoint_diff(diff.added.len(), diff.removed.len(), diff.kept.len()));
-            if !still && !(diff.added.is_empty() && diff.removed.is_empty()) {
+            let changed = !diff.added.is_empty() || !diff.removed.is_empty();
+            if !still && changed {
                 counts.on_hover_text(changes_text(tr, &diff.added, &diff.removed));
             }
             ui.label(number(line.target_a));
