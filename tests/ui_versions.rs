@@ -85,16 +85,30 @@ fn copy_edit_compare_and_undo(language: Language) {
     h.state_mut().send(Command::SelectPersona(Some(persona)));
     h.state_mut().send(Command::SelectStage(Stage::Validation));
     h.run();
-    h.get_by_role_and_label(Role::ComboBox, tr.t(Text::TargetEmotion)).click();
+    let combo = h.get_by_role_and_label(Role::ComboBox, tr.t(Text::TargetEmotion));
+    let combo_x = combo.rect().x_range();
+    combo.click();
     h.run();
-    h.get_all_by_label("+3").last().expect("the +3 item").click();
+    // The board's columns show "+3" means too: the item is the one in the popup, above the box.
+    h.get_all_by_label("+3")
+        .find(|item| combo_x.intersects(item.rect().x_range()))
+        .expect("the +3 item")
+        .click();
     h.run();
     let targets = |v| on_disk(&path).targets(v).expect("targets").explicit(persona, Stage::Validation);
     assert_eq!(targets(copy).map(fanpath::model::Score::get), Some(3));
     assert_eq!(targets(current), None, "the as-is version is untouched");
 
-    h.get_by_role_and_label(Role::TextInput, tr.t(Text::Description)).type_text("Video call");
+    // The form sits below the fold of the stage detail's column, as for a user: scroll first.
+    h.get_by_label(tr.t(Text::AddTouchpoint)).scroll_to_me();
     h.run();
+    // No channel is picked at first: "Other" asks for its name, and Add waits for one.
+    for (field, text) in [(Text::ChannelName, "Zalo"), (Text::Description, "Video call")] {
+        h.get_by_role_and_label(Role::TextInput, tr.t(field)).click();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, tr.t(field)).type_text(text);
+        h.run();
+    }
     h.get_by_label(tr.t(Text::AddTouchpoint)).click();
     h.run();
     let counts = touchpoint_counts(&path);
