@@ -110,7 +110,12 @@ impl BacklogView {
                                 sort: self.sort,
                                 descending: self.descending,
                             };
-                            let answer = backlog_table_ui(ui, &input);
+                            // Long Vietnamese headers make the table wider than its share: it
+                            // scrolls sideways instead of pushing the form out of the window.
+                            let answer = egui::ScrollArea::horizontal()
+                                .id_salt("backlog_table_scroll")
+                                .show(ui, |ui| backlog_table_ui(ui, &input))
+                                .inner;
                             if let Some(column) = answer.sort_by {
                                 if self.sort == column {
                                     self.descending = !self.descending;
