@@ -182,6 +182,9 @@ fn compare_view_snapshot() {
         // A to-be copy that drops one touchpoint, adds one and raises the Validation target.
         let mut ws = on_disk(&path);
         let current = ws.first_version().expect("current");
+        // One open opportunity at Kickoff, which the copy takes along.
+        let idea = fanpath::model::Opportunity::new(current, "Gọi điện chào mừng", Stage::Kickoff, today());
+        ws.add_opportunity(&idea).expect("opportunity");
         let card = fanpath::model::JourneyVersion {
             kind: fanpath::model::VersionKind::ToBe,
             created_on: Some(today()),
@@ -191,6 +194,14 @@ fn compare_view_snapshot() {
             .apply(&mut ws)
             .expect("copy");
         let copy = ws.versions().expect("versions")[1].0;
+        // At Validation the copy gets one open idea and one dropped (not counted).
+        for status in [fanpath::model::OpportunityStatus::Planned, fanpath::model::OpportunityStatus::Dropped]
+        {
+            let mut o =
+                fanpath::model::Opportunity::new(copy, "Cuộc gọi hướng dẫn", Stage::Validation, today());
+            o.status = status;
+            ws.add_opportunity(&o).expect("opportunity");
+        }
         let (first, mut touchpoint) = ws.version_touchpoints(copy, None).expect("tps").remove(0);
         ws.delete_touchpoint(first).expect("drop one");
         touchpoint.stage = Stage::Validation;
@@ -212,6 +223,11 @@ fn compare_view_snapshot() {
     h.state_mut().send(UiCommand::ShowView(View::Compare));
     h.run();
     h.get_by_label(&format!("{}: Tết 2027", Tr(Language::English).t(Text::TargetB)));
+    // Open opportunities A / B: Kickoff's idea in both, Validation's planned one in B only;
+    // the six other stages have none.
+    h.get_by_label("1 / 1");
+    h.get_by_label("0 / 1");
+    assert_eq!(h.query_all_by_label("0 / 0").count(), 6);
     let options = egui_kittest::SnapshotOptions::default().max_failed_pixels(8_usize);
     let masks: Vec<egui::Rect> = h.query_all_by_label_contains(".sqlite").map(|n| n.rect()).collect();
     for rect in masks {

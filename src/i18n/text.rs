@@ -281,4 +281,6 @@ texts! {
     Kept => "Kept", "Giữ";
     CompareEmotionChart => "Target emotion of both versions against the observed mean", "Cảm xúc mục tiêu của hai phiên bản so với trung bình thực tế";
     CompareTitle => "Compare journey versions", "So sánh các phiên bản hành trình";
+    // The Compare view's backlog column (issue #10 §2, §3).
+    OpenOpportunitiesAB => "Open opportunities A / B", "Cơ hội đang mở A / B";
 }
