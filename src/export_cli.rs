@@ -68,6 +68,15 @@ pub enum ExportWhat {
         /// The JSON file to write (replaced if it exists).
         file: PathBuf,
     },
+    /// Write the opportunity backlog of a journey version as CSV (UTF-8 with a byte-order
+    /// mark, CRLF), in the columns `fanpath import opportunities` reads back.
+    Opportunities {
+        /// The CSV file to write (replaced if it exists).
+        file: PathBuf,
+        /// The journey version [default: the first version].
+        #[arg(long, value_name = "NAME")]
+        version: Option<String>,
+    },
 }
 
 /// The charts `fanpath export chart` draws.
@@ -202,6 +211,9 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             Ok(())
         }
         ExportWhat::Workspace { file } => crate::backup_cli::export_workspace(db, &file),
+        ExportWhat::Opportunities { file, version } => {
+            crate::opportunities_cli::export(db, &file, version.as_deref())
+        }
     }
 }
 

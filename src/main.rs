@@ -5,6 +5,7 @@ mod backup_cli;
 mod events_cli;
 mod export_cli;
 mod launch_cli;
+mod opportunities_cli;
 mod range_cli;
 mod versions_cli;
 
@@ -43,6 +44,8 @@ enum Command {
     /// workspace: a workspace file written by `fanpath export workspace` (JSON).
     /// events: any event log or order history (customer_id,event,timestamp by default),
     /// mapped onto the stages by the stage rules (--rules, or the saved ones).
+    /// opportunities: title,stage,persona,status,value,effort,owner,evidence,note,created
+    /// (title and stage required; an unknown persona is refused) into --version.
     Import {
         /// What the file holds.
         #[arg(value_enum)]
@@ -55,6 +58,9 @@ enum Command {
         /// For a workspace file: replace everything in the workspace (backed up first).
         #[arg(long)]
         replace: bool,
+        /// For opportunities: the journey version they belong to [default: the first version].
+        #[arg(long, value_name = "NAME")]
+        version: Option<String>,
         #[command(flatten)]
         events: events_cli::EventArgs,
     },
@@ -144,6 +150,7 @@ enum KindArg {
     Emotions,
     Workspace,
     Events,
+    Opportunities,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -190,7 +197,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         None => Workspace::default_path()?,
     };
     match command {
-        Command::Import { kind: KindArg::Events, file, skip_invalid, replace: false, events } => {
+        Command::Import { kind, version: Some(_), .. } if !matches!(kind, KindArg::Opportunities) => {
+            anyhow::bail!("--version is for `import opportunities`; other data is shared by every version")
+        }
+        Command::Import { kind: KindArg::Events, file, skip_invalid, replace: false, events, .. } => {
             events_cli::import_events(&path, &file, skip_invalid, &events)
         }
         Command::Import { events, .. } if events.any() => {
@@ -210,8 +220,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { replace: true, .. } => {
             anyhow::bail!("--replace is for `import workspace`; a CSV import adds to the workspace")
         }
-        Command::Import { kind, file, skip_invalid, replace: false, .. } => {
-            import(&path, kind, &file, skip_invalid)
+        Command::Import { kind, file, skip_invalid, replace: false, version, .. } => {
+            import(&path, kind, &file, skip_invalid, version.as_deref())
         }
         Command::Report { persona, format, compare_launch: Some(version), window, today, .. } => {
             let workspace = open_existing(&path)?;
@@ -297,8 +307,14 @@ enum Before {
     Workspace,
 }
 
-fn import(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow::Result<()> {
-    import_guarded(path, file, || import_into(path, kind, file, skip_invalid))
+fn import(
+    path: &Path,
+    kind: KindArg,
+    file: &Path,
+    skip_invalid: bool,
+    version: Option<&str>,
+) -> anyhow::Result<()> {
+    import_guarded(path, file, || import_into(path, kind, file, skip_invalid, version))
 }
 
 /// Runs an import into the workspace at `path`; when it fails and the workspace was made
@@ -378,16 +394,28 @@ fn import_error(err: StoreError, path: &Path) -> anyhow::Error {
     }
 }
 
-fn import_into(path: &Path, kind: KindArg, file: &Path, skip_invalid: bool) -> anyhow::Result<()> {
+fn import_into(
+    path: &Path,
+    kind: KindArg,
+    file: &Path,
+    skip_invalid: bool,
+    version: Option<&str>,
+) -> anyhow::Result<()> {
     let mut workspace = Workspace::open(path)?;
     let kind = match kind {
         KindArg::Customers => ImportKind::Customers,
         KindArg::Emotions => ImportKind::Emotions,
+        KindArg::Opportunities => ImportKind::Opportunities,
         KindArg::Workspace => anyhow::bail!("a workspace file is not a CSV file"),
         KindArg::Events => anyhow::bail!("an event log is imported by `import events`"),
     };
     if let Some(backup) = workspace.backup_before_import(file)? {
         eprintln!("Backed up the workspace to {} first", backup.path.display());
+    }
+    if kind == ImportKind::Opportunities {
+        let summary = opportunities_cli::import(&mut workspace, path, file, version, skip_invalid)?;
+        println!("{summary}");
+        return Ok(());
     }
     let mut printer = ProgressPrinter::new();
     let options = ImportOptions { skip_invalid, ..ImportOptions::default() };

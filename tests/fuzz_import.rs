@@ -92,6 +92,12 @@ fn seeds(kind: ImportKind, personas: &[String]) -> Vec<Vec<u8>> {
             ),
             format!("persona,stage,score\n{a},loyalty,+1\n{b},onboarding,0\n"),
         ],
+        ImportKind::Opportunities => vec![
+            format!(
+                "title,stage,persona,status,value,effort,owner,evidence,note,created\nWelcome call,kickoff,{a},planned,5,2,Linh,\"three \"\"lost\"\" customers\",,2024-01-02\n\"Loyalty, card\",8,,in progress,3,4,,,\"two\nlines\",\n"
+            ),
+            format!("title;stage;persona\r\nMenu board;Evaluation;\"{b}\"\r\nGift;2;\r\n"),
+        ],
     };
     text.into_iter().map(String::into_bytes).collect()
 }
@@ -152,6 +158,11 @@ fn mutated_customer_files_never_panic_and_failures_change_nothing() {
 #[test]
 fn mutated_emotion_files_never_panic_and_failures_change_nothing() {
     fuzz(ImportKind::Emotions, 0x5eed_0002);
+}
+
+#[test]
+fn mutated_opportunity_files_never_panic_and_failures_change_nothing() {
+    fuzz(ImportKind::Opportunities, 0x5eed_0003);
 }
 
 /// Mutated portable workspace files through `import_workspace_file` (replacing a workspace

@@ -129,6 +129,7 @@ fn changed(json: &Path, change: impl FnOnce(&mut Value)) -> String {
         "versions",
         "touchpoints",
         "stage_targets",
+        "opportunities",
         "emotions",
         "customers",
     ];
@@ -454,4 +455,77 @@ fn versions_and_targets_round_trip_and_a_version_1_file_reads_as_current() {
         row_counts(&before)["touchpoints"] / 2,
         "every touchpoint is in Current"
     );
+}
+
+// The opportunity backlog (issue #10 §3).
+
+#[test]
+fn opportunities_and_their_evidence_round_trip_and_files_without_them_read_empty() {
+    use fanpath::model::{Opportunity, OpportunityStatus, Rating, Stage};
+    let dir = tempfile::tempdir().expect("dir");
+    let source = demo_workspace(dir.path(), "source.sqlite");
+    {
+        let mut ws = Workspace::open(&source).expect("open");
+        let current = ws.first_version().expect("current");
+        // A persona with entries (the test's bare persona has none).
+        let persona = ws.emotions(None, None).expect("entries")[0].1.persona;
+        let evidence: Vec<_> = ws
+            .emotions(Some(persona), None)
+            .expect("entries")
+            .into_iter()
+            .take(2)
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(evidence.len(), 2);
+        let mut for_one = Opportunity::new(current, "Gọi điện chào mừng", Stage::Kickoff, today());
+        for_one.persona = Some(persona);
+        for_one.status = OpportunityStatus::InProgress;
+        for_one.value = Rating::new(5).expect("value");
+        for_one.effort = Rating::new(1).expect("effort");
+        for_one.owner = "Lan".into();
+        for_one.evidence = "\"Không ai gọi lại\"".into();
+        for_one.evidence_emotions = evidence;
+        ws.add_opportunity(&for_one).expect("add");
+        let mut for_all = Opportunity::new(current, "Thẻ thành viên", Stage::Advocacy, today());
+        for_all.status = OpportunityStatus::Dropped;
+        for_all.note = "Sau Tết".into();
+        ws.add_opportunity(&for_all).expect("add");
+    }
+    let json = dir.path().join("backlog.json");
+    Workspace::open(&source).expect("open").export_workspace_file(&json).expect("export");
+    let copy = dir.path().join("copy.sqlite");
+    Workspace::open(&copy).expect("open").import_workspace_file(&json, false).expect("import");
+    let (before, after) = (dump(&source), dump(&copy));
+    assert_eq!(row_counts(&before)["opportunities"], 2);
+    assert_eq!(row_counts(&before)["opportunity_evidence"], 2);
+    assert_eq!(before, after);
+
+    // The file has the schema's shape, opportunities included.
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/workspace.schema.json"))
+            .expect("schema"),
+    )
+    .expect("the schema is JSON");
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&json).expect("read")).expect("JSON");
+    assert_eq!(file["opportunities"].as_array().map(Vec::len), Some(2));
+    validate(&schema, &schema, &file, "$").expect("valid");
+
+    // A file from before the backlog reads with an empty one; a bad status is refused.
+    let old = changed(&json, |v| {
+        v.as_object_mut().expect("object").remove("opportunities");
+    });
+    let old_file = dir.path().join("old.json");
+    std::fs::write(&old_file, old).expect("write");
+    let from_old = dir.path().join("old.sqlite");
+    let mut ws = Workspace::open(&from_old).expect("open");
+    ws.import_workspace_file(&old_file, false).expect("import a file without opportunities");
+    assert!(ws.opportunities(None).expect("list").is_empty());
+    let bad = changed(&json, |v| v["opportunities"][0]["status"] = "Ý tưởng".into());
+    let bad_file = dir.path().join("bad.json");
+    std::fs::write(&bad_file, bad).expect("write");
+    let target = dir.path().join("bad.sqlite");
+    let err =
+        Workspace::open(&target).expect("open").import_workspace_file(&bad_file, false).expect_err("refused");
+    assert!(err.to_string().contains("opportunities[0]"), "{err}");
+    assert!(Workspace::open(&target).expect("open").personas().expect("personas").is_empty());
 }

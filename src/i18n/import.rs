@@ -140,6 +140,34 @@ impl RowProblem {
                     )
                 }
             }
+            Self::UnknownPersona { value } => {
+                let value = v(value);
+                if english {
+                    format!("no persona is named \"{value}\": create it first, or leave persona empty for all personas")
+                } else {
+                    format!(
+                        "không có chân dung nào tên \"{value}\": hãy tạo chân dung trước, hoặc để trống cột persona cho mọi chân dung"
+                    )
+                }
+            }
+            Self::UnknownStatus { value } => {
+                let value = v(value);
+                if english {
+                    format!("unknown status \"{value}\": use idea, planned, in progress, done or dropped")
+                } else {
+                    format!(
+                        "không có trạng thái \"{value}\": hãy dùng idea, planned, in progress, done hoặc dropped (hay Ý tưởng, Đang làm…)"
+                    )
+                }
+            }
+            Self::BadRating { field, value } => {
+                let value = v(value);
+                if english {
+                    format!("{field} \"{value}\" must be a whole number from 1 to 5")
+                } else {
+                    format!("cột {field} \"{value}\" phải là số nguyên từ 1 đến 5")
+                }
+            }
         }
     }
 }
@@ -188,7 +216,11 @@ impl ImportSummary {
         let mut text = String::new();
         match language {
             Language::English => {
-                let noun = if customers { "events" } else { "emotion entries" };
+                let noun = match self.kind {
+                    ImportKind::Customers => "events",
+                    ImportKind::Emotions => "emotion entries",
+                    ImportKind::Opportunities => "opportunities",
+                };
                 _ = write!(text, "{} rows read: {} {noun} added", n(self.rows), n(self.added));
                 if customers {
                     _ = write!(text, ", {} moved to an earlier date", n(self.updated));
@@ -206,7 +238,11 @@ impl ImportSummary {
                 }
             }
             Language::Vietnamese => {
-                let noun = if customers { "sự kiện" } else { "mục cảm xúc" };
+                let noun = match self.kind {
+                    ImportKind::Customers => "sự kiện",
+                    ImportKind::Emotions => "mục cảm xúc",
+                    ImportKind::Opportunities => "cơ hội",
+                };
                 _ = write!(text, "Đã đọc {} dòng: thêm {} {noun}", n(self.rows), n(self.added));
                 if customers {
                     _ = write!(text, ", {} sự kiện được dời về ngày sớm hơn", n(self.updated));

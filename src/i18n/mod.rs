@@ -6,6 +6,7 @@
 //! - `findings`: the Analytics findings as sentences (`Finding::text`).
 //! - `errors`: the store's errors as sentences (`StoreError::message`, `PersonaError::message`).
 
+mod backlog;
 mod backups;
 mod cohorts;
 mod errors;

@@ -304,6 +304,42 @@ texts! {
     ClearDates => "Clear dates", "Xoá khoảng ngày";
     NoCustomersInRange => "No customer's first event falls in this date range.", "Không có khách hàng nào có sự kiện đầu tiên trong khoảng ngày này.";
     ExportCohortsCsv => "Export cohorts CSV…", "Xuất CSV nhóm theo kỳ…";
+    // The opportunity backlog (issue #10 §3, H15).
+    Backlog => "Backlog", "Cơ hội cải tiến";
+    Opportunities => "Opportunities", "Cơ hội";
+    OpportunityTitle => "Title", "Tiêu đề";
+    Status => "Status", "Trạng thái";
+    AllStatuses => "All statuses", "Mọi trạng thái";
+    Value => "Value", "Giá trị";
+    ValueTip => "How much it would improve the customer's experience, from 1 (a little) to 5 (a lot)", "Nó cải thiện trải nghiệm của khách nhiều đến đâu, từ 1 (chút ít) đến 5 (rất nhiều)";
+    Effort => "Effort", "Công sức";
+    EffortTip => "How much work it takes, from 1 (an afternoon) to 5 (a project)", "Cần bao nhiêu công sức, từ 1 (một buổi chiều) đến 5 (cả một dự án)";
+    Owner => "Owner", "Người phụ trách";
+    AnyOwner => "Any owner", "Mọi người phụ trách";
+    Evidence => "Evidence", "Bằng chứng";
+    EvidenceHint => "What customers said or did that shows the need", "Điều khách hàng đã nói hoặc đã làm cho thấy nhu cầu này";
+    EvidenceEntries => "Backed by emotion entries of this stage", "Dựa trên các mục cảm xúc của giai đoạn này";
+    NoEntriesAtStage => "No emotion entries at this stage yet.", "Giai đoạn này chưa có mục cảm xúc nào.";
+    Created => "Created", "Ngày tạo";
+    Priority => "Priority", "Ưu tiên";
+    PriorityTip => "Value for the effort: quick wins first, then big bets; done and dropped last", "Giá trị so với công sức: việc nhanh mà hiệu quả lên trước, rồi đến các khoản đầu tư lớn; việc đã xong hoặc đã bỏ xếp cuối";
+    NewOpportunity => "New opportunity", "Cơ hội mới";
+    AddOpportunity => "Add opportunity", "Thêm cơ hội";
+    EditOpportunity => "Edit opportunity", "Sửa cơ hội";
+    DeleteOpportunity => "Delete opportunity", "Xoá cơ hội";
+    NoOpportunitiesYet => "No opportunities yet. Add one with the form, or from a stage's detail under the board.", "Chưa có cơ hội nào. Hãy thêm bằng biểu mẫu, hoặc từ phần chi tiết của một giai đoạn dưới bảng hành trình.";
+    NoOpportunityMatches => "No opportunity matches the filters.", "Không có cơ hội nào khớp bộ lọc.";
+    TitleRequired => "Give the opportunity a title.", "Hãy đặt tiêu đề cho cơ hội.";
+    ValueEffortMatrix => "Value × effort", "Giá trị × công sức";
+    MatrixHint => "Click a dot to select its row.", "Bấm vào một chấm để chọn dòng tương ứng.";
+    QuickWins => "Quick wins", "Thắng nhanh";
+    BigBets => "Big bets", "Đầu tư lớn";
+    FillIns => "Fill-ins", "Việc lấp chỗ trống";
+    MoneyPits => "Money pits", "Tốn công, ít lợi";
+    QuickAddHint => "A new idea for this stage…", "Một ý tưởng mới cho giai đoạn này…";
+    QuickAdd => "Add", "Thêm";
+    OpenOpportunitiesTip => "Open opportunities (idea, planned, in progress) at this stage", "Các cơ hội đang mở (ý tưởng, đã lên kế hoạch, đang làm) ở giai đoạn này";
+
     // Journey versions and the Compare view (issue #10 §1, §2; H14).
     JourneyVersion => "Journey version", "Phiên bản hành trình";
     ManageVersions => "Journey versions…", "Các phiên bản hành trình…";
@@ -358,4 +394,6 @@ texts! {
     StepChangePoints => "Change in step conversion (points)", "Thay đổi tỷ lệ chuyển bước (điểm)";
     LaunchWindowDays => "Days on each side of the launch", "Số ngày mỗi phía của ngày ra mắt";
     LaunchVersion => "Version", "Phiên bản";
+    // The Compare view's backlog column (issue #10 §2, §3).
+    OpenOpportunitiesAB => "Open opportunities A / B", "Cơ hội đang mở A / B";
 }

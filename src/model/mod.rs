@@ -42,3 +42,7 @@ pub use version::{JourneyVersion, Targets, VersionId, VersionKind};
 // Design the future journey (issue #10): the stage playbook and before/after a launch.
 pub mod launch;
 pub mod playbook;
+// The opportunity backlog (issue #10 §3).
+pub mod opportunity;
+
+pub use opportunity::{Opportunity, OpportunityId, OpportunityStatus, Quadrant, Rating};

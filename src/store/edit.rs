@@ -8,6 +8,7 @@ use crate::model::{
     EmotionEntry, EmotionId, JourneyVersion, Persona, PersonaId, Score, Stage, Touchpoint, TouchpointId,
     VersionId,
 };
+use crate::model::{Opportunity, OpportunityId};
 
 /// One change to the workspace. [`Edit::apply`] returns the edit that reverses it, so
 /// undo and redo are the same operation on two stacks.
@@ -39,6 +40,15 @@ pub enum Edit {
     DeleteTouchpoint(TouchpointId),
     /// Puts a deleted touchpoint back under its old id.
     RestoreTouchpoint(TouchpointId, Touchpoint),
+    // The opportunity backlog (issue #10 §3).
+    /// Adds an opportunity to its version's backlog.
+    AddOpportunity(Box<Opportunity>),
+    /// Replaces every field of an opportunity, evidence links included.
+    UpdateOpportunity(OpportunityId, Box<Opportunity>),
+    /// Deletes an opportunity.
+    DeleteOpportunity(OpportunityId),
+    /// Puts a deleted opportunity back under its old id.
+    RestoreOpportunity(OpportunityId, Box<Opportunity>),
 
     // Journey versions (issue #10).
     /// Creates a version, empty or (with a source) as a copy of that version's touchpoints
@@ -79,6 +89,10 @@ impl Edit {
             | Self::AddTouchpoint(_)
             | Self::DeleteTouchpoint(_)
             | Self::RestoreTouchpoint(..)
+            | Self::AddOpportunity(_)
+            | Self::UpdateOpportunity(..)
+            | Self::DeleteOpportunity(_)
+            | Self::RestoreOpportunity(..)
             | Self::CreateVersion(..)
             | Self::UpdateVersion(..)
             | Self::DeleteVersion(_)
@@ -126,6 +140,17 @@ impl Edit {
             Self::RestoreTouchpoint(id, touchpoint) => {
                 ws.restore_touchpoint(id, &touchpoint)?;
                 Self::DeleteTouchpoint(id)
+            }
+            Self::AddOpportunity(opportunity) => Self::DeleteOpportunity(ws.add_opportunity(&opportunity)?),
+            Self::UpdateOpportunity(id, opportunity) => {
+                let old = ws.opportunity(id)?;
+                ws.update_opportunity(id, &opportunity)?;
+                Self::UpdateOpportunity(id, Box::new(old))
+            }
+            Self::DeleteOpportunity(id) => Self::RestoreOpportunity(id, Box::new(ws.delete_opportunity(id)?)),
+            Self::RestoreOpportunity(id, opportunity) => {
+                ws.restore_opportunity(id, &opportunity)?;
+                Self::DeleteOpportunity(id)
             }
             Self::CreateVersion(version, source) => {
                 Self::DeleteVersion(super::versions::create(ws, &version, source)?)

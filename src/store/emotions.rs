@@ -50,7 +50,12 @@ pub(super) fn insert(conn: &Connection, id: Option<EmotionId>, e: &EmotionEntry)
             e.logged_at.map(StoredDate),
         ],
     )?;
-    Ok(EmotionId(conn.last_insert_rowid()))
+    let new_id = EmotionId(conn.last_insert_rowid());
+    if id.is_none() {
+        // A row id freed by a deletion may come back: old evidence links are not about this entry.
+        super::opportunities::clear_stale_links(conn, new_id)?;
+    }
+    Ok(new_id)
 }
 
 impl Workspace {

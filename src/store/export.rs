@@ -157,7 +157,7 @@ pub(crate) fn formula_restored(text: &str) -> &str {
     }
 }
 
-pub(super) fn to_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+pub(crate) fn to_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     fn write(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> csv::Result<Vec<u8>> {
         let mut out = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)

@@ -12,7 +12,8 @@ use super::error::{Result, StoreError};
 pub const APPLICATION_ID: i32 = 0x4641_4E50;
 
 /// Migration `i` brings a file from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3_STAGE_RULES, V4_CUSTOMERS_BY_FIRST_EVENT, V5_JOURNEY_VERSIONS];
+const MIGRATIONS: &[&str] =
+    &[V1, V2, V3_STAGE_RULES, V4_CUSTOMERS_BY_FIRST_EVENT, V5_JOURNEY_VERSIONS, V6_OPPORTUNITIES];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -202,6 +203,39 @@ pub(crate) fn shim_journey_versions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The opportunity backlog (issue #10 §3): ideas per version and stage, rated by value and
+/// effort. `persona_id` NULL means all personas; an opportunity goes with its version and
+/// with its persona (deleting a persona keeps its opportunities for undo, see
+/// `DeletedPersona`). Evidence links to emotion entries live in their own table without a
+/// foreign key to `emotions`: a deleted entry's link is ignored when read (so the opportunity
+/// never breaks) and comes back with the entry when the deletion is undone. A new entry
+/// clears stale links to its row id (`emotions::insert`).
+const V6_OPPORTUNITIES: &str = "
+CREATE TABLE opportunities (
+    id INTEGER PRIMARY KEY,
+    version_id INTEGER NOT NULL REFERENCES journey_versions(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    stage INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 8),
+    persona_id INTEGER REFERENCES personas(id) ON DELETE CASCADE,
+    status TEXT NOT NULL DEFAULT 'idea',
+    value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5),
+    effort INTEGER NOT NULL CHECK (effort BETWEEN 1 AND 5),
+    owner TEXT NOT NULL DEFAULT '',
+    evidence TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL
+);
+CREATE INDEX opportunities_by_version ON opportunities(version_id, stage);
+CREATE INDEX opportunities_by_persona ON opportunities(persona_id);
+
+CREATE TABLE opportunity_evidence (
+    opportunity_id INTEGER NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+    emotion_id INTEGER NOT NULL,
+    PRIMARY KEY (opportunity_id, emotion_id)
+) WITHOUT ROWID;
+CREATE INDEX opportunity_evidence_by_emotion ON opportunity_evidence(emotion_id);
+";
+
 /// Brings the file up to [`CURRENT_VERSION`], stamping it as a Fanpath workspace.
 ///
 /// Two processes may open one new file at the same moment (two imports, a window and a
@@ -235,6 +269,29 @@ fn current_version(conn: &Connection, path: &Path) -> Result<i64> {
         });
     }
     Ok(version)
+}
+
+/// Lets a file from before the backlog be read without writing it (`export opportunities`,
+/// viewing a read-only file): an empty backlog in the connection's TEMP schema, as
+/// `shim_journey_versions` does for versions. Nothing reaches the file.
+pub(crate) fn shim_opportunities(conn: &Connection) -> Result<()> {
+    let has_backlog: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'opportunities')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_backlog {
+        conn.execute_batch(
+            "CREATE TEMP TABLE opportunities (
+                id INTEGER PRIMARY KEY, version_id INTEGER NOT NULL, title TEXT NOT NULL,
+                stage INTEGER NOT NULL, persona_id INTEGER, status TEXT NOT NULL, value INTEGER NOT NULL,
+                effort INTEGER NOT NULL, owner TEXT NOT NULL, evidence TEXT NOT NULL, note TEXT NOT NULL,
+                created TEXT NOT NULL
+            );
+            CREATE TEMP TABLE opportunity_evidence (opportunity_id INTEGER NOT NULL, emotion_id INTEGER NOT NULL);",
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -408,5 +465,27 @@ mod tests {
         let temp: i64 =
             current.query_row("SELECT count(*) FROM temp.sqlite_master", [], |r| r.get(0)).expect("count");
         assert_eq!(temp, 0);
+    }
+
+    #[test]
+    fn files_from_before_the_backlog_gain_an_empty_one() {
+        let mut conn = before_versions();
+        conn.execute("INSERT INTO emotions (id, persona_id, stage, score) VALUES (3, 7, 4, -2)", [])
+            .expect("entry");
+        migrate(&mut conn, Path::new(":memory:")).expect("migrate");
+        conn.pragma_update(None, "foreign_keys", true).expect("fk");
+        let count = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).expect(sql);
+        assert_eq!(count("SELECT count(*) FROM opportunities"), 0);
+        conn.execute(
+            "INSERT INTO opportunities (version_id, title, stage, persona_id, value, effort, created)
+             VALUES (1, 'Gọi lại', 4, 7, 4, 2, '2026-01-01')",
+            [],
+        )
+        .expect("an opportunity fits the upgraded file");
+        conn.execute("INSERT INTO opportunity_evidence VALUES (1, 3)", []).expect("a link");
+        // Deleting the persona takes its opportunity and that opportunity's links along.
+        conn.execute("DELETE FROM personas", []).expect("delete persona");
+        assert_eq!(count("SELECT count(*) FROM opportunities"), 0);
+        assert_eq!(count("SELECT count(*) FROM opportunity_evidence"), 0);
     }
 }

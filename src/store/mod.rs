@@ -23,6 +23,8 @@ mod import;
 mod launch;
 pub mod launch_export;
 mod migrations;
+mod opportunities;
+mod opportunity_export;
 mod personas;
 pub mod portable;
 mod report;
@@ -50,6 +52,8 @@ pub use import::{
     ParsedEventLog, PersonaSource, RULES_HEADER, TOP_UNMATCHED, read_event_log, read_event_log_bytes,
     read_stage_rules_bytes, read_stage_rules_file, stage_rules_csv,
 };
+// The opportunity backlog (issue #10 §3).
+pub use opportunity_export::opportunities_csv;
 
 // Backups and the portable workspace file.
 pub use backup::{BackupInfo, BackupReason, list_backups, restore_backup};

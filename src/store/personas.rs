@@ -7,6 +7,7 @@ use super::sql::StoredRow;
 use super::{Result, StoreError, Workspace};
 use crate::model::collate;
 use crate::model::emotion::{EmotionEntry, EmotionId, Score};
+use crate::model::opportunity::{Opportunity, OpportunityId};
 use crate::model::persona::{Persona, PersonaError, PersonaId};
 use crate::model::stage::Stage;
 use crate::model::touchpoint::{Touchpoint, TouchpointId};
@@ -30,6 +31,8 @@ pub struct DeletedPersona {
     pub targets: Vec<(VersionId, Stage, Score)>,
     /// Row ids of the customers that belonged to the persona (their link is cleared).
     pub customer_ids: Vec<i64>,
+    /// The persona's own opportunities (in every version), which go with it.
+    pub opportunities: Vec<(OpportunityId, Opportunity)>,
 }
 
 const COLUMNS: &str = "id, name, segment, age_range, occupation, location, income_band, \
@@ -241,9 +244,10 @@ pub(super) fn delete(ws: &Workspace, id: PersonaId) -> Result<DeletedPersona> {
         let mut stmt = ws.conn().prepare("SELECT id FROM customers WHERE persona_id = ?1 ORDER BY id")?;
         stmt.query_map([id.0], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?
     };
-    // Foreign keys cascade to emotions and touchpoints and clear customer links.
+    let opportunities = super::opportunities::of_persona(ws.conn(), id)?;
+    // Foreign keys cascade to emotions, touchpoints and opportunities and clear customer links.
     ws.conn().execute("DELETE FROM personas WHERE id = ?1", [id.0])?;
-    Ok(DeletedPersona { id, persona, emotions, touchpoints, targets, customer_ids })
+    Ok(DeletedPersona { id, persona, emotions, touchpoints, targets, customer_ids, opportunities })
 }
 
 /// Puts back a deleted persona inside the caller's transaction.
@@ -260,6 +264,10 @@ pub(super) fn restore(conn: &Connection, deleted: &DeletedPersona) -> Result<()>
             "INSERT INTO stage_targets (version_id, persona_id, stage, score) VALUES (?1, ?2, ?3, ?4)",
             rusqlite::params![version, deleted.id, stage, score],
         )?;
+    }
+    // After the emotions, so the evidence links find their entries.
+    for (id, opportunity) in &deleted.opportunities {
+        super::opportunities::insert(conn, Some(*id), opportunity)?;
     }
     let mut relink = conn.prepare("UPDATE customers SET persona_id = ?1 WHERE id = ?2")?;
     let mut relink_events = conn.prepare("UPDATE stage_events SET persona_id = ?1 WHERE customer_id = ?2")?;

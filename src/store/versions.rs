@@ -24,6 +24,8 @@ pub struct DeletedVersion {
     pub touchpoints: Vec<(TouchpointId, Touchpoint)>,
     /// The targets that were set, `(persona, stage, score)`.
     pub targets: Vec<(PersonaId, Stage, Score)>,
+    /// The version's opportunity backlog (issue #10 §3).
+    pub opportunities: Vec<(crate::model::OpportunityId, crate::model::Opportunity)>,
 }
 
 fn from_row(row: &Row<'_>) -> Result<(VersionId, JourneyVersion)> {
@@ -161,6 +163,7 @@ pub(super) fn copy_version_children(conn: &Connection, from: VersionId, to: Vers
          SELECT ?2, persona_id, stage, score FROM stage_targets WHERE version_id = ?1",
         [from, to],
     )?;
+    super::opportunities::copy_to_version(conn, from, to)?;
     Ok(())
 }
 
@@ -194,9 +197,10 @@ pub(super) fn delete(ws: &Workspace, id: VersionId) -> Result<DeletedVersion> {
     }
     let touchpoints = super::touchpoints::of_version(ws.conn(), id, None)?;
     let targets = target_rows(ws.conn(), id)?;
-    // Foreign keys cascade to the touchpoints and targets.
+    let opportunities = super::opportunities::of_version(ws.conn(), id)?;
+    // Foreign keys cascade to the touchpoints, targets and opportunities.
     ws.conn().execute("DELETE FROM journey_versions WHERE id = ?1", [id])?;
-    Ok(DeletedVersion { id, version, touchpoints, targets })
+    Ok(DeletedVersion { id, version, touchpoints, targets, opportunities })
 }
 
 /// Puts back a deleted version inside the caller's transaction.
@@ -207,6 +211,9 @@ pub(super) fn restore(conn: &Connection, deleted: &DeletedVersion) -> Result<()>
     }
     for &(persona, stage, score) in &deleted.targets {
         set_target(conn, deleted.id, persona, stage, Some(score))?;
+    }
+    for (id, opportunity) in &deleted.opportunities {
+        super::opportunities::insert(conn, Some(*id), opportunity)?;
     }
     Ok(())
 }

@@ -143,6 +143,7 @@ impl Workspace {
         // versions only added indexes, which make queries faster, not different; a file from
         // before versions reads through temporary tables that are never written to it.
         super::migrations::shim_journey_versions(&workspace.conn)?;
+        super::migrations::shim_opportunities(&workspace.conn)?;
         Ok(workspace)
     }
 

@@ -83,7 +83,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 27] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -110,6 +110,7 @@ impl UiCommand {
         Self::ShowView(View::Compare),
         Self::ManageVersions,
         Self::StagePlaybook,
+        Self::ShowView(View::Backlog),
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -385,6 +386,7 @@ mod tests {
             UiCommand::ShowView(View::Compare) => 23,
             UiCommand::ManageVersions => 24,
             UiCommand::StagePlaybook => 25,
+            UiCommand::ShowView(View::Backlog) => 26,
         }
     }
 

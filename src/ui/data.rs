@@ -6,6 +6,7 @@ use crate::model::{
     EmotionEntry, EmotionId, EmotionStats, JourneyVersion, PersonaId, Stage, Targets, Touchpoint,
     TouchpointId, VersionId,
 };
+use crate::model::{Opportunity, OpportunityId};
 use crate::store::{PersonaRecord, Result, Workspace};
 
 /// A snapshot of the workspace for drawing.
@@ -25,6 +26,9 @@ pub struct ViewData {
     stats: HashMap<Option<PersonaId>, [EmotionStats; 8]>,
     /// Bumped on every reload, so views can cache what they derive from the data.
     pub generation: u64,
+    // The opportunity backlog (issue #10 §3).
+    /// The opportunities of every version, in the order they were added.
+    pub opportunities: Vec<(OpportunityId, Opportunity)>,
 }
 
 impl ViewData {
@@ -43,7 +47,18 @@ impl ViewData {
         let versions = workspace.versions()?;
         let targets =
             versions.iter().map(|(id, _)| Ok((*id, workspace.targets(*id)?))).collect::<Result<_>>()?;
-        Ok(Self { personas, emotions, touchpoints, versions, targets, stats, generation: 0 })
+        let opportunities = workspace.opportunities(None)?;
+        Ok(Self { personas, emotions, touchpoints, versions, targets, stats, generation: 0, opportunities })
+    }
+
+    /// The open opportunities of `version` at `stage`, for one persona's scope (`None`: all
+    /// of them; an opportunity for all personas counts in every scope).
+    pub fn open_opportunities_at(&self, version: VersionId, persona: Option<PersonaId>, stage: Stage) -> u64 {
+        self.opportunities
+            .iter()
+            .filter(|(_, o)| o.version == version && o.stage == stage && o.status.is_open())
+            .filter(|(_, o)| persona.is_none_or(|p| o.persona.is_none_or(|own| own == p)))
+            .count() as u64
     }
 
     pub fn persona(&self, id: PersonaId) -> Option<&PersonaRecord> {

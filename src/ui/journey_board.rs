@@ -9,7 +9,7 @@ use super::context::ViewContext;
 use super::data::ViewData;
 use super::state::Selection;
 use super::style;
-use super::widgets::{persona_context_menu_ui, persona_filter_ui};
+use super::widgets::{open_opportunities_badge_ui, persona_context_menu_ui, persona_filter_ui};
 use crate::i18n::{Text, Tr};
 use crate::model::{PersonaId, Score, Stage, VersionId};
 use crate::store::PersonaRecord;
@@ -123,6 +123,7 @@ fn stage_column_ui(
             ui,
             |ui| {
                 column_header_ui(ui, tr, stage, out);
+                open_opportunities_badge_ui(ui, tr, data.open_opportunities_at(version, scope, stage));
                 ui.separator();
                 for record in data.personas.iter().filter(|r| r.persona.stage == Some(stage)) {
                     chip_ui(ui, tr, record, selection, out);

@@ -6,6 +6,7 @@
 pub mod about;
 pub mod analytics;
 pub mod app;
+pub mod backlog;
 pub mod command;
 pub mod context;
 pub mod data;
@@ -21,6 +22,7 @@ pub mod present;
 pub mod raster;
 pub mod restore_dialog;
 pub mod stage_detail;
+pub mod stage_opportunities;
 pub mod state;
 pub mod style;
 pub mod widgets;

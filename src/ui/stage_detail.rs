@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use super::command::{Command, Commands};
 use super::context::ViewContext;
 use super::data::ViewData;
+use super::stage_opportunities::StageOpportunities;
 use super::style;
 use crate::i18n::{Text, Tr};
 use crate::model::date::parse_date_time;
@@ -93,11 +94,18 @@ pub struct StageDetail {
     touchpoint: TouchpointForm,
     /// New entries are dated today unless the user types another date.
     today: NaiveDate,
+    /// The stage's open opportunities and their quick add (issue #10 §3).
+    opportunities: StageOpportunities,
 }
 
 impl StageDetail {
     pub fn new(today: NaiveDate) -> Self {
-        Self { form: EmotionForm::new(today), touchpoint: TouchpointForm::default(), today }
+        Self {
+            form: EmotionForm::new(today),
+            touchpoint: TouchpointForm::default(),
+            today,
+            opportunities: StageOpportunities::default(),
+        }
     }
 
     /// Loads an entry into the form for editing (from the table's Edit button).
@@ -140,6 +148,7 @@ impl StageDetail {
             }
         });
         ui.label(RichText::new(stage.description(tr.0)).small().weak());
+        self.opportunities.ui(ui, ctx, stage, out);
         ui.separator();
         let Some(record) = persona else { return };
         let id = record.id;

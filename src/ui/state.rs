@@ -17,11 +17,13 @@ pub enum View {
     Analytics,
     /// Two journey versions side by side (issue #10 §2).
     Compare,
+    /// The opportunity backlog (issue #10 §3).
+    Backlog,
 }
 
 impl View {
-    pub const ALL: [Self; 5] =
-        [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics, Self::Compare];
+    pub const ALL: [Self; 6] =
+        [Self::Board, Self::PersonaCard, Self::EmotionLog, Self::Analytics, Self::Compare, Self::Backlog];
 
     /// The tab and menu text.
     pub fn text(self) -> Text {
@@ -31,6 +33,7 @@ impl View {
             Self::EmotionLog => Text::EmotionLog,
             Self::Analytics => Text::Analytics,
             Self::Compare => Text::CompareVersions,
+            Self::Backlog => Text::Backlog,
         }
     }
 }

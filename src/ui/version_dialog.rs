@@ -136,7 +136,10 @@ impl VersionDialog {
                     }
                 }
             });
-            ui.separator();
+            // Not `ui.separator()`: a vertical separator takes the row's available height, which
+            // in an auto-sized window is the last frame's height, so the dialog grew every frame
+            // until "Create" was pushed off the screen.
+            ui.add_space(12.0);
             let counts = (
                 data.touchpoints.iter().filter(|(_, t)| t.version == chosen).count(),
                 data.targets.get(&chosen).map_or(0, crate::model::Targets::len),

@@ -1,6 +1,6 @@
 //! Small widgets shared by several views, so views never import each other.
 
-use egui::{TextureHandle, Ui};
+use egui::{RichText, TextureHandle, Ui};
 
 use super::command::{Command, Commands, UiCommand};
 use super::data::ViewData;
@@ -118,4 +118,14 @@ pub fn persona_context_menu_ui(ui: &mut Ui, tr: Tr, id: PersonaId, out: &mut Com
     });
     ui.separator();
     delete_button_ui(ui, tr, id, out);
+}
+
+/// A stage column's count of open opportunities (nothing when there are none), with a tip
+/// saying what it counts.
+pub fn open_opportunities_badge_ui(ui: &mut Ui, tr: Tr, open: u64) {
+    if open == 0 {
+        return;
+    }
+    ui.label(RichText::new(tr.open_opportunities(open)).small().color(ui.visuals().hyperlink_color))
+        .on_hover_text(tr.t(Text::OpenOpportunitiesTip));
 }

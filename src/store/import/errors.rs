@@ -42,6 +42,13 @@ pub enum RowProblem {
     /// An event time in none of the accepted shapes (with or without a zone), or a day
     /// that does not exist.
     BadTime { value: String },
+    // The opportunity backlog (issue #10 §3).
+    /// No persona has this name (an opportunities import does not create personas).
+    UnknownPersona { value: String },
+    /// The opportunity status is none of the known ones.
+    UnknownStatus { value: String },
+    /// A value or effort rating is not a whole number from 1 to 5.
+    BadRating { field: &'static str, value: String },
 }
 
 impl fmt::Display for RowProblem {

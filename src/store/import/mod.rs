@@ -15,6 +15,7 @@
 //!   time" file) turned into stage events by stage rules; `rules_file`: the rules as CSV.
 //! - `parallel`: the chunked parallel parse both large imports use.
 //! - `preview`: the first rows of a file, for the import wizard.
+//! - `opportunities`: the opportunity backlog (into one journey version).
 //! - `options`: what a file holds, how to treat bad rows, progress.
 //! - `errors`: why rows were rejected ([`RowProblem`]), as data; the words are in
 //!   `i18n/import.rs`. `summary`: what an import did.
@@ -32,6 +33,7 @@ mod event_parse;
 mod event_write;
 mod events;
 mod fields;
+mod opportunities;
 mod options;
 mod parallel;
 mod personas;
@@ -111,6 +113,10 @@ impl Workspace {
                 let tx = self.conn_mut().transaction_with_behavior(TransactionBehavior::Immediate)?;
                 batch.resolve_and_write(&tx, name, options.skip_invalid, cancel, &mut summary, progress)?;
                 tx.commit()?;
+            }
+            ImportKind::Opportunities => {
+                let today = chrono::Local::now().date_naive();
+                return self.import_opportunities(&bytes[..], name, None, options, today);
             }
         }
         Ok(summary)

@@ -13,6 +13,9 @@ pub enum ImportKind {
     Customers,
     /// `persona,stage,score,label,note,touchpoint,source,logged_at`: emotion entries.
     Emotions,
+    /// `title,stage,persona,status,value,effort,owner,evidence,note,created`: the
+    /// opportunity backlog of a journey version.
+    Opportunities,
 }
 
 impl ImportKind {
@@ -23,6 +26,10 @@ impl ImportKind {
             Self::Emotions => {
                 &["persona", "stage", "score", "label", "note", "touchpoint", "source", "logged_at"]
             }
+            Self::Opportunities => &[
+                "title", "stage", "persona", "status", "value", "effort", "owner", "evidence", "note",
+                "created",
+            ],
         }
     }
 
@@ -31,6 +38,7 @@ impl ImportKind {
         match self {
             Self::Customers => 4,
             Self::Emotions => 3,
+            Self::Opportunities => 2,
         }
     }
 }

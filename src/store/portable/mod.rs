@@ -24,6 +24,7 @@
 //! import inserts each row as the parser reaches it, in one transaction, so a million
 //! customers never sit in memory at once.
 
+mod opportunities;
 mod read;
 mod versions;
 mod write;
@@ -38,7 +39,8 @@ pub const FORMAT: &str = "fanpath-workspace";
 ///
 /// 2 added journey versions (issue #10): the `versions` and `stage_targets` lists and each
 /// touchpoint's `version_id`. A version 1 file reads as one "Current" version (id 1)
-/// holding every touchpoint.
+/// holding every touchpoint. The optional `opportunities` list (the backlog, issue #10 §3)
+/// came later within version 2: a file without it reads with an empty backlog.
 pub const FORMAT_VERSION: u64 = 2;
 
 /// How many rows a workspace file held (import) or received (export).

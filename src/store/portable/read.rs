@@ -37,10 +37,11 @@ enum Table {
     StageRules,
     Versions,
     StageTargets,
+    Opportunities,
 }
 
 impl Table {
-    const ALL: [Self; 7] = [
+    const ALL: [Self; 8] = [
         Self::Personas,
         Self::Touchpoints,
         Self::Emotions,
@@ -48,6 +49,7 @@ impl Table {
         Self::StageRules,
         Self::Versions,
         Self::StageTargets,
+        Self::Opportunities,
     ];
 
     fn key(self) -> &'static str {
@@ -59,12 +61,14 @@ impl Table {
             Self::StageRules => "stage_rules",
             Self::Versions => "versions",
             Self::StageTargets => "stage_targets",
+            Self::Opportunities => "opportunities",
         }
     }
 
-    /// Whether a file must hold the list: the version lists came with format version 2.
+    /// Whether a file must hold the list: the version lists came with format version 2,
+    /// the backlog after it.
     fn required(self) -> bool {
-        !matches!(self, Self::StageRules | Self::Versions | Self::StageTargets)
+        !matches!(self, Self::StageRules | Self::Versions | Self::StageTargets | Self::Opportunities)
     }
 }
 
@@ -95,7 +99,8 @@ impl Workspace {
 fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<WorkspaceFileSummary> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute_batch(
-        "DELETE FROM stage_events; DELETE FROM customers; DELETE FROM emotions;
+        "DELETE FROM opportunity_evidence; DELETE FROM opportunities;
+         DELETE FROM stage_events; DELETE FROM customers; DELETE FROM emotions;
          DELETE FROM touchpoints; DELETE FROM stage_targets; DELETE FROM journey_versions;
          DELETE FROM personas; DELETE FROM stage_rules;",
     )?;
@@ -133,7 +138,7 @@ fn load(conn: &mut Connection, path: &Path, input: std::fs::File) -> Result<Work
 /// Refuses rows that refer to a row the file does not hold (a touchpoint of persona 99).
 /// Stage events need no check: each is written with its customer and that customer's persona.
 fn check_references(conn: &Connection, path: &Path) -> Result<()> {
-    for table in ["touchpoints", "emotions", "customers", "stage_targets"] {
+    for table in ["touchpoints", "emotions", "customers", "stage_targets", "opportunities"] {
         let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_check({table})"))?;
         let mut rows = stmt.query([])?;
         if let Some(r) = rows.next()? {
@@ -383,6 +388,17 @@ impl<'de> Visitor<'de> for Rows<'_, '_> {
                     insert
                         .execute(params![row.version_id, row.persona_id, row.stage, row.score])
                         .map_err(|e| failed(index, row.version_id, e.to_string()))?;
+                    index += 1;
+                }
+            }
+            Table::Opportunities => {
+                use super::opportunities::{
+                    INSERT_EVIDENCE, INSERT_OPPORTUNITY, OpportunityRow, insert_opportunity,
+                };
+                let (mut insert, mut link) = (prepare(INSERT_OPPORTUNITY)?, prepare(INSERT_EVIDENCE)?);
+                while let Some(row) = seq.next_element::<OpportunityRow>()? {
+                    insert_opportunity((&mut insert, &mut link), &row)
+                        .map_err(|p| failed(index, row.id(), p))?;
                     index += 1;
                 }
             }

@@ -173,6 +173,13 @@ fn write_document<W: Write>(
     }
     w.end_array()?;
 
+    // The backlog after the versions, personas and touchpoints it refers to.
+    w.begin_array("opportunities")?;
+    for row in super::opportunities::opportunity_rows(conn)? {
+        w.row(&row)?;
+    }
+    w.end_array()?;
+
     w.begin_array("emotions")?;
     let mut stmt = conn.prepare(
         "SELECT id, persona_id, stage, score, label, note, touchpoint, source, logged_at

@@ -10,6 +10,7 @@ use crate::model::{
     Channel, EmotionEntry, EmotionId, JourneyVersion, Persona, PersonaId, Score, Source, Stage, Touchpoint,
     TouchpointId, VersionId, VersionKind,
 };
+use crate::model::{Opportunity, OpportunityId, OpportunityStatus, Rating};
 use crate::store::edit::Edit;
 use crate::store::{DemoOptions, StoreError, Workspace};
 
@@ -44,11 +45,30 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 30).expect("date")
 }
 
-/// A small demo: personas with emotions, touchpoints, customers and their events.
+/// A small demo: personas with emotions, touchpoints, customers and their events, and one
+/// opportunity of the busiest persona backed by the first emotion entry (so deleting that
+/// persona or entry touches the backlog too).
 fn workspace() -> Workspace {
     let mut ws = Workspace::open_in_memory().expect("open");
     ws.write_demo(&DemoOptions { customers: 60, ..DemoOptions::new(today()) }).expect("demo");
+    let mut opportunity = new_opportunity();
+    opportunity.persona = Some(busy_persona(&ws));
+    opportunity.evidence_emotions = vec![first_emotion(&ws).0];
+    ws.add_opportunity(&opportunity).expect("opportunity");
     ws
+}
+
+fn new_opportunity() -> Opportunity {
+    let mut o = Opportunity::new(VersionId(1), "Tin nhắn chào mừng", Stage::Acknowledgment, today());
+    o.value = Rating::new(4).expect("value");
+    o.effort = Rating::new(2).expect("effort");
+    o.owner = "Linh".into();
+    o.evidence = "Khách hỏi lại giờ mở cửa".into();
+    o
+}
+
+fn first_opportunity(ws: &Workspace) -> (OpportunityId, Opportunity) {
+    ws.opportunities(None).expect("opportunities").into_iter().next().expect("an opportunity")
 }
 
 /// The persona with the most linked data, so deleting and restoring it touches every table.
@@ -90,9 +110,13 @@ fn variant(edit: &Edit) -> usize {
         Edit::DeleteVersion(_) => 15,
         Edit::RestoreVersion(_) => 16,
         Edit::SetTarget { .. } => 17,
+        Edit::AddOpportunity(_) => 18,
+        Edit::UpdateOpportunity(..) => 19,
+        Edit::DeleteOpportunity(_) => 20,
+        Edit::RestoreOpportunity(..) => 21,
     }
 }
-const VARIANTS: usize = 18;
+const VARIANTS: usize = 22;
 
 /// One workspace and one edit of each kind to apply to it. Restores start from a
 /// workspace where the thing was deleted.
@@ -148,6 +172,21 @@ fn cases() -> Vec<(Workspace, Edit)> {
     let mut deleted = workspace();
     let restore = Edit::DeleteTouchpoint(touchpoint).apply(&mut deleted).expect("delete");
     assert_eq!(restore, Edit::RestoreTouchpoint(touchpoint, tp));
+    cases.push((deleted, restore));
+
+    let (opportunity, current) = first_opportunity(&ws);
+    let mut added = new_opportunity();
+    added.evidence_emotions = vec![emotion];
+    cases.push((workspace(), Edit::AddOpportunity(Box::new(added))));
+    let mut changed = current.clone();
+    changed.status = OpportunityStatus::InProgress;
+    changed.value = Rating::new(5).expect("value");
+    changed.evidence_emotions.clear();
+    cases.push((workspace(), Edit::UpdateOpportunity(opportunity, Box::new(changed))));
+    cases.push((workspace(), Edit::DeleteOpportunity(opportunity)));
+    let mut deleted = workspace();
+    let restore = Edit::DeleteOpportunity(opportunity).apply(&mut deleted).expect("delete");
+    assert_eq!(restore, Edit::RestoreOpportunity(opportunity, Box::new(current)));
     cases.push((deleted, restore));
     cases.extend(version_cases(persona));
     cases
@@ -227,11 +266,16 @@ fn assert_applied(edit: &Edit, before: &Workspace, ws: &Workspace) {
             assert!(matches!(ws.persona(*id), Err(StoreError::NotFound(_))));
             assert!(ws.emotions(Some(*id), None).expect("emotions").is_empty());
             assert!(ws.touchpoints(Some(*id)).expect("touchpoints").is_empty());
+            assert!(ws.opportunities(None).expect("list").iter().all(|(_, o)| o.persona != Some(*id)));
         }
         Edit::RestorePersona(deleted) => {
             assert_eq!(ws.persona(deleted.id).expect("back"), deleted.persona);
             assert_eq!(ws.emotions(Some(deleted.id), None).expect("emotions"), deleted.emotions);
             assert_eq!(ws.touchpoints(Some(deleted.id)).expect("touchpoints"), deleted.touchpoints);
+            assert!(!deleted.opportunities.is_empty(), "the fixture's opportunity went with its persona");
+            for (id, opportunity) in &deleted.opportunities {
+                assert_eq!(ws.opportunity(*id).expect("back"), *opportunity);
+            }
         }
         Edit::AddEmotion(entry) => {
             assert_eq!(emotions(ws), emotions(before) + 1);
@@ -260,6 +304,17 @@ fn assert_applied(edit: &Edit, before: &Workspace, ws: &Workspace) {
         }
         Edit::RestoreTouchpoint(id, touchpoint) => {
             assert!(ws.touchpoints(None).expect("tp").iter().any(|(t, tp)| t == id && tp == touchpoint));
+        }
+        Edit::AddOpportunity(opportunity) => {
+            let after = ws.opportunities(None).expect("list");
+            assert_eq!(after.len(), before.opportunities(None).expect("list").len() + 1);
+            assert_eq!(after.last().map(|(_, o)| o), Some(opportunity.as_ref()));
+        }
+        Edit::UpdateOpportunity(id, opportunity) | Edit::RestoreOpportunity(id, opportunity) => {
+            assert_eq!(ws.opportunity(*id).expect("opportunity"), **opportunity);
+        }
+        Edit::DeleteOpportunity(id) => {
+            assert!(matches!(ws.opportunity(*id), Err(StoreError::NotFound(_))));
         }
         Edit::CreateVersion(card, source) => {
             let versions = ws.versions().expect("versions");

@@ -29,6 +29,7 @@ use self::history::History;
 pub use self::settings::Settings;
 use self::worker::{AnalyticsSlot, Worker};
 use super::analytics::AnalyticsView;
+use super::backlog::BacklogView;
 use super::command::{Command, Commands, UiCommand};
 use super::compare::CompareView;
 use super::context::ViewContext;
@@ -84,6 +85,8 @@ pub struct FanpathApp {
     playbook_panel: PlaybookPanel,
     playbook_window: PlaybookWindow,
     analytics_view: AnalyticsView,
+    /// The opportunity backlog's filters, sort, selection and form.
+    backlog_view: BacklogView,
     /// The analytics on show, and the key of the one being computed.
     analytics: AnalyticsSlot,
     /// The reference date for new entries and stalls; fixed in tests.
@@ -139,6 +142,7 @@ impl FanpathApp {
             playbook_panel: PlaybookPanel::default(),
             playbook_window: PlaybookWindow::default(),
             analytics_view: AnalyticsView::default(),
+            backlog_view: BacklogView::default(),
             analytics: AnalyticsSlot::default(),
             today,
             title: String::new(),
@@ -245,6 +249,7 @@ impl FanpathApp {
                 View::PersonaCard => self.persona_editor.ui(ui, &view, out),
                 View::EmotionLog => self.emotion_table.ui(ui, &view, out),
                 View::Analytics => self.analytics_view.ui(ui, &view, out),
+                View::Backlog => self.backlog_view.ui(ui, &view, out),
                 View::Compare => self.compare_view.ui(ui, &view, out),
             }
         });
@@ -278,6 +283,11 @@ impl FanpathApp {
 
     pub fn analytics_view_mut(&mut self) -> &mut AnalyticsView {
         &mut self.analytics_view
+    }
+
+    /// The Backlog view (tests read its selection and where it drew its dots).
+    pub fn backlog_view(&self) -> &BacklogView {
+        &self.backlog_view
     }
 
     fn shortcuts_ui(&mut self, ui: &Ui) {

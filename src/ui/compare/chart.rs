@@ -4,7 +4,7 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Legend, Line, LineStyle, MarkerShape, PlotPoints, Points};
 
-use crate::i18n::format::decimal;
+use crate::i18n::format::{count, decimal};
 use crate::i18n::{Text, Tr};
 use crate::model::compare::Comparison;
 use crate::model::{Stage, Touchpoint};
@@ -27,6 +27,9 @@ pub struct CompareShown {
     /// The persona compared, or none for all.
     pub persona: Option<String>,
     pub comparison: Comparison,
+    /// Open (idea, planned, in progress) opportunities per stage of version A and of B,
+    /// by stage index, whatever persona they are for.
+    pub open_opportunities: ([u64; 8], [u64; 8]),
 }
 
 impl CompareShown {
@@ -50,10 +53,16 @@ pub fn compare_body_ui(ui: &mut Ui, tr: Tr, shown: &CompareShown, still: bool) {
 fn table_ui(ui: &mut Ui, tr: Tr, shown: &CompareShown, still: bool) {
     let c = &shown.comparison;
     let number = |v: f64| decimal(v, true, tr.0);
-    egui::Grid::new("compare_table").striped(true).num_columns(6).spacing([18.0, 4.0]).show(ui, |ui| {
-        for header in
-            [Text::Stage, Text::TouchpointChanges, Text::TargetA, Text::TargetB, Text::Observed, Text::GapB]
-        {
+    egui::Grid::new("compare_table").striped(true).num_columns(7).spacing([18.0, 4.0]).show(ui, |ui| {
+        for header in [
+            Text::Stage,
+            Text::TouchpointChanges,
+            Text::TargetA,
+            Text::TargetB,
+            Text::Observed,
+            Text::GapB,
+            Text::OpenOpportunitiesAB,
+        ] {
             ui.label(RichText::new(tr.t(header)).strong());
         }
         ui.end_row();
@@ -74,6 +83,9 @@ fn table_ui(ui: &mut Ui, tr: Tr, shown: &CompareShown, still: bool) {
                 Some(gap) => ui.label(number(gap)),
                 None => ui.label("—"),
             };
+            let (open_a, open_b) = &shown.open_opportunities;
+            let (open_a, open_b) = (open_a[stage.index()], open_b[stage.index()]);
+            ui.label(format!("{} / {}", count(open_a, tr.0), count(open_b, tr.0)));
             ui.end_row();
         }
     });

@@ -41,5 +41,9 @@ pub fn read_comparison(
         b: tr.version_name(&workspace.version(b)?),
         persona: persona_name,
         comparison: workspace.compare_versions(a, b, persona)?,
+        open_opportunities: (
+            workspace.open_opportunities_per_stage(a)?,
+            workspace.open_opportunities_per_stage(b)?,
+        ),
     })
 }

@@ -3,8 +3,8 @@
 //! all), and both versions' target emotions against the mean emotion customers logged.
 //!
 //! The numbers come from [`crate::model::compare`], computed once per data change from
-//! the cached data; the count of open opportunities per stage joins when the backlog
-//! (issue #10 §3) exists.
+//! the cached data, with the count of open opportunities per stage of both versions
+//! (issue #10 §3).
 
 pub mod chart;
 pub mod export;
@@ -119,5 +119,14 @@ fn shown(
         b: name(b),
         persona: persona.and_then(|p| data.persona(p)).map(|r| r.persona.name.clone()),
         comparison,
+        open_opportunities: (open_per_stage(data, a), open_per_stage(data, b)),
     }
+}
+
+/// Open opportunities per stage of `version`, from the cached backlog (the same count as
+/// [`crate::store::Workspace::open_opportunities_per_stage`]).
+fn open_per_stage(data: &ViewData, version: VersionId) -> [u64; 8] {
+    crate::model::opportunity::open_per_stage(
+        data.opportunities.iter().filter(|(_, o)| o.version == version).map(|(_, o)| o),
+    )
 }
