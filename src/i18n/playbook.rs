@@ -8,12 +8,12 @@ use crate::model::Stage;
 use crate::model::playbook::StagePlaybook;
 
 impl Tr {
-    /// The status line after "+ Opportunity" while this build has no opportunity backlog.
+    /// The status line after "+ Opportunity" on a playbook action added it to the backlog.
     pub fn opportunity_noted(self, stage: Stage, title: &str) -> String {
         let stage = stage.name(self.0);
         self.pick(
-            format!("Opportunity for {stage}: “{title}” (the backlog is not in this build yet)"),
-            format!("Cơ hội cho {stage}: “{title}” (bản này chưa có danh sách cơ hội)"),
+            format!("Added to the backlog at {stage}: “{title}”"),
+            format!("Đã thêm vào danh sách cơ hội ở giai đoạn {stage}: “{title}”"),
         )
     }
 }

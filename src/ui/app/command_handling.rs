@@ -98,7 +98,7 @@ impl FanpathApp {
             Command::SelectVersion(version) => self.select_version(version),
             Command::ExportCompare { a, b, persona } => self.export_compare(a, b, persona),
             Command::AddOpportunityFromPlaybook { stage, title } => {
-                self.add_opportunity_from_playbook(stage, &title)
+                self.add_opportunity_from_playbook(ctx, stage, &title)
             }
         }
     }
