@@ -832,9 +832,16 @@ fn playbook_beside_the_stage_detail(language: Language) {
         h.get_by_label(action);
     }
     // "+ Opportunity" on the phone action sends its stage and words.
+    // The panel sits low in the stage detail: bring the button into view first.
+    h.get_all_by_label(tr.t(fanpath::i18n::Text::AddAsOpportunity)).nth(3).expect("phone row").scroll_to_me();
+    h.run();
     h.get_all_by_label(tr.t(fanpath::i18n::Text::AddAsOpportunity)).nth(3).expect("phone row").click();
     h.run();
-    h.get_by_label_contains(&tr.opportunity_noted(Stage::Acclimation, book.actions[3]));
+    // It lands in the backlog, as an idea at that stage.
+    let added =
+        h.state().data.opportunities.iter().find(|(_, o)| o.title == book.actions[3]).map(|(_, o)| o.clone());
+    let added = added.unwrap_or_else(|| panic!("the action is in the backlog: {:?}", h.state().dialog));
+    assert_eq!((added.stage, added.status), (Stage::Acclimation, fanpath::model::OpportunityStatus::Idea));
 
     // Help → Stage playbook opens the window at the selected stage.
     h.get_by_label(tr.t(fanpath::i18n::Text::Help)).click();

@@ -35,6 +35,11 @@ fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
 fn demo(path: &Path) {
     let mut ws = Workspace::open(path).expect("open");
     ws.write_demo(&DemoOptions { customers: 200, ..DemoOptions::new(today()) }).expect("demo");
+    // These tests start from one journey: the demo's own to-be version goes.
+    let versions = ws.versions().expect("versions");
+    for (id, _) in versions.into_iter().skip(1) {
+        fanpath::store::edit::Edit::DeleteVersion(id).apply(&mut ws).expect("delete the demo's to-be");
+    }
 }
 
 fn on_disk(path: &Path) -> Workspace {
@@ -165,6 +170,14 @@ fn deleting_a_version_asks_first_and_undo_restores_it() {
     h.run();
     h.get_by_label(&tr.delete_version_consequences(before[1].1, 0));
     h.get_by_label(tr.t(Text::Delete)).click();
+    // The deletion waits for the backup, taken on another thread.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    h.step();
+    while h.state().busy() {
+        assert!(std::time::Instant::now() < deadline, "the backup never finished");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
     h.run();
     assert_eq!(touchpoint_counts(&path).len(), 1);
     assert_eq!(fanpath::store::list_backups(&path).expect("backups").len(), 1, "backed up first");

@@ -41,17 +41,26 @@ pub fn launch_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
     if comparison.before.customers() == 0 || comparison.after.customers() == 0 {
         ui.label(RichText::new(tr.t(Text::LaunchGroupEmpty)).strong().color(crate::ui::style::GAP));
     }
-    let sentences_height = ui.text_style_height(&egui::TextStyle::Body) * 8.0 * 1.3;
-    let plots = (ui.available_height() - sentences_height).max(200.0);
+    // The seven step sentences scroll in what the plots leave, so the chart never runs into
+    // the findings below it, even at 1280 × 720.
+    let available = ui.available_height();
+    let sentences_height = (ui.text_style_height(&egui::TextStyle::Body) * 7.0 * 1.3).min(available * 0.4);
+    let plots = (available - sentences_height - 8.0).max(120.0);
     funnels_ui(ui, tr, comparison, options, still, plots * 0.62);
     changes_ui(ui, tr, comparison, still, plots * 0.38 - 8.0);
-    for step in &comparison.steps {
-        let text = RichText::new(format!("• {}", tr.launch_step(step)));
-        ui.label(match step.verdict {
-            Verdict::Improved | Verdict::Worsened => text.strong().color(verdict_color(step.verdict)),
-            Verdict::NoClearChange | Verdict::TooFew => text,
+    egui::ScrollArea::vertical()
+        .id_salt("launch_steps")
+        .max_height(ui.available_height().max(40.0))
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for step in &comparison.steps {
+                let text = RichText::new(format!("• {}", tr.launch_step(step)));
+                ui.label(match step.verdict {
+                    Verdict::Improved | Verdict::Worsened => text.strong().color(verdict_color(step.verdict)),
+                    Verdict::NoClearChange | Verdict::TooFew => text,
+                });
+            }
         });
-    }
 }
 
 /// Both funnels side by side, as a percentage of each group's customers (the groups differ
