@@ -3,6 +3,7 @@
 
 mod backup_cli;
 mod export_cli;
+mod handout_cli;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

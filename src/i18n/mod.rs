@@ -9,6 +9,7 @@
 mod backups;
 mod errors;
 mod findings;
+mod handout;
 pub mod format;
 pub mod import;
 mod text;

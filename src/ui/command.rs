@@ -62,11 +62,14 @@ pub enum UiCommand {
     RestoreBackup,
     ExportWorkspaceFile,
     ImportWorkspaceFile,
+    // Hand-outs.
+    ExportJourneyMap,
+    ExportWorkshopPack,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 21] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -86,6 +89,8 @@ impl UiCommand {
         Self::RestoreBackup,
         Self::ExportWorkspaceFile,
         Self::ImportWorkspaceFile,
+        Self::ExportJourneyMap,
+        Self::ExportWorkshopPack,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -106,7 +111,9 @@ impl UiCommand {
             Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => &[],
+            | Self::ImportWorkspaceFile
+            | Self::ExportJourneyMap
+            | Self::ExportWorkshopPack => &[],
         }
     }
 
@@ -146,7 +153,9 @@ impl UiCommand {
             | Self::ShowView(_)
             | Self::RestoreBackup
             | Self::ExportWorkspaceFile
-            | Self::ImportWorkspaceFile => false,
+            | Self::ImportWorkspaceFile
+            | Self::ExportJourneyMap
+            | Self::ExportWorkshopPack => false,
         }
     }
 
@@ -169,6 +178,8 @@ impl UiCommand {
             Self::RestoreBackup => Text::RestoreBackup,
             Self::ExportWorkspaceFile => Text::ExportWorkspaceFile,
             Self::ImportWorkspaceFile => Text::ImportWorkspaceFile,
+            Self::ExportJourneyMap => Text::ExportJourneyMap,
+            Self::ExportWorkshopPack => Text::ExportWorkshopPack,
         }
     }
 
@@ -185,6 +196,8 @@ impl UiCommand {
             Self::RestoreBackup => Some(Text::RestoreBackupTip),
             Self::ExportWorkspaceFile => Some(Text::ExportWorkspaceFileTip),
             Self::ImportWorkspaceFile => Some(Text::ImportWorkspaceFileTip),
+            Self::ExportJourneyMap => Some(Text::ExportJourneyMapTip),
+            Self::ExportWorkshopPack => Some(Text::ExportWorkshopPackTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -302,6 +315,8 @@ mod tests {
             UiCommand::RestoreBackup => 16,
             UiCommand::ExportWorkspaceFile => 17,
             UiCommand::ImportWorkspaceFile => 18,
+            UiCommand::ExportJourneyMap => 19,
+            UiCommand::ExportWorkshopPack => 20,
         }
     }
 

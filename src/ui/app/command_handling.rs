@@ -128,6 +128,14 @@ impl FanpathApp {
                 false
             }
             UiCommand::ImportWorkspaceFile => self.choose_workspace_file(),
+            UiCommand::ExportJourneyMap => {
+                self.export_journey_map();
+                false
+            }
+            UiCommand::ExportWorkshopPack => {
+                self.export_workshop_pack();
+                false
+            }
         }
     }
 

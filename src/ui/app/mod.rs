@@ -7,6 +7,7 @@
 mod background;
 mod command_handling;
 mod files;
+mod handouts;
 pub mod history;
 #[cfg(test)]
 mod history_tests;

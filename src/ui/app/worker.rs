@@ -17,6 +17,7 @@ use crate::store::analytics::{Analytics, AnalyticsOptions};
 use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, ChartOptions};
 use crate::ui::analytics::export;
+pub(super) use crate::ui::app::handouts::Handout;
 
 /// How often the worker asks SQLite whether another connection committed. `PRAGMA
 /// data_version` reads the WAL index only, so once a second costs nothing measurable.
@@ -48,6 +49,8 @@ pub(super) enum Export {
     EmotionsCsv { persona: Option<PersonaId> },
     /// A chart drawn off screen into a PNG (hundreds of milliseconds of rasterising).
     ChartPng { chart: Chart, analytics: Box<Analytics>, options: ChartOptions },
+    /// A hand-out (journey map poster, workshop pack), read and drawn here.
+    Handout(Handout),
 }
 
 /// An answer from the worker.
@@ -101,6 +104,7 @@ impl Export {
             Self::ChartPng { chart, analytics, options } => {
                 export::chart_png(chart, &analytics, &options, language).map_err(|err| err.to_string())
             }
+            Self::Handout(handout) => handout.bytes(workspace, language),
         }
     }
 }
