@@ -56,10 +56,7 @@ fn page_size(pdf: &Path, page: usize) -> (u32, u32) {
     let page = page.to_string();
     let info = run("pdfinfo", &["-f", &page, "-l", &page, path(pdf)]);
     let line = info.lines().find(|l| l.contains("size:")).expect("a page size line");
-    let numbers: Vec<f64> = line
-        .split_whitespace()
-        .filter_map(|word| word.parse::<f64>().ok())
-        .collect();
+    let numbers: Vec<f64> = line.split_whitespace().filter_map(|word| word.parse::<f64>().ok()).collect();
     let [.., w, h] = numbers[..] else { panic!("no size in {line}") };
     #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "page sizes in points")]
     let size = (w.round() as u32, h.round() as u32);
@@ -93,12 +90,18 @@ fn ink(png: &Path) -> (f64, usize) {
 fn persona_and_quote(db: &Path, stage: Stage) -> (Persona, String) {
     let workspace = Workspace::open_read_only(db).expect("open");
     let record = workspace.personas().expect("personas").into_iter().next().expect("a demo persona");
-    let entries: Vec<EmotionEntry> =
-        workspace.emotions(Some(record.id), Some(stage)).expect("entries").into_iter().map(|(_, e)| e).collect();
+    let entries: Vec<EmotionEntry> = workspace
+        .emotions(Some(record.id), Some(stage))
+        .expect("entries")
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
     let strongest = entries
         .iter()
         .filter(|e| !e.note.trim().is_empty())
-        .max_by_key(|e| (e.score.get().unsigned_abs(), std::cmp::Reverse(entries.iter().position(|x| x == *e))))
+        .max_by_key(|e| {
+            (e.score.get().unsigned_abs(), std::cmp::Reverse(entries.iter().position(|x| x == *e)))
+        })
         .expect("a note at the stage");
     (record.persona, strongest.note.trim().to_owned())
 }
@@ -118,7 +121,10 @@ fn the_journey_map_pdf_holds_the_persona_the_stages_and_a_vietnamese_quote_on_a3
     let text = pdf_text(&pdf);
     assert!(text.contains(&persona.name), "{text}");
     for stage in Stage::ALL {
-        assert!(text.contains(&stage.numbered_name(fanpath::model::Language::Vietnamese)), "{stage:?} in {text}");
+        assert!(
+            text.contains(&stage.numbered_name(fanpath::model::Language::Vietnamese)),
+            "{stage:?} in {text}"
+        );
     }
     assert!(text.contains("Bản đồ hành trình"), "{text}");
     assert!(squeezed(&text).contains(&squeezed(&quote)), "quote {quote:?} not in {text}");
@@ -126,7 +132,10 @@ fn the_journey_map_pdf_holds_the_persona_the_stages_and_a_vietnamese_quote_on_a3
     // A3 landscape: 420 × 297 mm.
     assert_eq!(page_size(&pdf, 1), (1191, 842));
     let fonts = run("pdffonts", &[path(&pdf)]);
-    assert!(fonts.contains("NotoSans") && fonts.lines().skip(2).all(|l| l.contains(" yes ")), "embedded: {fonts}");
+    assert!(
+        fonts.contains("NotoSans") && fonts.lines().skip(2).all(|l| l.contains(" yes ")),
+        "embedded: {fonts}"
+    );
 
     // Rendered, the page is a picture, not a blank sheet.
     let prefix = dir.path().join("page");

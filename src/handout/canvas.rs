@@ -31,7 +31,12 @@ impl Area {
 
     /// The same area with `pad` points taken off every side.
     pub fn inset(self, pad: f32) -> Self {
-        Self { x: self.x + pad, y: self.y + pad, w: (self.w - 2.0 * pad).max(0.0), h: (self.h - 2.0 * pad).max(0.0) }
+        Self {
+            x: self.x + pad,
+            y: self.y + pad,
+            w: (self.w - 2.0 * pad).max(0.0),
+            h: (self.h - 2.0 * pad).max(0.0),
+        }
     }
 }
 
@@ -110,7 +115,11 @@ pub fn wrap(canvas: &dyn Canvas, text: &str, size_pt: f32, width_pt: f32) -> Vec
 pub fn paragraph(canvas: &mut dyn Canvas, area: Area, size_pt: f32, color: Rgb, text: &str) -> f32 {
     let line_h = size_pt * LINE;
     let lines = wrap(canvas, text, size_pt, area.w);
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a small, non-negative count")]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a small, non-negative count"
+    )]
     let fits = (area.h / line_h).floor().max(0.0) as usize;
     let mut y = area.y;
     for (index, line) in lines.iter().enumerate().take(fits) {

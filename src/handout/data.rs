@@ -4,8 +4,8 @@
 use crate::model::analytics::Finding;
 use crate::model::emotion::EmotionEntry;
 use crate::model::{Language, Persona, PersonaId, Stage};
-use crate::store::analytics::AnalyticsOptions;
 use crate::store::Report;
+use crate::store::analytics::AnalyticsOptions;
 use crate::store::{Result, Workspace};
 
 /// How many quotes a stage column of the poster holds at most.

@@ -30,8 +30,15 @@ enum Lane {
 }
 
 impl Lane {
-    const ALL: [Self; 7] =
-        [Self::Header, Self::Goal, Self::Touchpoints, Self::Emotion, Self::Quotes, Self::PainPoints, Self::Opportunities];
+    const ALL: [Self; 7] = [
+        Self::Header,
+        Self::Goal,
+        Self::Touchpoints,
+        Self::Emotion,
+        Self::Quotes,
+        Self::PainPoints,
+        Self::Opportunities,
+    ];
 
     fn height(self) -> f32 {
         match self {
@@ -115,7 +122,12 @@ pub fn draw_journey_map(canvas: &mut dyn Canvas, map: &JourneyMap, language: Lan
         canvas.polyline(&[Pt { x, y: GRID_TOP }, Pt { x, y: Grid::bottom() }], 0.5, ink::RULE, false);
         stage_cells(canvas, &grid, map, stage, language);
     }
-    canvas.polyline(&[Pt { x: right, y: GRID_TOP }, Pt { x: right, y: Grid::bottom() }], 0.5, ink::RULE, false);
+    canvas.polyline(
+        &[Pt { x: right, y: GRID_TOP }, Pt { x: right, y: Grid::bottom() }],
+        0.5,
+        ink::RULE,
+        false,
+    );
     emotion_lane(canvas, &grid, map, language);
     legend(canvas, map, tr, page_h);
 }

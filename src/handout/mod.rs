@@ -47,7 +47,9 @@ impl HandoutError {
     pub fn message(&self, language: Language) -> String {
         match self {
             Self::Store(err) => err.message(language),
-            Self::Font | Self::PageSize | Self::Pdf(_) => format!("{}: {self}", Tr(language).t(Text::HandoutFailed)),
+            Self::Font | Self::PageSize | Self::Pdf(_) => {
+                format!("{}: {self}", Tr(language).t(Text::HandoutFailed))
+            }
         }
     }
 }
@@ -89,7 +91,9 @@ pub fn workshop_pack_pdf(pack: &WorkshopPack, language: Language) -> Result<Writ
     let mut first = 0;
     loop {
         let mut drawn = 0;
-        pdf.page(A4_LANDSCAPE, |canvas| drawn = pack::draw_findings(canvas, &pack.findings, first, language))?;
+        pdf.page(A4_LANDSCAPE, |canvas| {
+            drawn = pack::draw_findings(canvas, &pack.findings, first, language)
+        })?;
         first += drawn;
         if drawn == 0 || first >= pack.findings.len() {
             break;

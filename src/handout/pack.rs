@@ -1,8 +1,8 @@
 //! The pages of the workshop pack besides the personas': the eight-stage overview, the
 //! funnel and the findings.
 
-use super::canvas::{Area, Canvas, LINE, Pt, ink, paragraph};
 use super::A4_LANDSCAPE;
+use super::canvas::{Area, Canvas, LINE, Pt, ink, paragraph};
 use crate::i18n::format::{count, percent, signed};
 use crate::i18n::{Text, Tr};
 use crate::model::analytics::Finding;
@@ -36,7 +36,8 @@ pub fn draw_overview(canvas: &mut dyn Canvas, workspace_title: &str, language: L
         let (row, column) = (stage.index() / 4, stage.index() % 4);
         #[expect(clippy::cast_precision_loss, reason = "indexes below 8")]
         let (row, column) = (row as f32, column as f32);
-        let card = Area { x: MARGIN + column * (card_w + gap), y: top + row * (card_h + gap), w: card_w, h: card_h };
+        let card =
+            Area { x: MARGIN + column * (card_w + gap), y: top + row * (card_h + gap), w: card_w, h: card_h };
         canvas.fill_rect(card, ink::BAND);
         canvas.fill_rect(Area { h: 34.0, ..card }, ACCENT);
         let inner = card.inset(8.0);
@@ -72,11 +73,8 @@ pub fn draw_funnel(canvas: &mut dyn Canvas, report: &Report, language: Language)
         let w = (f64::from(bar_max) * line.conversion_from_start.clamp(0.0, 1.0)) as f32;
         canvas.fill_rect(Area { x: bar_x, y: y + 4.0, w: bar_max, h: row_h - 20.0 }, ink::BAND);
         canvas.fill_rect(Area { x: bar_x, y: y + 4.0, w, h: row_h - 20.0 }, ACCENT);
-        let numbers = format!(
-            "{} · {}",
-            count(line.reached, language),
-            percent(line.conversion_from_start, language)
-        );
+        let numbers =
+            format!("{} · {}", count(line.reached, language), percent(line.conversion_from_start, language));
         canvas.text(Pt { x: bar_x + bar_max + 8.0, y: y + 6.0 }, 11.0, ink::TEXT, &numbers);
         if let (Some(lost), Some(rate)) = (line.drop_off, line.drop_off_rate) {
             let text = tr.dropped_before_next(lost, rate);
@@ -88,13 +86,24 @@ pub fn draw_funnel(canvas: &mut dyn Canvas, report: &Report, language: Language)
 
 /// The findings, numbered, as many pages as they need; returns how many were drawn on this
 /// page (starting at `first`), so the caller can start another page for the rest.
-pub fn draw_findings(canvas: &mut dyn Canvas, findings: &[Finding], first: usize, language: Language) -> usize {
+pub fn draw_findings(
+    canvas: &mut dyn Canvas,
+    findings: &[Finding],
+    first: usize,
+    language: Language,
+) -> usize {
     let tr = Tr(language);
     let (page_w, page_h) = A4_LANDSCAPE;
     canvas.fill_rect(Area { x: 0.0, y: 0.0, w: page_w, h: page_h }, ink::WHITE);
     let mut y = title(canvas, page_w, tr.t(Text::HandoutWorkshopPack), tr.t(Text::Findings));
     if findings.is_empty() {
-        paragraph(canvas, Area { x: MARGIN, y, w: page_w - 2.0 * MARGIN, h: 60.0 }, 12.0, ink::MUTED, tr.t(Text::NoFindings));
+        paragraph(
+            canvas,
+            Area { x: MARGIN, y, w: page_w - 2.0 * MARGIN, h: 60.0 },
+            12.0,
+            ink::MUTED,
+            tr.t(Text::NoFindings),
+        );
         return 0;
     }
     let size = 12.0;
@@ -109,7 +118,13 @@ pub fn draw_findings(canvas: &mut dyn Canvas, findings: &[Finding], first: usize
             break;
         }
         canvas.text(Pt { x: MARGIN, y }, size, ACCENT, &format!("{}.", index + 1));
-        y = paragraph(canvas, Area { x: MARGIN + 28.0, y, w: width, h: height + 1.0 }, size, ink::TEXT, &text) + 10.0;
+        y = paragraph(
+            canvas,
+            Area { x: MARGIN + 28.0, y, w: width, h: height + 1.0 },
+            size,
+            ink::TEXT,
+            &text,
+        ) + 10.0;
         drawn += 1;
     }
     drawn

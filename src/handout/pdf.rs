@@ -68,7 +68,11 @@ struct PdfCanvas<'a, 'p> {
 
 fn fill(color: Rgb) -> Fill {
     let [r, g, b] = color.0;
-    Fill { paint: rgb::Color::new(r, g, b).into(), opacity: NormalizedF32::ONE, rule: krilla::paint::FillRule::default() }
+    Fill {
+        paint: rgb::Color::new(r, g, b).into(),
+        opacity: NormalizedF32::ONE,
+        rule: krilla::paint::FillRule::default(),
+    }
 }
 
 impl Canvas for PdfCanvas<'_, '_> {

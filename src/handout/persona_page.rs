@@ -78,7 +78,13 @@ pub fn draw_persona_page(canvas: &mut dyn Canvas, persona: &Persona, language: L
             }
             canvas.text(Pt { x: MARGIN, y }, 10.0, ink::MUTED, tr.t(label));
             let value = if label == Text::Quote { format!("“{value}”") } else { value.to_owned() };
-            let bottom = paragraph(canvas, Area { x: value_x, y, w: value_w, h: room.min(160.0) }, 10.5, ink::TEXT, &value);
+            let bottom = paragraph(
+                canvas,
+                Area { x: value_x, y, w: value_w, h: room.min(160.0) },
+                10.5,
+                ink::TEXT,
+                &value,
+            );
             y = bottom.max(y + 10.5 * LINE) + 6.0;
         }
         y += 12.0;

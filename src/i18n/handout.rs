@@ -1,5 +1,4 @@
-//! Sentences with numbers on the hand-outs (journey map poster, workshop pack) and in the
-//! status bar after writing one.
+//! Sentences with numbers on the hand-outs (journey map poster, workshop pack).
 
 use super::Tr;
 
@@ -16,18 +15,6 @@ impl Tr {
     /// Under a funnel bar: how many went no further than this stage.
     pub fn dropped_before_next(self, lost: u64, rate: f64) -> String {
         let (n, p) = (self.count(lost), self.percent(rate));
-        self.pick(
-            format!("{n} ({p}) went no further"),
-            format!("{n} khách ({p}) không đi tiếp"),
-        )
-    }
-
-    /// The status bar after a hand-out was written.
-    pub fn wrote_handout(self, pages: usize, path: &str) -> String {
-        let n = self.count(pages as u64);
-        self.pick(
-            if pages == 1 { format!("Wrote 1 page to {path}") } else { format!("Wrote {n} pages to {path}") },
-            format!("Đã ghi {n} trang vào {path}"),
-        )
+        self.pick(format!("{n} ({p}) went no further"), format!("{n} khách ({p}) không đi tiếp"))
     }
 }

@@ -9,8 +9,8 @@
 mod backups;
 mod errors;
 mod findings;
-mod handout;
 pub mod format;
+mod handout;
 pub mod import;
 mod text;
 

@@ -43,7 +43,13 @@ impl Canvas for EguiCanvas<'_> {
     }
 
     fn text(&mut self, at: Pt, size_pt: f32, rgb: Rgb, text: &str) {
-        self.painter.text(pos2(at.x, at.y), Align2::LEFT_TOP, text, FontId::proportional(size_pt), color(rgb));
+        self.painter.text(
+            pos2(at.x, at.y),
+            Align2::LEFT_TOP,
+            text,
+            FontId::proportional(size_pt),
+            color(rgb),
+        );
     }
 
     fn fill_rect(&mut self, area: Area, rgb: Rgb) {

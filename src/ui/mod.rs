@@ -52,11 +52,7 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(icon);
     }
-    let options = eframe::NativeOptions {
-        viewport,
-        persist_window: true,
-        ..Default::default()
-    };
+    let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
     eframe::run_native(
         "Fanpath",
         options,

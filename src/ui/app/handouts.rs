@@ -14,17 +14,25 @@ use crate::ui::handout_png::journey_map_png;
 /// A hand-out the worker reads from the workspace and draws.
 pub(in crate::ui::app) enum Handout {
     /// A persona's poster, as PDF or (with `png`) as PNG.
-    JourneyMap { persona: PersonaId, png: bool },
+    JourneyMap {
+        persona: PersonaId,
+        png: bool,
+    },
     WorkshopPack,
 }
 
 impl Handout {
     /// The file's bytes, or the error in `language`.
-    pub(in crate::ui::app) fn bytes(self, workspace: &Workspace, language: Language) -> Result<Vec<u8>, String> {
+    pub(in crate::ui::app) fn bytes(
+        self,
+        workspace: &Workspace,
+        language: Language,
+    ) -> Result<Vec<u8>, String> {
         let message = |err: handout::HandoutError| err.message(language);
         match self {
             Self::JourneyMap { persona, png } => {
-                let map = JourneyMap::load(workspace, persona, language).map_err(|err| err.message(language))?;
+                let map =
+                    JourneyMap::load(workspace, persona, language).map_err(|err| err.message(language))?;
                 if png {
                     journey_map_png(&map, language).map_err(|err| err.to_string())
                 } else {
@@ -47,7 +55,8 @@ impl FanpathApp {
             self.status = Some(tr.t(Text::SelectPersonaForMap).to_owned());
             return;
         };
-        let name = self.data.personas.iter().find(|p| p.id == persona).map_or("", |p| p.persona.name.as_str());
+        let name =
+            self.data.personas.iter().find(|p| p.id == persona).map_or("", |p| p.persona.name.as_str());
         let Some(path) = rfd::FileDialog::new()
             .set_title(tr.t(Text::ExportJourneyMap))
             .add_filter(tr.t(Text::PdfFiles), &["pdf"])
@@ -74,7 +83,11 @@ impl FanpathApp {
         let Some(path) = rfd::FileDialog::new()
             .set_title(tr.t(Text::ExportWorkshopPack))
             .add_filter(tr.t(Text::PdfFiles), &["pdf"])
-            .set_file_name(format!("{} — {}.pdf", tr.t(Text::HandoutWorkshopPack), self.workspace.display_name()))
+            .set_file_name(format!(
+                "{} — {}.pdf",
+                tr.t(Text::HandoutWorkshopPack),
+                self.workspace.display_name()
+            ))
             .save_file()
         else {
             return;
