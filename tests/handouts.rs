@@ -58,9 +58,8 @@ fn page_size(pdf: &Path, page: usize) -> (u32, u32) {
     let line = info.lines().find(|l| l.contains("size:")).expect("a page size line");
     let numbers: Vec<f64> = line.split_whitespace().filter_map(|word| word.parse::<f64>().ok()).collect();
     let [.., w, h] = numbers[..] else { panic!("no size in {line}") };
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "page sizes in points")]
-    let size = (w.round() as u32, h.round() as u32);
-    size
+    // Page sizes in whole points.
+    (w.round() as u32, h.round() as u32)
 }
 
 fn pages(pdf: &Path) -> usize {

@@ -205,9 +205,8 @@ fn emotion_lane(canvas: &mut dyn Canvas, grid: &Grid, map: &JourneyMap, language
     let bottom = top + Lane::Emotion.height() - 28.0;
     let y_of = |score: f64| {
         let share = (score - f64::from(Score::MIN)) / f64::from(Score::MAX - Score::MIN);
-        #[expect(clippy::cast_possible_truncation, reason = "a page coordinate")]
-        let y = (f64::from(bottom) - share * f64::from(bottom - top)) as f32;
-        y
+        // A page coordinate: f32 is plenty.
+        (f64::from(bottom) - share * f64::from(bottom - top)) as f32
     };
     let x_of = |stage: Stage| grid.column_x(stage) + grid.column_w / 2.0;
     let (left, right) = (MARGIN + LABEL_W, grid.column_x(Stage::Advocacy) + grid.column_w);

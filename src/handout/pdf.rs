@@ -82,9 +82,8 @@ impl Canvas for PdfCanvas<'_, '_> {
         buffer.guess_segment_properties();
         let shaped = rustybuzz::shape(self.face, &[], buffer);
         let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
-        #[expect(clippy::cast_precision_loss, reason = "font units of one line")]
-        let width = units as f32 * size_pt / self.face.units_per_em() as f32;
-        width
+        // Font units of one line: far below f32's exact range.
+        units as f32 * size_pt / self.face.units_per_em() as f32
     }
 
     fn text(&mut self, at: Pt, size_pt: f32, color: Rgb, text: &str) {
