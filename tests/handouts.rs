@@ -160,7 +160,8 @@ fn the_journey_map_png_is_the_poster_at_144_dpi() {
     // 1190.55 × 841.89 points at 2 pixels per point.
     assert_eq!((image.width(), image.height()), (2381, 1684));
     let (share, colours) = ink(&png);
-    assert!(share > 0.1 && colours > 50, "{share} inked, {colours} colours");
+    // A blank page has no ink; the demo poster has about 8.5 % (mostly thin text on white).
+    assert!(share > 0.04 && colours > 50, "{share} inked, {colours} colours");
 }
 
 #[test]

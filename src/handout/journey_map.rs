@@ -234,11 +234,21 @@ fn emotion_lane(canvas: &mut dyn Canvas, grid: &Grid, map: &JourneyMap, language
             canvas.polyline(&[*a, *b], 2.2, color, false);
         }
     }
-    for (stage, point) in Stage::ALL.iter().zip(&observed) {
+    for (index, (stage, point)) in Stage::ALL.iter().zip(&observed).enumerate() {
         let (Some(point), Some(mean)) = (point, map.stages[stage.index()].observed_mean) else { continue };
         canvas.dot(*point, 3.5, color);
         let label = signed_mean(mean, language);
-        canvas.text(Pt { x: point.x + 6.0, y: point.y - 12.0 }, 8.0, ink::TEXT, &label);
+        // Under a dip, above anything else, so the label stays off the lines into the dot;
+        // on a patch of the lane's band, so a dashed expected line behind it cannot cut it.
+        let mut neighbours = [index.checked_sub(1), Some(index + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| observed.get(i).copied().flatten());
+        let dip = neighbours.all(|n| n.y < point.y);
+        let at = Pt { x: point.x + 6.0, y: if dip { point.y + 3.0 } else { point.y - 14.0 } };
+        let w = canvas.text_width(&label, 8.0);
+        canvas.fill_rect(Area { x: at.x - 1.0, y: at.y + 1.0, w: w + 2.0, h: 8.0 * LINE - 1.0 }, ink::BAND);
+        canvas.text(at, 8.0, ink::TEXT, &label);
     }
 }
 
