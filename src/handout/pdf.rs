@@ -75,10 +75,31 @@ fn fill(color: Rgb) -> Fill {
     }
 }
 
+impl PdfCanvas<'_, '_> {
+    /// `text` with the arrows Noto Sans lacks (the findings use "→") spelt out, so no empty
+    /// box is printed; every other character is kept.
+    fn printable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let missing = |c: char| self.face.glyph_index(c).is_none();
+        if !text.chars().any(|c| matches!(c, '→' | '←') && missing(c)) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len() + 4);
+        for c in text.chars() {
+            match c {
+                '→' if missing(c) => out.push_str("->"),
+                '←' if missing(c) => out.push_str("<-"),
+                _ => out.push(c),
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+}
+
 impl Canvas for PdfCanvas<'_, '_> {
     fn text_width(&self, text: &str, size_pt: f32) -> f32 {
+        let text = self.printable(text);
         let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(text);
+        buffer.push_str(&text);
         buffer.guess_segment_properties();
         let shaped = rustybuzz::shape(self.face, &[], buffer);
         let units: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
@@ -90,7 +111,8 @@ impl Canvas for PdfCanvas<'_, '_> {
         self.surface.set_stroke(None);
         self.surface.set_fill(Some(fill(color)));
         let baseline = Point::from_xy(at.x, at.y + ASCENT * size_pt);
-        self.surface.draw_text(baseline, self.font.clone(), size_pt, text, false, TextDirection::Auto);
+        let text = self.printable(text);
+        self.surface.draw_text(baseline, self.font.clone(), size_pt, &text, false, TextDirection::Auto);
     }
 
     fn fill_rect(&mut self, area: Area, color: Rgb) {
