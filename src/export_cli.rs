@@ -77,6 +77,40 @@ pub enum ExportWhat {
         #[arg(long, value_name = "NAME")]
         version: Option<String>,
     },
+
+    // Hand-outs (issue #11 §3).
+    /// Draw a persona's journey map poster: A3 landscape, the eight stages as columns, lanes
+    /// for goals, touchpoints, the emotion curve, quotes, pain points and opportunities.
+    Map {
+        /// The file to write, .pdf (text searchable, font embedded) or .png (replaced if it exists).
+        file: PathBuf,
+        /// The persona (name in any case).
+        #[arg(long, value_name = "NAME")]
+        persona: String,
+        /// Language of the poster's text.
+        #[arg(long, value_enum, default_value = "en")]
+        language: LanguageArg,
+    },
+    /// Write a persona's card as a one-page A4 PDF with its avatar.
+    Persona {
+        /// The PDF file to write (replaced if it exists).
+        file: PathBuf,
+        /// The persona (name in any case).
+        #[arg(long, value_name = "NAME")]
+        persona: String,
+        /// Language of the page's text.
+        #[arg(long, value_enum, default_value = "en")]
+        language: LanguageArg,
+    },
+    /// Write the workshop pack: one PDF with the eight-stage overview, every persona's card
+    /// and journey map, the funnel and the findings.
+    Pack {
+        /// The PDF file to write (replaced if it exists).
+        file: PathBuf,
+        /// Language of the pack's text.
+        #[arg(long, value_enum, default_value = "en")]
+        language: LanguageArg,
+    },
 }
 
 /// The charts `fanpath export chart` draws.
@@ -118,6 +152,15 @@ impl ChartArg {
 pub enum LanguageArg {
     En,
     Vi,
+}
+
+impl From<LanguageArg> for Language {
+    fn from(arg: LanguageArg) -> Self {
+        match arg {
+            LanguageArg::En => Self::English,
+            LanguageArg::Vi => Self::Vietnamese,
+        }
+    }
 }
 
 /// File format of `fanpath export funnel`.
@@ -214,6 +257,13 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
         ExportWhat::Opportunities { file, version } => {
             crate::opportunities_cli::export(db, &file, version.as_deref())
         }
+        ExportWhat::Map { file, persona, language } => {
+            crate::handout_cli::map(db, &file, &persona, language.into())
+        }
+        ExportWhat::Persona { file, persona, language } => {
+            crate::handout_cli::persona(db, &file, &persona, language.into())
+        }
+        ExportWhat::Pack { file, language } => crate::handout_cli::pack(db, &file, language.into()),
     }
 }
 

@@ -4,6 +4,7 @@
 mod backup_cli;
 mod events_cli;
 mod export_cli;
+mod handout_cli;
 mod launch_cli;
 mod opportunities_cli;
 mod range_cli;

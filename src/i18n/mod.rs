@@ -13,6 +13,7 @@ mod errors;
 pub mod events;
 mod findings;
 pub mod format;
+mod handout;
 pub mod import;
 mod launch;
 pub mod playbook;

@@ -396,4 +396,19 @@ texts! {
     LaunchVersion => "Version", "Phiên bản";
     // The Compare view's backlog column (issue #10 §2, §3).
     OpenOpportunitiesAB => "Open opportunities A / B", "Cơ hội đang mở A / B";
+    // Hand-outs (issue #11 §3): journey map poster, persona one-pager, workshop pack.
+    HandoutJourneyMap => "Journey map", "Bản đồ hành trình";
+    HandoutWorkshopPack => "Workshop pack", "Bộ tài liệu hội thảo";
+    HandoutEightStages => "The eight stages", "Tám giai đoạn";
+    HandoutLaneGoal => "What the customer goes through", "Khách hàng đang trải qua";
+    HandoutLaneQuotes => "Quotes", "Lời khách hàng";
+    HandoutLaneOpportunities => "Opportunities", "Cơ hội cải thiện";
+    HandoutObservedMean => "Observed mean", "Trung bình ghi nhận";
+    ExportJourneyMap => "Export journey map…", "Xuất bản đồ hành trình…";
+    ExportJourneyMapTip => "Write the selected persona's journey map as an A3 poster (PDF or PNG) to print or hand out", "Ghi bản đồ hành trình của chân dung đang chọn thành áp phích khổ A3 (PDF hoặc PNG) để in hoặc phát cho học viên";
+    ExportWorkshopPack => "Export workshop pack…", "Xuất bộ tài liệu hội thảo…";
+    ExportWorkshopPackTip => "Write one PDF with the eight stages, every persona's card and journey map, the funnel and the findings", "Ghi một tệp PDF gồm tám giai đoạn, thẻ và bản đồ hành trình của từng chân dung, phễu và các phát hiện";
+    SelectPersonaForMap => "Select a persona first: a journey map is drawn for one persona.", "Hãy chọn một chân dung trước: mỗi bản đồ hành trình vẽ cho một chân dung.";
+    PdfFiles => "PDF document", "Tài liệu PDF";
+    HandoutFailed => "Could not draw the hand-out", "Không tạo được tài liệu phát tay";
 }

@@ -79,11 +79,14 @@ pub enum UiCommand {
     ManageVersions,
     /// Help → Stage playbook (issue #10 §4).
     StagePlaybook,
+    // Hand-outs.
+    ExportJourneyMap,
+    ExportWorkshopPack,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 29] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -111,6 +114,8 @@ impl UiCommand {
         Self::ManageVersions,
         Self::StagePlaybook,
         Self::ShowView(View::Backlog),
+        Self::ExportJourneyMap,
+        Self::ExportWorkshopPack,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -138,6 +143,7 @@ impl UiCommand {
             | Self::ToggleRevealMode
             | Self::ManageVersions => &[],
             Self::StagePlaybook => &[],
+            Self::ExportJourneyMap | Self::ExportWorkshopPack => &[],
         }
     }
 
@@ -184,6 +190,7 @@ impl UiCommand {
             | Self::ManageVersions => false,
             Self::ImportData => false,
             Self::StagePlaybook => false,
+            Self::ExportJourneyMap | Self::ExportWorkshopPack => false,
         }
     }
 
@@ -212,6 +219,8 @@ impl UiCommand {
             Self::ImportData => Text::ImportData,
             Self::ManageVersions => Text::ManageVersions,
             Self::StagePlaybook => Text::StagePlaybook,
+            Self::ExportJourneyMap => Text::ExportJourneyMap,
+            Self::ExportWorkshopPack => Text::ExportWorkshopPack,
         }
     }
 
@@ -234,6 +243,8 @@ impl UiCommand {
             Self::ImportData => Some(Text::ImportDataTip),
             Self::ManageVersions => Some(Text::ManageVersionsTip),
             Self::StagePlaybook => Some(Text::StagePlaybookTip),
+            Self::ExportJourneyMap => Some(Text::ExportJourneyMapTip),
+            Self::ExportWorkshopPack => Some(Text::ExportWorkshopPackTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -387,6 +398,8 @@ mod tests {
             UiCommand::ManageVersions => 24,
             UiCommand::StagePlaybook => 25,
             UiCommand::ShowView(View::Backlog) => 26,
+            UiCommand::ExportJourneyMap => 27,
+            UiCommand::ExportWorkshopPack => 28,
         }
     }
 

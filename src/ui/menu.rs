@@ -53,6 +53,10 @@ pub fn menu_bar_ui(
             command_button_ui(ui, tr, UiCommand::ImportWorkspaceFile, true, out);
             command_button_ui(ui, tr, UiCommand::ImportData, true, out);
             ui.separator();
+            // Hand-outs: a journey map is drawn for one persona.
+            command_button_ui(ui, tr, UiCommand::ExportJourneyMap, selection.persona.is_some(), out);
+            command_button_ui(ui, tr, UiCommand::ExportWorkshopPack, true, out);
+            ui.separator();
             command_button_ui(ui, tr, UiCommand::Quit, true, out);
         });
         ui.menu_button(tr.t(Text::Edit), |ui| {

@@ -12,6 +12,7 @@ pub mod context;
 pub mod data;
 pub mod dialogs;
 pub mod emotion_table;
+pub mod handout_png;
 pub mod import_wizard;
 pub mod journey_board;
 pub mod menu;
@@ -43,17 +44,26 @@ use crate::store::Workspace;
 /// settings): the start-up measurement of `scripts/measure_open.sh`.
 const EXIT_AFTER_FIRST_FRAME: &str = "FANPATH_EXIT_AFTER_FIRST_FRAME";
 
+/// The window and task bar icon: assets/icon.png (drawn by scripts/make_icon.py), also
+/// the icon the Debian package installs for the menu entry.
+pub fn window_icon() -> Option<egui::IconData> {
+    let image = image::load_from_memory(include_bytes!("../../assets/icon.png")).ok()?.to_rgba8();
+    Some(egui::IconData { width: image.width(), height: image.height(), rgba: image.into_raw() })
+}
+
 /// Opens the window on `db`, or on the last workspace used, or on the default one.
 pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Fanpath")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([960.0, 600.0]),
-        persist_window: true,
-        ..Default::default()
-    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Fanpath")
+        // Matches StartupWMClass of assets/fanpath.desktop, so the menu entry's icon is the window's.
+        .with_app_id("fanpath")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([960.0, 600.0]);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions { viewport, persist_window: true, ..Default::default() };
     eframe::run_native(
         "Fanpath",
         options,

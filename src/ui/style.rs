@@ -8,7 +8,8 @@ use crate::model::{Rgb, Score};
 
 /// Noto Sans covers every precomposed Vietnamese letter (ễ, ằ, ậ, ị …), which egui's
 /// built-in fonts lack; it goes first, and egui's fonts stay as fallbacks for symbols.
-const NOTO_SANS: &[u8] = include_bytes!("../../assets/NotoSans-Regular.ttf");
+/// One copy of the font in the binary, shared with the PDF hand-outs.
+const NOTO_SANS: &[u8] = crate::handout::NOTO_SANS_TTF;
 
 /// Installs the fonts and text sizes. Text is a little larger than egui's default so a
 /// board stays readable on a projector.

@@ -169,6 +169,14 @@ impl FanpathApp {
                 }
                 false
             }
+            UiCommand::ExportJourneyMap => {
+                self.export_journey_map();
+                false
+            }
+            UiCommand::ExportWorkshopPack => {
+                self.export_workshop_pack();
+                false
+            }
         }
     }
 

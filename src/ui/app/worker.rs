@@ -18,6 +18,7 @@ use crate::store::analytics::{Analytics, AnalyticsOptions};
 use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, ChartOptions};
 use crate::ui::analytics::export;
+pub(super) use crate::ui::app::handouts::Handout;
 
 /// How often the worker asks SQLite whether another connection committed. `PRAGMA
 /// data_version` reads the WAL index only, so once a second costs nothing measurable.
@@ -52,6 +53,8 @@ pub(super) enum Export {
     ChartPng { chart: Chart, analytics: Box<Analytics>, options: ChartOptions },
     /// The Compare view of two journey versions, read and drawn off the frame.
     ComparePng { a: VersionId, b: VersionId, persona: Option<PersonaId> },
+    /// A hand-out (journey map poster, workshop pack), read and drawn here.
+    Handout(Handout),
 }
 
 /// An answer from the worker.
@@ -110,6 +113,7 @@ impl Export {
                     .map_err(|err| err.message(language))?;
                 crate::ui::compare::export::compare_png(&shown, language).map_err(|err| err.to_string())
             }
+            Self::Handout(handout) => handout.bytes(workspace, language),
         }
     }
 }

@@ -1,0 +1,103 @@
+//! File → Export journey map… and Export workshop pack…: a save dialog on the frame, the
+//! reading and drawing on the worker (a pack of many personas takes a moment to draw).
+
+use std::path::PathBuf;
+
+use super::FanpathApp;
+use super::worker::{Export, Job};
+use crate::handout::{self, JourneyMap, WorkshopPack};
+use crate::i18n::{Text, Tr};
+use crate::model::{Language, PersonaId};
+use crate::store::Workspace;
+use crate::ui::handout_png::journey_map_png;
+
+/// A hand-out the worker reads from the workspace and draws.
+pub(in crate::ui::app) enum Handout {
+    /// A persona's poster, as PDF or (with `png`) as PNG.
+    JourneyMap {
+        persona: PersonaId,
+        png: bool,
+    },
+    WorkshopPack,
+}
+
+impl Handout {
+    /// The file's bytes, or the error in `language`.
+    pub(in crate::ui::app) fn bytes(
+        self,
+        workspace: &Workspace,
+        language: Language,
+    ) -> Result<Vec<u8>, String> {
+        let message = |err: handout::HandoutError| err.message(language);
+        match self {
+            Self::JourneyMap { persona, png } => {
+                let map =
+                    JourneyMap::load(workspace, persona, language).map_err(|err| err.message(language))?;
+                if png {
+                    journey_map_png(&map, language).map_err(|err| err.to_string())
+                } else {
+                    handout::journey_map_pdf(&map, language).map(|w| w.bytes).map_err(message)
+                }
+            }
+            Self::WorkshopPack => {
+                let pack = WorkshopPack::load(workspace, language).map_err(|err| err.message(language))?;
+                handout::workshop_pack_pdf(&pack, language).map(|w| w.bytes).map_err(message)
+            }
+        }
+    }
+}
+
+impl FanpathApp {
+    /// Asks where to write the selected persona's journey map (PDF or PNG) and writes it.
+    pub(super) fn export_journey_map(&mut self) {
+        let tr = Tr(self.settings.language);
+        let Some(persona) = self.selection.persona else {
+            self.status = Some(tr.t(Text::SelectPersonaForMap).to_owned());
+            return;
+        };
+        let name =
+            self.data.personas.iter().find(|p| p.id == persona).map_or("", |p| p.persona.name.as_str());
+        let Some(path) = rfd::FileDialog::new()
+            .set_title(tr.t(Text::ExportJourneyMap))
+            .add_filter(tr.t(Text::PdfFiles), &["pdf"])
+            .add_filter(tr.t(Text::Images), &["png"])
+            .set_file_name(format!("{} — {name}.pdf", tr.t(Text::HandoutJourneyMap)))
+            .save_file()
+        else {
+            return;
+        };
+        self.export_journey_map_to(persona, path);
+    }
+
+    /// Writes `persona`'s journey map at `path` off the frame: PNG if the name ends in .png,
+    /// otherwise PDF.
+    pub fn export_journey_map_to(&mut self, persona: PersonaId, path: PathBuf) {
+        let png = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let export = Export::Handout(Handout::JourneyMap { persona, png });
+        self.submit(Job::Export { path, export, language: self.settings.language });
+    }
+
+    /// Asks where to write the workshop pack and writes it.
+    pub(super) fn export_workshop_pack(&mut self) {
+        let tr = Tr(self.settings.language);
+        let Some(path) = rfd::FileDialog::new()
+            .set_title(tr.t(Text::ExportWorkshopPack))
+            .add_filter(tr.t(Text::PdfFiles), &["pdf"])
+            .set_file_name(format!(
+                "{} — {}.pdf",
+                tr.t(Text::HandoutWorkshopPack),
+                self.workspace.display_name()
+            ))
+            .save_file()
+        else {
+            return;
+        };
+        self.export_workshop_pack_to(path);
+    }
+
+    /// Writes the workshop pack at `path`, off the frame.
+    pub fn export_workshop_pack_to(&mut self, path: PathBuf) {
+        let export = Export::Handout(Handout::WorkshopPack);
+        self.submit(Job::Export { path, export, language: self.settings.language });
+    }
+}
