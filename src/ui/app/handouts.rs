@@ -4,48 +4,10 @@
 use std::path::PathBuf;
 
 use super::FanpathApp;
+use super::handout_job::Handout;
 use super::worker::{Export, Job};
-use crate::handout::{self, JourneyMap, WorkshopPack};
 use crate::i18n::{Text, Tr};
-use crate::model::{Language, PersonaId};
-use crate::store::Workspace;
-use crate::ui::handout_png::journey_map_png;
-
-/// A hand-out the worker reads from the workspace and draws.
-pub(in crate::ui::app) enum Handout {
-    /// A persona's poster, as PDF or (with `png`) as PNG.
-    JourneyMap {
-        persona: PersonaId,
-        png: bool,
-    },
-    WorkshopPack,
-}
-
-impl Handout {
-    /// The file's bytes, or the error in `language`.
-    pub(in crate::ui::app) fn bytes(
-        self,
-        workspace: &Workspace,
-        language: Language,
-    ) -> Result<Vec<u8>, String> {
-        let message = |err: handout::HandoutError| err.message(language);
-        match self {
-            Self::JourneyMap { persona, png } => {
-                let map =
-                    JourneyMap::load(workspace, persona, language).map_err(|err| err.message(language))?;
-                if png {
-                    journey_map_png(&map, language).map_err(|err| err.to_string())
-                } else {
-                    handout::journey_map_pdf(&map, language).map(|w| w.bytes).map_err(message)
-                }
-            }
-            Self::WorkshopPack => {
-                let pack = WorkshopPack::load(workspace, language).map_err(|err| err.message(language))?;
-                handout::workshop_pack_pdf(&pack, language).map(|w| w.bytes).map_err(message)
-            }
-        }
-    }
-}
+use crate::model::PersonaId;
 
 impl FanpathApp {
     /// Asks where to write the selected persona's journey map (PDF or PNG) and writes it.

@@ -9,6 +9,7 @@ mod command_handling;
 mod file_task;
 mod file_task_handling;
 mod files;
+mod handout_job;
 mod handouts;
 pub mod history;
 #[cfg(test)]

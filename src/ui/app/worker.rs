@@ -18,7 +18,7 @@ use crate::store::analytics::{Analytics, AnalyticsOptions};
 use crate::store::{self, StoreError, Workspace};
 use crate::ui::analytics::chart::{Chart, ChartOptions};
 use crate::ui::analytics::export;
-pub(super) use crate::ui::app::handouts::Handout;
+pub(super) use crate::ui::app::handout_job::Handout;
 
 /// How often the worker asks SQLite whether another connection committed. `PRAGMA
 /// data_version` reads the WAL index only, so once a second costs nothing measurable.
