@@ -8,7 +8,7 @@ use crate::store::Workspace;
 use crate::ui::handout_png::journey_map_png;
 
 /// A hand-out the worker reads from the workspace and draws.
-pub(in crate::ui::app) enum Handout {
+pub(super) enum Handout {
     /// A persona's poster, as PDF or (with `png`) as PNG.
     JourneyMap {
         persona: PersonaId,
@@ -19,7 +19,7 @@ pub(in crate::ui::app) enum Handout {
 
 impl Handout {
     /// The file's bytes, or the error in `language`.
-    pub(in crate::ui::app) fn bytes(
+    pub(super) fn bytes(
         self,
         workspace: &Workspace,
         language: Language,
