@@ -19,11 +19,7 @@ pub(super) enum Handout {
 
 impl Handout {
     /// The file's bytes, or the error in `language`.
-    pub(super) fn bytes(
-        self,
-        workspace: &Workspace,
-        language: Language,
-    ) -> Result<Vec<u8>, String> {
+    pub(super) fn bytes(self, workspace: &Workspace, language: Language) -> Result<Vec<u8>, String> {
         let message = |err: handout::HandoutError| err.message(language);
         match self {
             Self::JourneyMap { persona, png } => {
