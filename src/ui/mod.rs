@@ -90,7 +90,7 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
             };
             let mut app = FanpathApp::new(workspace, settings);
             app.dialog = problem.map(state::Dialog::Error);
-            app.start_daily_backup(&cc.egui_ctx);
+            app.request_daily_backup();
             if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
                 return Ok(Box::new(FirstFrameProbe { app, started, shown: false }));
             }

@@ -96,6 +96,10 @@ pub struct FanpathApp {
     title: String,
     /// Fonts, style and textures go on the context at the first frame.
     started: bool,
+    /// The integrity check and the daily backup have been started (second frame).
+    background_started: bool,
+    /// The window asked for the daily backup (`request_daily_backup`); tests do not.
+    daily_backup_wanted: bool,
     /// The daily backup running on its own thread: its failure message, if any, arrives here.
     daily_backup: Option<std::sync::mpsc::Receiver<Option<String>>>,
     /// Journey versions (issue #10): the versions dialog and the Compare view.
@@ -149,6 +153,8 @@ impl FanpathApp {
             today,
             title: String::new(),
             started: false,
+            background_started: false,
+            daily_backup_wanted: false,
             daily_backup: None,
             integrity_check: None,
             file_task: None,
@@ -160,6 +166,11 @@ impl FanpathApp {
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);
         app
+    }
+
+    /// Takes today's backup once the window is up (see [`Self::start_daily_backup`]).
+    pub fn request_daily_backup(&mut self) {
+        self.daily_backup_wanted = true;
     }
 
     pub fn workspace(&self) -> &Workspace {
@@ -192,7 +203,16 @@ impl FanpathApp {
             ctx.set_zoom_factor(self.settings.zoom);
             self.start_worker(&ctx);
             self.refresh(&ctx);
+            // The background reads (integrity check, daily backup) start at the next frame:
+            // on two cores they would otherwise compete with the first frame for the CPU
+            // and the disk, and the window would appear later on a large workspace.
+            ctx.request_repaint();
+        } else if !self.background_started {
+            self.background_started = true;
             self.start_integrity_check(&ctx);
+            if self.daily_backup_wanted {
+                self.start_daily_backup(&ctx);
+            }
         }
         self.take_answers(&ctx);
         self.take_wizard_answers(&ctx);
