@@ -1,6 +1,10 @@
 //! UI tests: drive the real app through egui_kittest as a user would, and check both what
 //! the screen shows and what the workspace file holds.
 
+#[path = "common/app.rs"]
+mod app;
+
+use app::{harness, harness_sized, settle, snapshot};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -13,84 +17,9 @@ use fanpath::model::{
     Channel, EmotionEntry, Language, Persona, PersonaId, Rgb, Score, Source, Stage, Touchpoint,
 };
 use fanpath::store::Workspace;
+use fanpath::ui::FanpathApp;
 use fanpath::ui::command::{Command, UiCommand};
 use fanpath::ui::state::View;
-use fanpath::ui::{FanpathApp, Settings};
-
-/// Every UI test runs at the same size, scale, date and theme, so snapshots are stable.
-fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
-    harness_sized(path, language, [1280.0, 800.0])
-}
-
-/// [`harness`] in a window of `size` points.
-fn harness_sized(path: &Path, language: Language, size: [f32; 2]) -> Harness<'static, FanpathApp> {
-    let workspace = Workspace::open(path).expect("open workspace");
-    let settings = Settings { language, ..Settings::default() };
-    let today = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
-    let app = FanpathApp::with_today(workspace, settings, today);
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
-
-/// Steps frames until the worker has answered everything asked (analytics and exports run
-/// off the frame), then lets the screen settle. Bounded: a worker that never answers fails.
-fn settle(harness: &mut Harness<'_, FanpathApp>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    // A click is applied at the end of its frame and the job sent in the next: two idle
-    // frames in a row mean nothing is out.
-    let mut idle_frames = 0;
-    while idle_frames < 2 {
-        harness.step();
-        if harness.state().busy() {
-            idle_frames = 0;
-            assert!(std::time::Instant::now() < deadline, "the worker did not answer");
-            std::thread::sleep(std::time::Duration::from_millis(2));
-        } else {
-            idle_frames += 1;
-        }
-    }
-    harness.run();
-}
-
-/// Compares against `tests/snapshots/NAME.png` (rendered by wgpu; Mesa's lavapipe on
-/// machines without a GPU). Where no graphics adapter exists at all, a developer's
-/// `cargo test` skips the picture with a note; CI installs lavapipe and always compares.
-fn snapshot(harness: &mut Harness<'_, FanpathApp>, name: &str) {
-    // The workspace path lives in a random temporary folder: keep it out of the picture.
-    let paths: Vec<egui::Rect> = harness.query_all_by_label_contains(".sqlite").map(|n| n.rect()).collect();
-    for rect in paths {
-        harness.mask(rect);
-    }
-    // kittest panics (rather than returning an error) when it finds no adapter.
-    // Lavapipe is not bit-for-bit stable: a glyph edge may differ by a pixel or two between
-    // runs. A layout change moves thousands; allow a handful.
-    let options = egui_kittest::SnapshotOptions::default().max_failed_pixels(8_usize);
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        harness.try_snapshot_options(name, &options)
-    }));
-    match outcome {
-        Ok(Ok(())) => {}
-        Ok(Err(err)) => panic!("snapshot {name}: {err}"),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                .unwrap_or_default();
-            let no_renderer = message.contains("render state") || message.contains("adapter");
-            if !no_renderer || std::env::var_os("CI").is_some() {
-                std::panic::resume_unwind(panic);
-            }
-            eprintln!(
-                "snapshot {name} skipped: no graphics adapter; install mesa-vulkan-drivers to compare it"
-            );
-        }
-    }
-}
 
 fn temp_workspace() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");

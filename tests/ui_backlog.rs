@@ -2,9 +2,12 @@
 //! form, their ranking, clicking a dot of the matrix to select its row, editing and
 //! deleting, and undo of each; the board's open counts; a snapshot of the matrix.
 
+#[path = "common/app.rs"]
+mod app;
+
+use app::{harness, snapshot, today};
 use std::path::Path;
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -13,24 +16,8 @@ use fanpath::i18n::{Text, Tr};
 use fanpath::model::{Language, Opportunity, OpportunityStatus, Persona, Rating, Stage};
 use fanpath::store::Workspace;
 use fanpath::store::edit::Edit;
+use fanpath::ui::FanpathApp;
 use fanpath::ui::command::{Command, UiCommand};
-use fanpath::ui::{FanpathApp, Settings};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 14).expect("date")
-}
-
-fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
-    let workspace = Workspace::open(path).expect("open workspace");
-    let settings = Settings { language, ..Settings::default() };
-    let app = FanpathApp::with_today(workspace, settings, today());
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
 
 fn workspace(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("backlog.sqlite");
@@ -202,29 +189,6 @@ fn the_board_counts_open_opportunities_and_the_stage_detail_adds_one() {
     assert_eq!(titles.last().map(String::as_str), Some("Lịch hẹn đầu tiên"));
     undo(&mut h);
     assert_eq!((count(&h, 3), count(&h, 2)), (0, 2));
-}
-
-/// Compares against `tests/snapshots/NAME.png`; skipped with a note where no graphics
-/// adapter exists at all (CI installs lavapipe and always compares).
-fn snapshot(h: &mut Harness<'_, FanpathApp>, name: &str) {
-    let paths: Vec<egui::Rect> = h.query_all_by_label_contains(".sqlite").map(|n| n.rect()).collect();
-    for rect in paths {
-        h.mask(rect);
-    }
-    let options = egui_kittest::SnapshotOptions::default().max_failed_pixels(8_usize);
-    let outcome =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| h.try_snapshot_options(name, &options)));
-    match outcome {
-        Ok(Ok(())) => {}
-        Ok(Err(err)) => panic!("snapshot {name}: {err}"),
-        Err(panic) => {
-            let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
-            if !message.contains("adapter") || std::env::var_os("CI").is_some() {
-                std::panic::resume_unwind(panic);
-            }
-            eprintln!("snapshot {name} skipped: no graphics adapter");
-        }
-    }
 }
 
 #[test]

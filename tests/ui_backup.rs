@@ -2,47 +2,24 @@
 //! the backups and restores one after a confirmation, and importing a workspace file over
 //! data asks first.
 
+#[path = "common/app.rs"]
+mod app;
+
+use app::{settle, today};
 use std::path::Path;
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fanpath::model::Language;
 use fanpath::store::edit::Edit;
 use fanpath::store::{DemoOptions, Workspace, list_backups};
+use fanpath::ui::FanpathApp;
 use fanpath::ui::command::{Command, UiCommand};
 use fanpath::ui::state::Dialog;
-use fanpath::ui::{FanpathApp, Settings};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 14).expect("date")
-}
 
 fn harness(path: &Path) -> Harness<'static, FanpathApp> {
-    let workspace = Workspace::open(path).expect("open workspace");
-    let settings = Settings { language: Language::English, ..Settings::default() };
-    let app = FanpathApp::with_today(workspace, settings, today());
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
-
-/// Runs frames until the backup or file reading started on another thread has been taken
-/// in and its effect drawn.
-fn finish(h: &mut Harness<'static, FanpathApp>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    // The command is applied at the end of a frame; the thread starts there.
-    h.step();
-    while h.state().busy() {
-        assert!(std::time::Instant::now() < deadline, "the file work never finished");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
-    h.run();
+    app::harness(path, Language::English)
 }
 
 fn demo(path: &Path, customers: u64) {
@@ -60,7 +37,7 @@ fn deleting_a_persona_backs_up_first_and_a_backup_can_be_restored() {
 
     let id = h.state().data.personas[0].id;
     h.state_mut().send(Command::Edit(Edit::DeletePersona(id)));
-    finish(&mut h);
+    settle(&mut h);
     assert_eq!(h.state().data.personas.len(), 3);
     let backups = list_backups(&path).expect("list");
     assert_eq!(backups.len(), 1, "a backup before the deletion");
@@ -96,10 +73,10 @@ fn importing_a_workspace_file_over_data_asks_first() {
 
     let mut h = harness(&path);
     h.state_mut().send(Command::ImportWorkspaceFile { path: json.clone(), replace: false });
-    finish(&mut h);
+    settle(&mut h);
     assert_eq!(h.state().dialog, Some(Dialog::ConfirmReplaceWorkspace(json.clone())));
     h.get_by_role_and_label(Role::Button, "Replace").click();
-    finish(&mut h);
+    settle(&mut h);
     assert_eq!(h.state().dialog, None);
     assert_eq!(h.state().workspace().report(None).expect("report").customers(), 30);
     assert!(h.query_by_label_contains("Imported 4 personas").is_some());

@@ -2,6 +2,10 @@
 //! small files written by the tests; numbers checked against counts made here from the
 //! same rows, and the workspace file read afterwards.
 
+#[path = "common/app.rs"]
+mod app;
+
+use app::{harness, settle};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -14,36 +18,6 @@ use fanpath::store::Workspace;
 use fanpath::ui::command::UiCommand;
 use fanpath::ui::import_wizard::{Loading, RuleDraft, RunState, Step, WizardKind, WizardRequest};
 use fanpath::ui::{FanpathApp, Settings};
-
-fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
-    let workspace = Workspace::open(path).expect("open workspace");
-    let settings = Settings { language, ..Settings::default() };
-    let today = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
-    let app = FanpathApp::with_today(workspace, settings, today);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
-
-/// Steps frames until no job of the app or the wizard is out (bounded).
-fn settle(harness: &mut Harness<'_, FanpathApp>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let mut idle_frames = 0;
-    while idle_frames < 2 {
-        harness.step();
-        if harness.state().busy() {
-            idle_frames = 0;
-            assert!(std::time::Instant::now() < deadline, "a job did not answer");
-            std::thread::sleep(std::time::Duration::from_millis(2));
-        } else {
-            idle_frames += 1;
-        }
-    }
-    harness.run();
-}
 
 fn wizard<'a>(h: &'a Harness<'_, FanpathApp>) -> &'a fanpath::ui::import_wizard::ImportWizard {
     h.state().import_wizard().expect("the wizard is open")

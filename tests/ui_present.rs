@@ -2,6 +2,10 @@
 //! or a clicker sends is stepped through here, and what each slide shows is checked
 //! against numbers computed in the test from the workspace itself.
 
+#[path = "common/app.rs"]
+mod app;
+
+use app::{settle, snapshot};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -11,39 +15,13 @@ use egui_kittest::kittest::Queryable;
 use fanpath::i18n::format::{count, percent, signed_mean};
 use fanpath::model::{Language, Stage};
 use fanpath::store::Workspace;
+use fanpath::ui::FanpathApp;
 use fanpath::ui::command::{Command, UiCommand};
 use fanpath::ui::state::View;
-use fanpath::ui::{FanpathApp, Settings};
 
-/// A projector's size: every test runs at 1280 × 720, scale 1, a fixed day.
+/// A projector's size: every test runs at 1280 × 720.
 fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
-    let workspace = Workspace::open(path).expect("open workspace");
-    let settings = Settings { language, ..Settings::default() };
-    let today = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
-    let app = FanpathApp::with_today(workspace, settings, today);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 720.0])
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
-
-/// Steps frames until the worker has answered (the slides' funnel comes from it).
-fn settle(harness: &mut Harness<'_, FanpathApp>) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let mut idle_frames = 0;
-    while idle_frames < 2 {
-        harness.step();
-        if harness.state().busy() {
-            idle_frames = 0;
-            assert!(std::time::Instant::now() < deadline, "the worker did not answer");
-            std::thread::sleep(std::time::Duration::from_millis(2));
-        } else {
-            idle_frames += 1;
-        }
-    }
-    harness.run();
+    app::harness_sized(path, language, [1280.0, 720.0])
 }
 
 /// The default demo (2,000 customers, personas, touchpoints, emotion entries) on a fixed day.
@@ -246,31 +224,6 @@ fn the_persona_filter_holds_for_the_whole_presentation() {
         Stage::Acknowledgment,
         Language::English,
     ));
-}
-
-/// Compares against `tests/snapshots/NAME.png`; skipped with a note where no graphics
-/// adapter exists (CI installs lavapipe and always compares), as in `tests/ui.rs`.
-fn snapshot(harness: &mut Harness<'_, FanpathApp>, name: &str) {
-    let options = egui_kittest::SnapshotOptions::default().max_failed_pixels(8_usize);
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        harness.try_snapshot_options(name, &options)
-    }));
-    match outcome {
-        Ok(Ok(())) => {}
-        Ok(Err(err)) => panic!("snapshot {name}: {err}"),
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                .unwrap_or_default();
-            let no_renderer = message.contains("render state") || message.contains("adapter");
-            if !no_renderer || std::env::var_os("CI").is_some() {
-                std::panic::resume_unwind(panic);
-            }
-            eprintln!("snapshot {name} skipped: no graphics adapter");
-        }
-    }
 }
 
 fn snapshot_slides(language: Language, suffix: &str) {

@@ -2,35 +2,20 @@
 //! as-is one, edited without touching it, compared, and every step undone, in both
 //! languages; a snapshot of the Compare view.
 
+#[path = "common/app.rs"]
+mod app;
+
+use app::{harness, today};
 use std::path::Path;
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use fanpath::i18n::{Text, Tr};
 use fanpath::model::{Language, Stage, VersionId};
 use fanpath::store::{DemoOptions, Workspace};
 use fanpath::ui::command::{Command, UiCommand};
 use fanpath::ui::state::View;
-use fanpath::ui::{FanpathApp, Settings};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 14).expect("date")
-}
-
-fn harness(path: &Path, language: Language) -> Harness<'static, FanpathApp> {
-    let workspace = Workspace::open(path).expect("open workspace");
-    let settings = Settings { language, ..Settings::default() };
-    let app = FanpathApp::with_today(workspace, settings, today());
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_pixels_per_point(1.0)
-        .build_ui_state(|ui, app: &mut FanpathApp| app.ui(ui), app);
-    harness.run();
-    harness
-}
 
 fn demo(path: &Path) {
     let mut ws = Workspace::open(path).expect("open");
@@ -171,14 +156,7 @@ fn deleting_a_version_asks_first_and_undo_restores_it() {
     h.get_by_label(&tr.delete_version_consequences(before[1].1, 0));
     h.get_by_label(tr.t(Text::Delete)).click();
     // The deletion waits for the backup, taken on another thread.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    h.step();
-    while h.state().busy() {
-        assert!(std::time::Instant::now() < deadline, "the backup never finished");
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
-    h.run();
+    app::settle(&mut h);
     assert_eq!(touchpoint_counts(&path).len(), 1);
     assert_eq!(fanpath::store::list_backups(&path).expect("backups").len(), 1, "backed up first");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -241,18 +219,5 @@ fn compare_view_snapshot() {
     h.get_by_label("1 / 1");
     h.get_by_label("0 / 1");
     assert_eq!(h.query_all_by_label("0 / 0").count(), 6);
-    let options = egui_kittest::SnapshotOptions::default().max_failed_pixels(8_usize);
-    let masks: Vec<egui::Rect> = h.query_all_by_label_contains(".sqlite").map(|n| n.rect()).collect();
-    for rect in masks {
-        h.mask(rect);
-    }
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        h.try_snapshot_options("compare_en", &options)
-    })) {
-        Ok(result) => result.expect("snapshot compare_en"),
-        Err(panic) if std::env::var_os("CI").is_none() => {
-            eprintln!("snapshot compare_en skipped: no graphics adapter ({:?})", panic.type_id());
-        }
-        Err(panic) => std::panic::resume_unwind(panic),
-    }
+    app::snapshot(&mut h, "compare_en");
 }

@@ -139,11 +139,11 @@ fn write_links(conn: &Connection, id: OpportunityId, emotions: &[EmotionId]) -> 
     Ok(())
 }
 
-/// Inserts an opportunity with its links, with a given id when restoring after undo.
-pub(super) fn insert(conn: &Connection, id: Option<OpportunityId>, o: &Opportunity) -> Result<OpportunityId> {
-    conn.execute(
-        "INSERT INTO opportunities (id, version_id, title, stage, persona_id, status, value, effort, owner, evidence, note, created)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+/// Runs `sql` with `?1` the id and `?2` … `?12` the opportunity's columns in table order,
+/// so the INSERT and the UPDATE cannot disagree on them.
+fn execute_row(conn: &Connection, sql: &str, id: Option<OpportunityId>, o: &Opportunity) -> Result<usize> {
+    Ok(conn.execute(
+        sql,
         params![
             id,
             o.version.0,
@@ -158,6 +158,17 @@ pub(super) fn insert(conn: &Connection, id: Option<OpportunityId>, o: &Opportuni
             o.note,
             day_text(o.created)
         ],
+    )?)
+}
+
+/// Inserts an opportunity with its links, with a given id when restoring after undo.
+pub(super) fn insert(conn: &Connection, id: Option<OpportunityId>, o: &Opportunity) -> Result<OpportunityId> {
+    execute_row(
+        conn,
+        "INSERT INTO opportunities (id, version_id, title, stage, persona_id, status, value, effort, owner, evidence, note, created)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        id,
+        o,
     )?;
     let id = OpportunityId(conn.last_insert_rowid());
     write_links(conn, id, &o.evidence_emotions)?;
@@ -215,23 +226,12 @@ impl Workspace {
 
     /// Replaces every field of an opportunity, its evidence links included.
     pub fn update_opportunity(&mut self, id: OpportunityId, o: &Opportunity) -> Result<()> {
-        let changed = self.conn().execute(
+        let changed = execute_row(
+            self.conn(),
             "UPDATE opportunities SET version_id = ?2, title = ?3, stage = ?4, persona_id = ?5, status = ?6,
                 value = ?7, effort = ?8, owner = ?9, evidence = ?10, note = ?11, created = ?12 WHERE id = ?1",
-            params![
-                id,
-                o.version.0,
-                o.title,
-                o.stage,
-                o.persona,
-                o.status,
-                o.value,
-                o.effort,
-                o.owner,
-                o.evidence,
-                o.note,
-                day_text(o.created)
-            ],
+            Some(id),
+            o,
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound(id.0));
