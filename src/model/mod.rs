@@ -46,3 +46,8 @@ pub mod playbook;
 pub mod opportunity;
 
 pub use opportunity::{Opportunity, OpportunityId, OpportunityStatus, Quadrant, Rating};
+
+// Trainer mode (issue #11 §2): industry templates as data files.
+pub mod template;
+
+pub use template::{Template, TemplateError};
