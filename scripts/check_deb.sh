@@ -4,13 +4,15 @@
 # icon and menu entry are where a desktop looks for them, and runs the packaged binary:
 # `fanpath --version` and `fanpath --db TMP demo`.
 #
+# `--strip`: the release profile keeps line tables for backtraces, which would make the
+# packaged binary ~200 MB; stripped it is ~20 MB.
 # Needs cargo-deb (`cargo install cargo-deb`) and dpkg. Usage: scripts/check_deb.sh [--no-build]
 # (--no-build checks the newest .deb already in target/debian).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ "${1:-}" != "--no-build" ]]; then
-    cargo deb
+    cargo deb --strip
 fi
 deb=$(ls -t target/debian/fanpath_*.deb | head -n 1)
 echo "package: $deb ($(du -h "$deb" | cut -f1))"
