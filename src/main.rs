@@ -8,6 +8,7 @@ mod handout_cli;
 mod launch_cli;
 mod opportunities_cli;
 mod range_cli;
+mod template_cli;
 mod versions_cli;
 
 use std::io::IsTerminal;
@@ -17,7 +18,6 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use fanpath::model::Language;
-use fanpath::store::backup::BackupReason;
 use fanpath::store::{DemoOptions, ImportKind, ImportOptions, ImportProgress, StoreError, Workspace};
 
 /// Model the eight-stage customer experience: personas, emotions, drop-off.
@@ -100,10 +100,20 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", requires = "compare_launch")]
         today: Option<chrono::NaiveDate>,
     },
-    /// Fill the workspace with a demo: a Vietnamese coffee chain with four personas.
+    /// Fill the workspace from a template: a coffee chain (the default), a software
+    /// service, a dental clinic, a fitness club … with personas, touchpoints, emotions and
+    /// made-up customers.
     Demo {
+        /// A built-in template (coffee, saas, clinic, fitness, language-school) or a
+        /// template file (.json, see assets/templates/README.md).
+        #[arg(long, value_name = "NAME|FILE", default_value = "coffee")]
+        template: String,
+        /// The language of a built-in template [default: vi].
+        #[arg(long, value_enum)]
+        language: Option<export_cli::LanguageArg>,
         /// How many customers to make up.
-        #[arg(long, value_name = "N", default_value_t = DemoOptions::DEFAULT_CUSTOMERS)]
+        #[arg(long, value_name = "N", default_value_t = DemoOptions::DEFAULT_CUSTOMERS,
+              value_parser = clap::value_parser!(u64).range(1..=DemoOptions::MAX_CUSTOMERS))]
         customers: u64,
         /// Seed of the generator: the same seed on the same day gives the same data.
         #[arg(long, default_value_t = DemoOptions::DEFAULT_SEED)]
@@ -275,17 +285,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
         }
-        Command::Demo { customers, seed, replace } => {
-            let mut workspace = Workspace::open(&path)?;
+        Command::Demo { template, language, customers, seed, replace } => {
             let today = chrono::Local::now().date_naive();
-            let options = DemoOptions { customers, seed, today, replace };
-            if replace && let Some(backup) = workspace.backup_now(BackupReason::BeforeChange)? {
-                eprintln!("Backed up the workspace to {} first", backup.path.display());
-            }
-            let summary = workspace.write_demo(&options).map_err(|err| err.in_file(&path))?;
-            println!("{summary}");
-            println!("Workspace: {}", path.display());
-            Ok(())
+            template_cli::demo(&path, &template, language, DemoOptions { customers, seed, today, replace })
         }
         Command::Backup { file } => backup_cli::backup(&path, file.as_deref()),
         Command::Backups => backup_cli::backups(&path),

@@ -103,6 +103,8 @@ impl StoreError {
             }
             Self::Persona(error) => error.message(language),
             Self::Version(error) => error.message(language),
+            // The problems themselves stay in English: they name the file's JSON fields.
+            Self::Template(error) => pick(error.to_string(), format!("không dùng được mẫu này: {error}")),
             Self::NotFound(id) => pick(
                 format!("nothing with id {id} in this workspace"),
                 format!("không có mục nào mang mã {id} trong không gian làm việc này"),
@@ -341,6 +343,9 @@ mod tests {
             StoreError::NoStageRules { path: path() },
             StoreError::BadRules { path: path(), line: 3, error: RuleError::Stage("nine".into()) },
             StoreError::Version(crate::model::version::VersionError::LastVersion),
+            StoreError::Template(crate::model::template::TemplateError::Invalid(vec![
+                "title is empty".into(),
+            ])),
         ];
         for error in &all {
             match error {
@@ -371,7 +376,8 @@ mod tests {
                 | StoreError::MissingEventColumns { .. }
                 | StoreError::NoStageRules { .. }
                 | StoreError::BadRules { .. }
-                | StoreError::Version(_) => {}
+                | StoreError::Version(_)
+                | StoreError::Template(_) => {}
             }
         }
         all.into()

@@ -411,4 +411,16 @@ texts! {
     SelectPersonaForMap => "Select a persona first: a journey map is drawn for one persona.", "Hãy chọn một chân dung trước: mỗi bản đồ hành trình vẽ cho một chân dung.";
     PdfFiles => "PDF document", "Tài liệu PDF";
     HandoutFailed => "Could not draw the hand-out", "Không tạo được tài liệu phát tay";
+    // Templates (issue #11 §2): File → New from template….
+    NewFromTemplate => "New from template…", "Tạo mới từ mẫu…";
+    NewFromTemplateTip => "Start a new workspace from a ready-made business: personas, touchpoints, emotions and made-up customers", "Tạo không gian làm việc mới từ một doanh nghiệp mẫu có sẵn: chân dung, điểm chạm, cảm xúc và khách hàng giả lập";
+    TemplatesTitle => "New workspace from a template", "Không gian làm việc mới từ mẫu";
+    TemplatesIntro => "Each template is a complete workspace to explore or to adapt: change anything afterwards, it is yours.", "Mỗi mẫu là một không gian làm việc đầy đủ để khám phá hoặc chỉnh sửa: sau khi tạo, bạn có thể thay đổi mọi thứ.";
+    TemplateLanguage => "Written in", "Ngôn ngữ nội dung";
+    TemplateCustomers => "Made-up customers", "Khách hàng giả lập";
+    TemplatePersonas => "Personas", "Chân dung";
+    TemplateCreate => "Create…", "Tạo…";
+    TemplateCreateTip => "Choose where to save the new workspace; it opens when it is ready", "Chọn nơi lưu không gian làm việc mới; tệp sẽ mở ra khi đã sẵn sàng";
+    MakingFromTemplate => "Making the workspace from the template…", "Đang tạo không gian làm việc từ mẫu…";
+    StartFromTemplate => "Start from a template…", "Bắt đầu từ một mẫu…";
 }

@@ -7,6 +7,7 @@ use super::import::RowError;
 use crate::model::Language;
 use crate::model::persona::PersonaError;
 use crate::model::rules::RuleError;
+use crate::model::template::TemplateError;
 use crate::model::version::VersionError;
 
 /// Everything that can go wrong in the store. Messages name the file where one is involved;
@@ -93,6 +94,15 @@ pub enum StoreError {
     // Journey versions (issue #10).
     /// A version that cannot be saved, deleted or found.
     Version(VersionError),
+    // Templates (issue #11 §2).
+    /// A template file that cannot be used, or no built-in template of that name.
+    Template(TemplateError),
+}
+
+impl From<TemplateError> for StoreError {
+    fn from(error: TemplateError) -> Self {
+        Self::Template(error)
+    }
 }
 
 impl From<VersionError> for StoreError {

@@ -1,13 +1,12 @@
-//! The demo's made-up customers and emotion entries, deterministic given a seed.
+//! A template's made-up customers and emotion entries, deterministic given a seed.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
-use super::content::{DemoPersona, NOTES, PERSONAS, TOUCHPOINTS};
 use crate::model::customer::CustomerEvent;
 use crate::model::emotion::{EmotionEntry, QUICK_LABELS, Score, Source};
 use crate::model::persona::PersonaId;
-use crate::model::stage::Stage;
-use crate::model::touchpoint::Channel;
+use crate::model::stage::{Language, Stage};
+use crate::model::template::{Template, TemplatePersona, builtin};
 
 /// Days of history the demo spreads customers over (about eighteen months).
 pub(super) const HISTORY_DAYS: i64 = 540;
@@ -39,27 +38,40 @@ fn opening_hours(rng: &mut fastrand::Rng, day: NaiveDate) -> NaiveDateTime {
     day.and_time(NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0).unwrap_or(NaiveTime::MIN))
 }
 
-/// Picks a persona index by the personas' shares.
-fn pick_persona(rng: &mut fastrand::Rng) -> usize {
+/// Picks a persona by the personas' shares.
+fn pick_persona<'t>(rng: &mut fastrand::Rng, personas: &'t [TemplatePersona]) -> Option<&'t TemplatePersona> {
     let mut x = rng.f64();
-    for (i, p) in PERSONAS.iter().enumerate() {
+    for p in personas {
         if x < p.share {
-            return i;
+            return Some(p);
         }
         x -= p.share;
     }
-    PERSONAS.len() - 1
+    personas.last()
 }
 
-/// The demo's customers and the stages they reached, deterministic given the arguments.
-/// Also used by benchmarks to make large realistic CSV files.
+/// The default demo's (the Vietnamese coffee chain's) customers and the stages they
+/// reached, deterministic given the arguments. Also used by benchmarks to make large
+/// realistic CSV files.
 pub fn demo_customer_events(customers: u64, seed: u64, today: NaiveDate) -> Vec<CustomerEvent> {
+    // The built-in templates are checked by tests; a broken one gives no customers.
+    let Ok(template) = builtin(super::DEFAULT_TEMPLATE, Language::Vietnamese) else { return Vec::new() };
+    template_customer_events(template, customers, seed, today)
+}
+
+/// `template`'s customers and the stages they reached, deterministic given the arguments.
+pub fn template_customer_events(
+    template: &Template,
+    customers: u64,
+    seed: u64,
+    today: NaiveDate,
+) -> Vec<CustomerEvent> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let end = today.and_time(NaiveTime::MIN) + Duration::days(1);
     let mut events = Vec::with_capacity(usize::try_from(customers.saturating_mul(5)).unwrap_or(0));
     for n in 1..=customers {
-        let persona = &PERSONAS[pick_persona(&mut rng)];
-        let customer_id = format!("KH{n:06}");
+        let Some(persona) = pick_persona(&mut rng, &template.personas) else { break };
+        let customer_id = format!("{}{n:06}", template.customer_prefix);
         let start_day = today - Duration::days(rng.i64(0..HISTORY_DAYS));
         let mut at = opening_hours(&mut rng, start_day);
         // Walk the path until the customer stops or the next stage lies in the future.
@@ -106,7 +118,7 @@ pub fn demo_customer_events(customers: u64, seed: u64, today: NaiveDate) -> Vec<
             }
             events.push(CustomerEvent {
                 customer_id: customer_id.clone(),
-                persona: persona.card[0].to_owned(),
+                persona: persona.name.clone(),
                 stage,
                 reached_at: at,
             });
@@ -118,7 +130,7 @@ pub fn demo_customer_events(customers: u64, seed: u64, today: NaiveDate) -> Vec<
 /// Walks a rescued customer on from the fixed step with `rng`, like the main walk.
 fn rescue(
     rng: &mut fastrand::Rng,
-    persona: &DemoPersona,
+    persona: &TemplatePersona,
     reached: &mut Vec<(Stage, NaiveDateTime)>,
     end: NaiveDateTime,
 ) {
@@ -145,13 +157,21 @@ fn rescue(
     }
 }
 
-/// Emotion entries for one persona: several per stage around the expected curve.
-pub(super) fn demo_emotions(
+/// Emotion entries for persona `index` of `template`: several per stage around the
+/// expected curve, with the template's quotes as notes, in the template's language.
+pub(super) fn template_emotions(
     rng: &mut fastrand::Rng,
-    p: &DemoPersona,
+    template: &Template,
+    index: usize,
     persona: PersonaId,
     today: NaiveDate,
 ) -> Vec<EmotionEntry> {
+    let Some(p) = template.personas.get(index) else { return Vec::new() };
+    let language = template.language;
+    let label = |(english, vietnamese): (&'static str, &'static str)| match language {
+        Language::English => english,
+        Language::Vietnamese => vietnamese,
+    };
     let mut entries = Vec::new();
     for stage in Stage::ALL {
         let i = stage.index();
@@ -159,17 +179,23 @@ pub(super) fn demo_emotions(
             let noise = rng.i8(-2..=2);
             let value = (stage.expected_score() + p.mood[i] + noise).clamp(Score::MIN, Score::MAX);
             let score = Score::new(i64::from(value)).unwrap_or_default();
-            let (highs, lows) = NOTES[i];
+            let quotes = &template.quotes[i];
             let good = value > 0 || (value == 0 && rng.bool());
             let label = if stage == Stage::Validation && value < 0 && rng.bool() {
-                QUICK_LABELS[11].1
+                label(QUICK_LABELS[11])
             } else if good {
-                QUICK_LABELS[rng.usize(0..6)].1
+                label(QUICK_LABELS[rng.usize(0..6)])
             } else {
-                QUICK_LABELS[rng.usize(6..11)].1
+                label(QUICK_LABELS[rng.usize(6..11)])
             };
-            let note = rng.choice(if good { highs } else { lows }).copied().unwrap_or_default();
-            let (channel, _) = TOUCHPOINTS[i][p.touchpoints[i][rng.usize(0..2)]];
+            let note =
+                rng.choice(if good { &quotes.highs } else { &quotes.lows }).cloned().unwrap_or_default();
+            let picked = &p.touchpoints[i];
+            let channel = picked
+                .get(rng.usize(0..picked.len().max(1)))
+                .and_then(|&k| template.touchpoints[i].get(k))
+                .map(|t| t.channel())
+                .unwrap_or(crate::model::touchpoint::Channel::InPerson);
             let source = match rng.u8(0..20) {
                 0..=5 => Source::Interview,
                 6..=12 => Source::Survey,
@@ -185,10 +211,8 @@ pub(super) fn demo_emotions(
                 stage,
                 score,
                 label: label.to_owned(),
-                note: note.to_owned(),
-                touchpoint: Channel::from_key(channel)
-                    .name(crate::model::stage::Language::Vietnamese)
-                    .to_owned(),
+                note,
+                touchpoint: channel.name(language).to_owned(),
                 source,
                 logged_at,
             });
