@@ -13,10 +13,16 @@ use crate::export_cli::LanguageArg;
 
 /// Fills the workspace at `db` from the template `name` (a built-in key, or a path to a
 /// `.json` file), writing `options.customers` made-up customers.
-pub fn demo(db: &Path, name: &str, language: Option<LanguageArg>, options: DemoOptions) -> anyhow::Result<()> {
+pub fn demo(
+    db: &Path,
+    name: &str,
+    language: Option<LanguageArg>,
+    options: DemoOptions,
+) -> anyhow::Result<()> {
     let loaded;
     let template = if looks_like_a_file(name) {
-        let text = std::fs::read_to_string(name).with_context(|| format!("cannot read the template {name}"))?;
+        let text =
+            std::fs::read_to_string(name).with_context(|| format!("cannot read the template {name}"))?;
         loaded = Template::parse(&text).with_context(|| format!("{name} cannot be used"))?;
         if let Some(asked) = language.map(Language::from)
             && asked != loaded.language
@@ -32,7 +38,9 @@ pub fn demo(db: &Path, name: &str, language: Option<LanguageArg>, options: DemoO
         builtin(name, language.map_or(Language::Vietnamese, Language::from))?
     };
     let mut workspace = Workspace::open(db)?;
-    if options.replace && let Some(backup) = workspace.backup_now(BackupReason::BeforeChange)? {
+    if options.replace
+        && let Some(backup) = workspace.backup_now(BackupReason::BeforeChange)?
+    {
         eprintln!("Backed up the workspace to {} first", backup.path.display());
     }
     let summary = workspace.write_template(template, &options).map_err(|err| err.in_file(db))?;

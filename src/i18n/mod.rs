@@ -18,6 +18,7 @@ pub mod import;
 mod launch;
 pub mod playbook;
 mod present;
+mod templates;
 mod text;
 // The import wizard's sentences (H12).
 mod wizard;

@@ -82,11 +82,14 @@ pub enum UiCommand {
     // Hand-outs.
     ExportJourneyMap,
     ExportWorkshopPack,
+    // Templates (issue #11 §2).
+    /// File → New from template….
+    NewFromTemplate,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut table and its test.
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 30] = [
         Self::NewWorkspace,
         Self::OpenWorkspace,
         Self::SaveCopy,
@@ -116,6 +119,7 @@ impl UiCommand {
         Self::ShowView(View::Backlog),
         Self::ExportJourneyMap,
         Self::ExportWorkshopPack,
+        Self::NewFromTemplate,
     ];
 
     /// The keys that trigger the command; the first is shown in menus.
@@ -144,6 +148,7 @@ impl UiCommand {
             | Self::ManageVersions => &[],
             Self::StagePlaybook => &[],
             Self::ExportJourneyMap | Self::ExportWorkshopPack => &[],
+            Self::NewFromTemplate => &[],
         }
     }
 
@@ -191,6 +196,7 @@ impl UiCommand {
             Self::ImportData => false,
             Self::StagePlaybook => false,
             Self::ExportJourneyMap | Self::ExportWorkshopPack => false,
+            Self::NewFromTemplate => false,
         }
     }
 
@@ -221,6 +227,7 @@ impl UiCommand {
             Self::StagePlaybook => Text::StagePlaybook,
             Self::ExportJourneyMap => Text::ExportJourneyMap,
             Self::ExportWorkshopPack => Text::ExportWorkshopPack,
+            Self::NewFromTemplate => Text::NewFromTemplate,
         }
     }
 
@@ -245,6 +252,7 @@ impl UiCommand {
             Self::StagePlaybook => Some(Text::StagePlaybookTip),
             Self::ExportJourneyMap => Some(Text::ExportJourneyMapTip),
             Self::ExportWorkshopPack => Some(Text::ExportWorkshopPackTip),
+            Self::NewFromTemplate => Some(Text::NewFromTemplateTip),
             Self::Quit | Self::FocusSearch | Self::About | Self::ShowView(_) => None,
         }
     }
@@ -303,6 +311,18 @@ pub enum Command {
         stage: Stage,
         title: String,
     },
+    // Templates (issue #11 §2).
+    /// Asks where to save, then makes a new workspace from this template and opens it.
+    CreateFromTemplate(TemplateChoice),
+}
+
+/// What the template dialog asks for: a built-in template in a language, and how many
+/// made-up customers to give it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TemplateChoice {
+    pub key: &'static str,
+    pub language: Language,
+    pub customers: u64,
 }
 
 impl From<UiCommand> for Command {
@@ -400,6 +420,7 @@ mod tests {
             UiCommand::ShowView(View::Backlog) => 26,
             UiCommand::ExportJourneyMap => 27,
             UiCommand::ExportWorkshopPack => 28,
+            UiCommand::NewFromTemplate => 29,
         }
     }
 

@@ -33,6 +33,7 @@ pub fn menu_bar_ui(
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr.t(Text::File), |ui| {
             command_button_ui(ui, tr, UiCommand::NewWorkspace, true, out);
+            command_button_ui(ui, tr, UiCommand::NewFromTemplate, true, out);
             command_button_ui(ui, tr, UiCommand::OpenWorkspace, true, out);
             ui.menu_button(tr.t(Text::RecentWorkspaces), |ui| {
                 // The first entry is the open workspace.

@@ -33,6 +33,8 @@ pub mod compare;
 pub mod target_editor;
 pub mod version_bar;
 pub mod version_dialog;
+// Templates (issue #11 §2).
+pub mod template_dialog;
 
 use std::path::PathBuf;
 

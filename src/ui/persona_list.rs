@@ -120,6 +120,11 @@ impl PersonaList {
         let order = self.order.as_ref().map_or(&[][..], |(.., order)| order.as_slice());
         if data.personas.is_empty() {
             ui.label(RichText::new(tr.t(Text::NoPersonasYet)).weak());
+            // A first run (or a new file) is where a ready-made business helps most.
+            let button = ui.button(tr.t(Text::StartFromTemplate));
+            if button.on_hover_text(tr.t(Text::NewFromTemplateTip)).clicked() {
+                out.send(UiCommand::NewFromTemplate);
+            }
         } else if order.is_empty() {
             ui.label(RichText::new(tr.t(Text::NoPersonaMatches)).weak());
         }

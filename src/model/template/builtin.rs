@@ -8,8 +8,22 @@ use crate::model::stage::Language;
 
 /// Every built-in template: key, language and the file's text. Each key exists in both
 /// languages (a test checks it).
-pub const BUILTIN: [(&str, Language, &str); 1] =
-    [("coffee", Language::Vietnamese, include_str!("../../../assets/templates/coffee.vi.json"))];
+pub const BUILTIN: [(&str, Language, &str); 10] = [
+    ("coffee", Language::English, include_str!("../../../assets/templates/coffee.en.json")),
+    ("coffee", Language::Vietnamese, include_str!("../../../assets/templates/coffee.vi.json")),
+    ("saas", Language::English, include_str!("../../../assets/templates/saas.en.json")),
+    ("saas", Language::Vietnamese, include_str!("../../../assets/templates/saas.vi.json")),
+    ("clinic", Language::English, include_str!("../../../assets/templates/clinic.en.json")),
+    ("clinic", Language::Vietnamese, include_str!("../../../assets/templates/clinic.vi.json")),
+    ("fitness", Language::English, include_str!("../../../assets/templates/fitness.en.json")),
+    ("fitness", Language::Vietnamese, include_str!("../../../assets/templates/fitness.vi.json")),
+    ("language-school", Language::English, include_str!("../../../assets/templates/language-school.en.json")),
+    (
+        "language-school",
+        Language::Vietnamese,
+        include_str!("../../../assets/templates/language-school.vi.json"),
+    ),
+];
 
 fn parsed() -> &'static [Result<Template, TemplateError>] {
     static PARSED: OnceLock<Vec<Result<Template, TemplateError>>> = OnceLock::new();

@@ -100,6 +100,7 @@ impl FanpathApp {
             Command::AddOpportunityFromPlaybook { stage, title } => {
                 self.add_opportunity_from_playbook(ctx, stage, &title)
             }
+            Command::CreateFromTemplate(choice) => self.create_from_template(ctx, choice),
         }
     }
 
@@ -177,6 +178,7 @@ impl FanpathApp {
                 self.export_workshop_pack();
                 false
             }
+            UiCommand::NewFromTemplate => self.open_template_dialog(),
         }
     }
 

@@ -1,5 +1,5 @@
 //! Slow file work that the app must finish before it goes on: the backup taken before a
-//! persona is deleted, and reading a workspace file. On a million-customer workspace each
+//! persona is deleted, reading a workspace file, and making a workspace from a template. On a million-customer workspace each
 //! takes seconds, so each runs on a thread of its own with its own connection while the
 //! window keeps drawing; a modal says what is happening, so no edit can race it.
 
@@ -8,7 +8,7 @@ use std::sync::mpsc::Receiver;
 
 use crate::i18n::Text;
 use crate::store::edit::Edit;
-use crate::store::{StoreError, WorkspaceFileSummary};
+use crate::store::{DemoSummary, StoreError, WorkspaceFileSummary};
 
 /// File work running on its own thread.
 pub(super) enum FileTask {
@@ -16,6 +16,8 @@ pub(super) enum FileTask {
     BackupBeforeDelete { edit: Edit, done: Receiver<Option<String>> },
     /// A workspace file is being read into the workspace, through a second connection.
     ImportWorkspaceFile { path: PathBuf, done: Receiver<Result<WorkspaceFileSummary, StoreError>> },
+    /// A new workspace is being made from a template at `path`; it opens when done.
+    MakeFromTemplate { path: PathBuf, done: Receiver<Result<DemoSummary, StoreError>> },
 }
 
 impl FileTask {
@@ -24,6 +26,7 @@ impl FileTask {
         match self {
             Self::BackupBeforeDelete { .. } => Text::BackingUpBeforeDelete,
             Self::ImportWorkspaceFile { .. } => Text::ReadingWorkspaceFile,
+            Self::MakeFromTemplate { .. } => Text::MakingFromTemplate,
         }
     }
 }

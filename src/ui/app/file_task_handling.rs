@@ -84,6 +84,14 @@ impl FanpathApp {
                     false
                 }
             },
+            FileTask::MakeFromTemplate { path, done } => match done.try_recv() {
+                Ok(result) => self.made_from_template(ctx, &path, result),
+                Err(TryRecvError::Disconnected) => false,
+                Err(TryRecvError::Empty) => {
+                    self.file_task = Some(FileTask::MakeFromTemplate { path, done });
+                    false
+                }
+            },
         }
     }
 

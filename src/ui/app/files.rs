@@ -59,6 +59,12 @@ impl FanpathApp {
     }
 
     fn new_workspace_at(&mut self, ctx: &egui::Context, path: &Path) -> bool {
+        self.clear_new_file(path) && self.open_workspace(ctx, path)
+    }
+
+    /// Makes room for a new workspace at `path`: deletes a file there (the native dialog
+    /// has asked) and its SQLite companions. Refuses the open workspace itself.
+    pub(super) fn clear_new_file(&mut self, path: &Path) -> bool {
         if self.workspace.is_same_file(path) {
             self.dialog =
                 Some(Dialog::Error(Tr(self.settings.language).t(Text::CannotReplaceOpen).to_owned()));
@@ -77,7 +83,7 @@ impl FanpathApp {
             companion.push(suffix);
             let _ = std::fs::remove_file(companion);
         }
-        self.open_workspace(ctx, path)
+        true
     }
 
     fn switch_to(&mut self, ctx: &egui::Context, workspace: Workspace) {

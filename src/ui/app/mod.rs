@@ -20,6 +20,7 @@ mod integrity;
 mod playbook_handling;
 mod presenting;
 mod settings;
+mod templates;
 mod versions;
 mod worker;
 
@@ -104,6 +105,8 @@ pub struct FanpathApp {
     daily_backup: Option<std::sync::mpsc::Receiver<Option<String>>>,
     /// Journey versions (issue #10): the versions dialog and the Compare view.
     version_dialog: VersionDialog,
+    /// File → New from template… (issue #11 §2).
+    template_dialog: crate::ui::template_dialog::TemplateDialog,
     compare_view: CompareView,
     /// The daily integrity check running in the background, if any: the file it reads and
     /// where its answer arrives (`integrity.rs`).
@@ -161,6 +164,7 @@ impl FanpathApp {
             presenting: None,
             import_wizard: import_host::WizardHost::default(),
             version_dialog: VersionDialog::default(),
+            template_dialog: Default::default(),
             compare_view: CompareView::default(),
         };
         let path = app.workspace.path().to_path_buf();
@@ -276,6 +280,7 @@ impl FanpathApp {
             }
         });
         self.version_dialog.ui(&ctx, &view, out);
+        self.template_dialog.ui(&ctx, tr, out);
 
         self.import_wizard_ui(&ctx);
         if self.about_open {
