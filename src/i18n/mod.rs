@@ -18,6 +18,8 @@ pub mod import;
 mod launch;
 pub mod playbook;
 mod present;
+// The presenter notes' clock (H21).
+mod present_notes;
 mod text;
 // The import wizard's sentences (H12).
 mod wizard;

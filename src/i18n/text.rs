@@ -411,4 +411,6 @@ texts! {
     SelectPersonaForMap => "Select a persona first: a journey map is drawn for one persona.", "Hãy chọn một chân dung trước: mỗi bản đồ hành trình vẽ cho một chân dung.";
     PdfFiles => "PDF document", "Tài liệu PDF";
     HandoutFailed => "Could not draw the hand-out", "Không tạo được tài liệu phát tay";
+    // Trainer mode, presenter notes window and F1 (issue #11 §1, H21).
+    PresenterNotesWindow => "Fanpath — presenter notes", "Fanpath — ghi chú người trình bày";
 }
