@@ -247,6 +247,11 @@ fn snapshot_slides(language: Language, suffix: &str) {
     }
     assert_eq!(slide(&h), 10);
     snapshot(&mut h, &format!("present_funnel_{suffix}"));
+    // The other two charts, drawn at the slide's type as the funnel is.
+    press(&mut h, Key::PageDown);
+    snapshot(&mut h, &format!("present_emotion_curve_{suffix}"));
+    press(&mut h, Key::PageDown);
+    snapshot(&mut h, &format!("present_emotion_dropoff_{suffix}"));
 }
 
 #[test]

@@ -231,5 +231,10 @@ fn chart_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>, chart: ChartSlide) {
     };
     heading_ui(ui, ctx, ctx.tr.t(chart.text()), None);
     let Some(analytics) = analytics_or_wait_ui(ui, ctx) else { return };
-    chart_ui(ui, ctx.tr, chart, analytics, &ChartOptions::default(), true);
+    // The chart's stage names, rates, lines and points grow with the slide's type.
+    let options = ChartOptions {
+        slide_text_pt: Some(ui.text_style_height(&TextStyle::Body)),
+        ..ChartOptions::default()
+    };
+    chart_ui(ui, ctx.tr, chart, analytics, &options, true);
 }
