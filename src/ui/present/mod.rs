@@ -204,9 +204,12 @@ fn slide_style(ui: &Ui, dark: bool) -> egui::Style {
         (TextStyle::Name(TITLE.into()), FontId::proportional(64.0 * scale)),
     ]
     .into();
-    style.spacing.item_spacing = egui::vec2(12.0 * scale, 6.0 * scale);
-    style.spacing.button_padding = egui::vec2(12.0 * scale, 6.0 * scale);
-    style.spacing.interact_size.y = 32.0 * scale;
+    // Whole points: egui places widgets one spacing apart, and a fractional spacing leaves
+    // edges between its layout grid's steps (debug builds mark them "Unaligned").
+    let points = |pt: f32| (pt * scale).round();
+    style.spacing.item_spacing = egui::vec2(points(12.0), points(6.0));
+    style.spacing.button_padding = egui::vec2(points(12.0), points(6.0));
+    style.spacing.interact_size.y = points(32.0);
     // Text on a slide is not for selecting: a click anywhere is "next".
     style.interaction.selectable_labels = false;
     style
