@@ -491,12 +491,15 @@ fn an_avatar_from_a_picture_is_stored_small_and_undoable() {
 fn keyboard_shortcuts_reach_their_commands() {
     let (_dir, path) = temp_workspace();
     let mut h = harness(&path, Language::English);
-    assert!(h.query_by_label("Buyer's remorse: doubt creeps in about the money spent. Reassure them quickly that they chose well.").is_none());
+    // F1 (help) opens the stage playbook at the selected stage.
+    let situation = |stage| fanpath::i18n::playbook::playbook(stage, Language::English).situation;
+    h.state_mut().send(Command::SelectStage(Stage::Acclimation));
+    h.run();
+    assert!(h.query_by_label(situation(Stage::Acclimation)).is_none());
     h.key_press(Key::F1);
     h.run();
-    h.get_by_label(
-        "Buyer's remorse: doubt creeps in about the money spent. Reassure them quickly that they chose well.",
-    );
+    h.get_by_label(situation(Stage::Acclimation));
+    assert!(h.query_by_label(situation(Stage::Validation)).is_none());
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
