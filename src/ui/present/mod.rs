@@ -8,17 +8,19 @@
 pub mod deck;
 mod finding;
 mod funnel_bars;
+mod keys;
 mod notes;
 mod path;
 mod slide;
 mod stage;
 mod title;
 
-use egui::{Color32, FontId, Key, Modifiers, TextStyle, Ui};
+use egui::{Color32, TextStyle, Ui};
 
 pub use self::deck::{Action, ChartSlide, Deck, NotesMode, Progress, Slide};
+use self::keys::pressed_actions;
 pub use self::slide::{PresentSettings, SlideContext};
-use self::slide::{TITLE, analytics_or_wait_ui, heading_ui};
+use self::slide::{analytics_or_wait_ui, heading_ui, slide_style};
 use super::analytics::{Chart, ChartOptions, chart_ui};
 use super::command::{Command, Commands, UiCommand};
 use crate::store::analytics::Analytics;
@@ -33,28 +35,6 @@ pub struct Presenter {
     /// egui's clock (seconds) at the presentation's first frame, for the notes' clock.
     pub started_s: Option<f64>,
 }
-
-/// The keys of trainer mode, in the order they are checked. A presentation clicker sends
-/// PageDown and PageUp.
-const KEYS: [(Key, Action); 13] = [
-    (Key::ArrowRight, Action::Next),
-    (Key::PageDown, Action::Next),
-    (Key::Space, Action::Next),
-    (Key::ArrowLeft, Action::Back),
-    (Key::PageUp, Action::Back),
-    (Key::Home, Action::First),
-    (Key::End, Action::Last),
-    (Key::P, Action::ToggleNotes),
-    (Key::B, Action::ToggleBlank),
-    (Key::R, Action::ToggleReveal),
-    (Key::T, Action::ToggleTheme),
-    (Key::Escape, Action::Leave),
-    // Some clickers send "." for their blank button, as PowerPoint expects.
-    (Key::Period, Action::ToggleBlank),
-];
-
-const DIGITS: [Key; 8] =
-    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8];
 
 impl Presenter {
     /// The deck for the analytics on show (the findings make its last slides).
@@ -169,50 +149,6 @@ impl Presenter {
             }
         }
     }
-}
-
-/// Every trainer-mode key pressed this frame, consumed so nothing else reacts to it.
-fn pressed_actions(ui: &Ui) -> Vec<Action> {
-    ui.input_mut(|input| {
-        let mut actions = Vec::new();
-        for (key, action) in KEYS {
-            while input.consume_key(Modifiers::NONE, key) {
-                actions.push(action);
-            }
-        }
-        for (stage, key) in crate::model::Stage::ALL.into_iter().zip(DIGITS) {
-            if input.consume_key(Modifiers::NONE, key) {
-                actions.push(Action::JumpToStage(stage));
-            }
-        }
-        actions
-    })
-}
-
-/// The text sizes of a slide: scaled to the window's height, so a 1280 × 720 projector
-/// shows body text at 22 points, and a bigger screen more.
-fn slide_style(ui: &Ui, dark: bool) -> egui::Style {
-    let scale = (ui.max_rect().height() / 720.0).clamp(0.8, 2.0);
-    let mut style = (**ui.style()).clone();
-    style.visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
-    style.text_styles = [
-        (TextStyle::Small, FontId::proportional(17.0 * scale)),
-        (TextStyle::Body, FontId::proportional(22.0 * scale)),
-        (TextStyle::Button, FontId::proportional(22.0 * scale)),
-        (TextStyle::Heading, FontId::proportional(40.0 * scale)),
-        (TextStyle::Monospace, FontId::monospace(20.0 * scale)),
-        (TextStyle::Name(TITLE.into()), FontId::proportional(64.0 * scale)),
-    ]
-    .into();
-    // Whole points: egui places widgets one spacing apart, and a fractional spacing leaves
-    // edges between its layout grid's steps (debug builds mark them "Unaligned").
-    let points = |pt: f32| (pt * scale).round();
-    style.spacing.item_spacing = egui::vec2(points(12.0), points(6.0));
-    style.spacing.button_padding = egui::vec2(points(12.0), points(6.0));
-    style.spacing.interact_size.y = points(32.0);
-    // Text on a slide is not for selecting: a click anywhere is "next".
-    style.interaction.selectable_labels = false;
-    style
 }
 
 fn slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>, deck: &Deck, out: &mut Commands) {

@@ -6,8 +6,8 @@
 use egui::{RichText, Ui, ViewportBuilder, ViewportId};
 
 use super::deck::{Action, ChartSlide, Deck, Slide};
-use super::slide::SlideContext;
-use super::{pressed_actions, slide_style};
+use super::keys::pressed_actions;
+use super::slide::{SlideContext, slide_style};
 use crate::i18n::playbook::playbook;
 use crate::i18n::{NotesFor, Text};
 
