@@ -65,7 +65,7 @@ pub(crate) fn x(stage: Stage) -> f64 {
 }
 
 /// The plot of a chart drawn with `options`, `y_axes` y axes beside it: on a slide the
-/// stage names take the slide's small text size, or the largest that fits.
+/// stage names take the slide's text size, or the largest that fits.
 pub(crate) fn chart_plot(
     ui: &Ui,
     id: &str,
@@ -78,11 +78,8 @@ pub(crate) fn chart_plot(
     // A y axis holds its tick labels ("2000") and its title, both at body size: measured
     // 94 points wide at 22-point text.
     let y_axes_pt = f32::from(y_axes) * 4.3 * text_pt;
-    stage_plot_sized(id, tr, still, fitting_stage_name_pt(ui, tr, text_pt * SMALL_OF_BODY, y_axes_pt))
+    stage_plot_sized(id, tr, still, fitting_stage_name_pt(ui, tr, text_pt, y_axes_pt))
 }
-
-/// A slide's small text against its body text (17 to 22 points).
-const SMALL_OF_BODY: f32 = 0.78;
 
 /// The largest size up to `wanted_pt` at which every stage name fits between two grid lines
 /// of a plot as wide as `ui`'s available width, less `y_axes_pt` for its y axes: egui_plot

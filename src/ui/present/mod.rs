@@ -171,9 +171,7 @@ fn chart_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>, chart: ChartSlide) {
     heading_ui(ui, ctx, ctx.tr.t(chart.text()), None);
     let Some(analytics) = analytics_or_wait_ui(ui, ctx) else { return };
     // The chart's stage names, rates, lines and points grow with the slide's type.
-    let options = ChartOptions {
-        slide_text_pt: Some(ui.text_style_height(&TextStyle::Body)),
-        ..ChartOptions::default()
-    };
+    let text_pt = TextStyle::Body.resolve(ui.style()).size;
+    let options = ChartOptions { slide_text_pt: Some(text_pt), ..ChartOptions::default() };
     chart_ui(ui, ctx.tr, chart, analytics, &options, true);
 }
