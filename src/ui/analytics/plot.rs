@@ -100,3 +100,54 @@ pub(crate) fn fitting_stage_name_pt(ui: &Ui, tr: Tr, wanted_pt: f32, y_axes_pt: 
     }
     (wanted_pt * spacing_pt / widest_pt).floor().max(STAGE_NAME_PT)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    /// Runs `f` on a root ui `width_pt` wide, with egui's own fonts.
+    fn with_ui<R>(width_pt: f32, mut f: impl FnMut(&mut Ui) -> R) -> R {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(width_pt, 720.0))),
+            ..egui::RawInput::default()
+        };
+        let mut out = None;
+        // No renderer takes the font atlas: drop it on purpose.
+        ctx.run_ui(input, |ui| out = Some(f(ui))).textures_delta.clear();
+        out.expect("one pass")
+    }
+
+    /// The widest stage name at `pt`, measured again here.
+    fn widest(ui: &Ui, tr: Tr, pt: f32) -> f32 {
+        Stage::ALL
+            .iter()
+            .map(|s| {
+                let galley = ui.painter().layout_no_wrap(
+                    s.name(tr.0).to_owned(),
+                    FontId::proportional(pt),
+                    Color32::PLACEHOLDER,
+                );
+                galley.size().x
+            })
+            .fold(0.0, f32::max)
+    }
+
+    #[test]
+    fn stage_names_get_the_largest_size_that_fits_between_two_grid_lines() {
+        let tr = Tr(Language::English);
+        let (pt, fits, one_more_fits, spacing) = with_ui(1280.0, |ui| {
+            let pt = fitting_stage_name_pt(ui, tr, 22.0, 94.0);
+            let spacing = (ui.available_width() - 94.0) / 8.8 - 6.0;
+            (pt, widest(ui, tr, pt) <= spacing, widest(ui, tr, pt + 1.0) <= spacing, spacing)
+        });
+        assert!(pt < 22.0, "\"Acknowledgment\" at 22 pt is wider than {spacing} pt");
+        assert!(fits, "{pt} pt fits in {spacing} pt");
+        assert!(!one_more_fits, "{pt} is the largest whole size that fits");
+        // Room enough: the wanted size as it is.
+        assert_eq!(with_ui(4000.0, |ui| fitting_stage_name_pt(ui, tr, 22.0, 94.0)), 22.0);
+        // Never below the Analytics view's own size, however narrow.
+        assert_eq!(with_ui(300.0, |ui| fitting_stage_name_pt(ui, tr, 22.0, 94.0)), STAGE_NAME_PT);
+    }
+}
