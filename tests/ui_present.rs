@@ -247,6 +247,11 @@ fn snapshot_slides(language: Language, suffix: &str) {
     }
     assert_eq!(slide(&h), 10);
     snapshot(&mut h, &format!("present_funnel_{suffix}"));
+    // The other two charts, drawn at the slide's type as the funnel is.
+    press(&mut h, Key::PageDown);
+    snapshot(&mut h, &format!("present_emotion_curve_{suffix}"));
+    press(&mut h, Key::PageDown);
+    snapshot(&mut h, &format!("present_emotion_dropoff_{suffix}"));
 }
 
 #[test]
@@ -257,4 +262,61 @@ fn slide_snapshots_in_english() {
 #[test]
 fn slide_snapshots_in_vietnamese() {
     snapshot_slides(Language::Vietnamese, "vi");
+}
+
+/// P cycles the presenter notes: a second window, below the slide, off. kittest embeds
+/// viewports, so P goes straight below; told it can open windows, the notes window comes
+/// first (kittest draws it as an embedded window with the viewport's title).
+#[test]
+fn p_cycles_the_notes_window_below_the_slide_and_off() {
+    use fanpath::i18n::{NotesFor, Tr};
+    use fanpath::ui::present::NotesMode;
+
+    let (_dir, path) = demo();
+    let mut h = harness(&path, Language::English);
+    press(&mut h, Key::F5);
+    settle(&mut h);
+    press(&mut h, Key::Num3);
+    let window_title = "Fanpath — presenter notes";
+    let speaking = Tr(Language::English).presenter_notes(NotesFor::Stage(Stage::Validation));
+    let questions = fanpath::i18n::playbook::playbook(Stage::Validation, Language::English).questions;
+    let notes = |h: &Harness<'_, FanpathApp>| h.state().presentation().expect("presenting").notes;
+
+    // Without a second window: below, then off.
+    assert!(h.ctx.embed_viewports(), "kittest cannot open native windows");
+    press(&mut h, Key::P);
+    assert_eq!(notes(&h), NotesMode::Below);
+    h.get_by_label(speaking);
+    h.get_by_label("Next: 4. Kickoff");
+    h.get_by_label_contains("Elapsed 0:");
+    // The stage playbook's questions, on one line below the slide.
+    h.get_by_label(&format!("Stage playbook: {}", questions.join("  •  ")));
+    assert!(h.query_by_label(window_title).is_none());
+    press(&mut h, Key::P);
+    assert_eq!(notes(&h), NotesMode::Off);
+    assert!(h.query_by_label(speaking).is_none());
+
+    // With a second window: the window, then below, then off.
+    h.ctx.set_embed_viewports(false);
+    press(&mut h, Key::P);
+    assert_eq!(notes(&h), NotesMode::Window);
+    h.get_by_label(window_title);
+    h.get_by_label(speaking);
+    for question in questions {
+        h.get_by_label(&format!("• {question}"));
+    }
+    h.get_by_label("Next: 4. Kickoff");
+    let deck_len = h.query_all_by_label_contains("Slide 5 of ").count();
+    assert_eq!(deck_len, 2, "the slide's counter and the window's");
+    assert_eq!(h.query_all_by_label("Presenter notes").count(), 1, "not below the slide as well");
+    // The slide moves on under the window, and the window follows.
+    press(&mut h, Key::PageDown);
+    h.get_by_label("Next: 5. Acclimation");
+    press(&mut h, Key::P);
+    assert_eq!(notes(&h), NotesMode::Below);
+    assert!(h.query_by_label(window_title).is_none());
+    h.get_by_label(Tr(Language::English).presenter_notes(NotesFor::Stage(Stage::Kickoff)));
+    press(&mut h, Key::P);
+    assert_eq!(notes(&h), NotesMode::Off);
+    assert!(h.query_by_label("Presenter notes").is_none());
 }

@@ -19,6 +19,8 @@ mod launch;
 pub mod playbook;
 mod present;
 mod templates;
+// The presenter notes' clock (H21).
+mod present_notes;
 mod text;
 // The import wizard's sentences (H12).
 mod wizard;

@@ -1,8 +1,9 @@
 //! Trainer mode's words: what the customer goes through at each stage, the presenter's
 //! speaking notes, and the slides' sentences with numbers (issue #11, §1).
 //!
-//! The stage texts are written for a room, in the customer's own voice first; when the
-//! stage playbook (`playbook.rs`) exists the notes may point at it instead.
+//! The stage texts are written for a room, in the customer's own voice first. On a stage
+//! slide the notes (`ui/present/notes.rs`) add the stage playbook's questions
+//! (`playbook.rs`) under these speaking notes.
 
 use super::Tr;
 use super::format::{count, percent, signed_mean};

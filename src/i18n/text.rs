@@ -423,4 +423,6 @@ texts! {
     TemplateCreateTip => "Choose where to save the new workspace; it opens when it is ready", "Chọn nơi lưu không gian làm việc mới; tệp sẽ mở ra khi đã sẵn sàng";
     MakingFromTemplate => "Making the workspace from the template…", "Đang tạo không gian làm việc từ mẫu…";
     StartFromTemplate => "Start from a template…", "Bắt đầu từ một mẫu…";
+    // Trainer mode, presenter notes window and F1 (issue #11 §1, H21).
+    PresenterNotesWindow => "Fanpath — presenter notes", "Fanpath — ghi chú người trình bày";
 }

@@ -136,7 +136,7 @@ impl UiCommand {
             Self::ZoomIn => &[ZOOM_IN],
             Self::ZoomOut => &[ZOOM_OUT],
             Self::ZoomReset => &[ZOOM_RESET],
-            Self::About => &[F1],
+            Self::About => &[],
             Self::Present => &[F5],
             Self::ImportData => &[IMPORT_DATA],
             Self::ShowView(_)
@@ -146,7 +146,8 @@ impl UiCommand {
             | Self::ToggleProjectorTheme
             | Self::ToggleRevealMode
             | Self::ManageVersions => &[],
-            Self::StagePlaybook => &[],
+            // F1, the key for help: the playbook of the stage being worked on (H21).
+            Self::StagePlaybook => &[F1],
             Self::ExportJourneyMap | Self::ExportWorkshopPack => &[],
             Self::NewFromTemplate => &[],
         }
@@ -374,7 +375,7 @@ mod tests {
                 assert_ne!(shortcut, other, "{shortcut:?} is bound to {command:?} and {other_command:?}");
             }
         }
-        assert!(table.iter().any(|(s, c)| *c == UiCommand::About && s.logical_key == Key::F1));
+        assert!(table.iter().any(|(s, c)| *c == UiCommand::StagePlaybook && s.logical_key == Key::F1));
         assert!(table.iter().any(|(s, c)| *c == UiCommand::Redo && s.logical_key == Key::Y));
         assert!(table.iter().any(|(s, c)| *c == UiCommand::Present && s.logical_key == Key::F5));
     }

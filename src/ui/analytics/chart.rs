@@ -67,6 +67,19 @@ pub struct ChartOptions {
     pub curve_personas: Vec<PersonaId>,
     /// The name of the version whose launch the before/after chart compares.
     pub launch_version: String,
+    /// The text size of a slide (trainer mode): the stage names, rates, lines and points
+    /// of the funnel and emotion charts grow with it. None: the Analytics view's sizes.
+    pub slide_text_pt: Option<f32>,
+}
+
+impl ChartOptions {
+    /// The Analytics view's body text size, which the charts' sizes were chosen against.
+    const VIEW_TEXT_PT: f32 = 14.0;
+
+    /// How much bigger than in the Analytics view lines, points and labels are drawn.
+    pub fn scale(&self) -> f32 {
+        self.slide_text_pt.map_or(1.0, |pt| (pt / Self::VIEW_TEXT_PT).max(1.0))
+    }
 }
 
 /// The tables that can be exported as CSV.

@@ -2,10 +2,10 @@
 //! as whiskers, every entry as a point, and the model's expected emotion as a dashed line.
 
 use egui::{Color32, RichText, Stroke, Ui};
-use egui_plot::{ColorConflictHandling, Legend, Line, LineStyle, MarkerShape, PlotPoints, Points};
+use egui_plot::{ColorConflictHandling, Corner, Legend, Line, LineStyle, MarkerShape, PlotPoints, Points};
 
 use super::chart::ChartOptions;
-use super::plot::{stage_plot, x};
+use super::plot::{chart_plot, x};
 use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::store::analytics::{Analytics, EmotionCurve};
@@ -38,9 +38,20 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
             (c.name.clone(), notes)
         })
         .collect();
-    stage_plot("emotion_curve", tr, still)
+    let scale = options.scale();
+    chart_plot(ui, "emotion_curve", tr, still, options, 1)
         // A persona's line, whiskers and points share one legend entry in its colour.
-        .legend(Legend::default().color_conflict_handling(ColorConflictHandling::PickFirst))
+        .legend(
+            Legend::default()
+                .color_conflict_handling(ColorConflictHandling::PickFirst)
+                // At a slide's type the legend is large: bottom left, under Evaluation's
+                // low scores, it hides no entry (top right hid the fans').
+                .position(if options.slide_text_pt.is_some() {
+                    Corner::LeftBottom
+                } else {
+                    Corner::RightTop
+                }),
+        )
         .y_axis_label(tr.t(Text::MeanEmotion))
         .include_y(-5.5)
         .include_y(5.5)
@@ -60,7 +71,7 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
                 Line::new(tr.t(Text::ExpectedEmotion), PlotPoints::from(expected))
                     .color(Color32::GRAY)
                     .style(LineStyle::dashed_loose())
-                    .width(1.5),
+                    .width(1.5 * scale),
             );
             for (i, curve) in &curves {
                 let color = style::color(curve.color);
@@ -80,12 +91,14 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
                         plot.points(
                             Points::new(curve.name.clone(), PlotPoints::from(run))
                                 .color(color)
-                                .radius(4.0)
+                                .radius(4.0 * scale)
                                 .shape(MarkerShape::Diamond),
                         );
                     } else {
                         plot.line(
-                            Line::new(curve.name.clone(), PlotPoints::from(run)).color(color).width(2.5),
+                            Line::new(curve.name.clone(), PlotPoints::from(run))
+                                .color(color)
+                                .width(2.5 * scale),
                         );
                     }
                 }
@@ -100,7 +113,7 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
                                 PlotPoints::from(vec![[at, f64::from(low)], [at, f64::from(high)]]),
                             )
                             .color(color.gamma_multiply(0.6))
-                            .stroke(Stroke::new(1.0, color.gamma_multiply(0.6))),
+                            .stroke(Stroke::new(scale, color.gamma_multiply(0.6))),
                         );
                     }
                 }
@@ -109,7 +122,7 @@ pub fn emotion_curve_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Ch
                 plot.points(
                     Points::new(curve.name.clone(), PlotPoints::from(points))
                         .color(color.gamma_multiply(0.7))
-                        .radius(3.0)
+                        .radius(3.0 * scale)
                         .filled(true),
                 );
             }

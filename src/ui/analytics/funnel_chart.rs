@@ -1,11 +1,11 @@
 //! The drop-off funnel: customers reaching each stage, the rate lost between neighbours,
 //! the biggest drop-off highlighted.
 
-use egui::{Color32, RichText, Ui};
+use egui::{Align2, Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, PlotPoint, Text as PlotText};
 
 use super::chart::ChartOptions;
-use super::plot::{stage_plot, x};
+use super::plot::{chart_plot, x};
 use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::store::analytics::Analytics;
@@ -42,7 +42,8 @@ pub fn funnel_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
     let y_label = if options.percent { tr.t(Text::PercentOfStart) } else { tr.t(Text::Reached) };
     // One plot id per mode: egui_plot keeps a plot's bounds by id, and counts, percent
     // and per-persona bars each need their own scale.
-    stage_plot(&format!("funnel_chart_{}_{}", options.percent, by_persona), tr, still)
+    let scale = options.scale();
+    chart_plot(ui, &format!("funnel_chart_{}_{}", options.percent, by_persona), tr, still, options, 1)
         .legend(Legend::default())
         .y_axis_label(y_label)
         // Counts never go below zero: no auto margin under the axis. Grouped bars scale to
@@ -84,21 +85,20 @@ pub fn funnel_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
                 let Some(rate) = funnel.drop_off_rate(stage) else { continue };
                 let top = value(funnel.reached(stage), customers);
                 let is_biggest = biggest.is_some_and(|b| b.from == stage);
-                let text = RichText::new(format!("-{}", tr.percent(rate))).size(13.0).color(if is_biggest {
-                    LEAK
-                } else {
-                    Color32::DARK_GRAY
-                });
+                let text = RichText::new(format!("-{}", tr.percent(rate)))
+                    .size(13.0 * scale)
+                    .color(if is_biggest { LEAK } else { Color32::DARK_GRAY });
                 let text = if is_biggest { text.strong() } else { text };
+                // A slide's type is wider than the gap between two bars: there the rate
+                // stands on the taller bar's top, in the gap, over nothing it could hide.
+                let (at, anchor) = if options.slide_text_pt.is_some() {
+                    (PlotPoint::new(x(stage) + 0.5, top), Align2::CENTER_BOTTOM)
+                } else {
+                    let y = top * 0.92 + if options.percent { 4.0 } else { customers as f64 * 0.04 };
+                    (PlotPoint::new(x(stage) + 0.5, y), Align2::CENTER_CENTER)
+                };
                 // No name: the rates are labels, not legend entries.
-                plot.text(PlotText::new(
-                    "",
-                    PlotPoint::new(
-                        x(stage) + 0.5,
-                        top * 0.92 + if options.percent { 4.0 } else { customers as f64 * 0.04 },
-                    ),
-                    text,
-                ));
+                plot.text(PlotText::new("", at, text).anchor(anchor));
             }
         });
 }

@@ -4,7 +4,8 @@
 use egui::{Color32, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, HPlacement, Legend, Line, LineStyle, PlotPoints, Points};
 
-use super::plot::{stage_plot, x};
+use super::chart::ChartOptions;
+use super::plot::{chart_plot, x};
 use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::store::analytics::Analytics;
@@ -17,13 +18,23 @@ fn to_bar_scale(score: f64) -> f64 {
     (score + 5.0) * 10.0
 }
 
-pub fn leak_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
+pub fn leak_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &ChartOptions, still: bool) {
+    let scale = options.scale();
     let funnel = &analytics.report.funnel;
     let customers = funnel.customers();
-    let left = AxisHints::new_y().label(tr.t(Text::PercentOfStart)).min_thickness(58.0);
+    let mut left = AxisHints::new_y().label(tr.t(Text::PercentOfStart)).min_thickness(58.0 * scale);
+    if options.slide_text_pt.is_some() {
+        // The room above 100 % holds the slide's legend, not shares.
+        left = left.formatter(|mark, _| {
+            if mark.value > 100.0 + 1e-6 || (mark.value - mark.value.round()).abs() > 1e-6 {
+                return String::new();
+            }
+            format!("{:.0}", mark.value)
+        });
+    }
     let right = AxisHints::new_y()
         .label(tr.t(Text::MeanEmotion))
-        .min_thickness(58.0)
+        .min_thickness(58.0 * scale)
         .placement(HPlacement::Right)
         .formatter(|mark, _| {
             let score = mark.value / 10.0 - 5.0;
@@ -32,10 +43,11 @@ pub fn leak_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
             }
             format!("{score:+.0}")
         });
-    stage_plot("leak_chart", tr, still)
+    chart_plot(ui, "leak_chart", tr, still, options, 2)
         .legend(Legend::default())
         .custom_y_axes(vec![left, right])
-        .default_y_bounds(0.0, 105.0)
+        // At a slide's type the legend is large: room above the bars keeps it off them.
+        .default_y_bounds(0.0, if options.slide_text_pt.is_some() { 132.0 } else { 105.0 })
         .show(ui, |plot| {
             let bars = Stage::ALL
                 .iter()
@@ -48,7 +60,8 @@ pub fn leak_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
             plot.line(
                 Line::new(tr.t(Text::ExpectedEmotion), PlotPoints::from(expected))
                     .color(Color32::GRAY)
-                    .style(LineStyle::dashed_loose()),
+                    .style(LineStyle::dashed_loose())
+                    .width(1.5 * scale),
             );
             let mut run: Vec<[f64; 2]> = Vec::new();
             let mut runs = Vec::new();
@@ -63,10 +76,12 @@ pub fn leak_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, still: bool) {
                 plot.points(
                     Points::new(tr.t(Text::MeanEmotion), PlotPoints::from(run.clone()))
                         .color(EMOTION)
-                        .radius(4.0),
+                        .radius(4.0 * scale),
                 );
                 plot.line(
-                    Line::new(tr.t(Text::MeanEmotion), PlotPoints::from(run)).color(EMOTION).width(2.5),
+                    Line::new(tr.t(Text::MeanEmotion), PlotPoints::from(run))
+                        .color(EMOTION)
+                        .width(2.5 * scale),
                 );
             }
         });

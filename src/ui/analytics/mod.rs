@@ -330,7 +330,7 @@ pub fn chart_ui(
     match chart {
         Chart::Funnel => funnel_chart::funnel_chart_ui(ui, tr, analytics, options, still),
         Chart::EmotionCurve => emotion_curve::emotion_curve_ui(ui, tr, analytics, options, still),
-        Chart::EmotionVsDropOff => leak_chart::leak_chart_ui(ui, tr, analytics, still),
+        Chart::EmotionVsDropOff => leak_chart::leak_chart_ui(ui, tr, analytics, options, still),
         Chart::TimeToStage => time_chart::time_chart_ui(ui, tr, analytics, still),
         Chart::Stalled => stalled::stalled_ui(ui, tr, analytics, still),
         Chart::Cohorts => cohort_chart::cohort_chart_ui(ui, tr, analytics, still),

@@ -19,15 +19,12 @@ impl FanpathApp {
         };
         let name =
             self.data.personas.iter().find(|p| p.id == persona).map_or("", |p| p.persona.name.as_str());
-        let Some(path) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title(tr.t(Text::ExportJourneyMap))
             .add_filter(tr.t(Text::PdfFiles), &["pdf"])
             .add_filter(tr.t(Text::Images), &["png"])
-            .set_file_name(format!("{} — {name}.pdf", tr.t(Text::HandoutJourneyMap)))
-            .save_file()
-        else {
-            return;
-        };
+            .set_file_name(format!("{} — {name}.pdf", tr.t(Text::HandoutJourneyMap)));
+        let Some(path) = self.save_file(dialog) else { return };
         self.export_journey_map_to(persona, path);
     }
 
@@ -42,18 +39,15 @@ impl FanpathApp {
     /// Asks where to write the workshop pack and writes it.
     pub(super) fn export_workshop_pack(&mut self) {
         let tr = Tr(self.settings.language);
-        let Some(path) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title(tr.t(Text::ExportWorkshopPack))
             .add_filter(tr.t(Text::PdfFiles), &["pdf"])
             .set_file_name(format!(
                 "{} — {}.pdf",
                 tr.t(Text::HandoutWorkshopPack),
                 self.workspace.display_name()
-            ))
-            .save_file()
-        else {
-            return;
-        };
+            ));
+        let Some(path) = self.save_file(dialog) else { return };
         self.export_workshop_pack_to(path);
     }
 

@@ -19,6 +19,8 @@ mod import_jobs;
 mod integrity;
 mod playbook_handling;
 mod presenting;
+// Tests answer a save dialog (H21).
+mod save_dialog;
 mod settings;
 mod templates;
 mod versions;
@@ -117,6 +119,8 @@ pub struct FanpathApp {
     presenting: Option<Presenter>,
     /// File → Import data…: the wizard, if open, and its jobs (`import_host.rs`, `import_jobs.rs`).
     import_wizard: import_host::WizardHost,
+    /// The answer to the next save dialog, given by a test (`save_dialog.rs`).
+    next_save_path: Option<std::path::PathBuf>,
 }
 
 impl FanpathApp {
@@ -166,6 +170,7 @@ impl FanpathApp {
             version_dialog: VersionDialog::default(),
             template_dialog: Default::default(),
             compare_view: CompareView::default(),
+            next_save_path: None,
         };
         let path = app.workspace.path().to_path_buf();
         app.settings.remember(&path);

@@ -86,7 +86,7 @@ pub enum Action {
     Last,
     /// 1–8.
     JumpToStage(Stage),
-    /// P: the presenter notes below the slide.
+    /// P: the presenter notes in a second window, then below the slide, then off.
     ToggleNotes,
     /// B: a blank screen, to take the room's eyes off the slide.
     ToggleBlank,
@@ -98,13 +98,37 @@ pub enum Action {
     Leave,
 }
 
+/// Where the presenter notes are shown. P cycles through them in this order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NotesMode {
+    #[default]
+    Off,
+    /// In a second native window, for the presenter's own screen while the projector
+    /// shows the slide alone.
+    Window,
+    /// Below the slide, for a trainer with a single screen.
+    Below,
+}
+
+impl NotesMode {
+    /// The mode after this one. Without a second window (a backend that cannot open one)
+    /// the cycle skips it: P shows the notes below at once.
+    pub fn next(self, second_window: bool) -> Self {
+        match self {
+            Self::Off if second_window => Self::Window,
+            Self::Off | Self::Window => Self::Below,
+            Self::Below => Self::Off,
+        }
+    }
+}
+
 /// Where the presentation stands.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
     /// The slide on show, an index into the [`Deck`].
     pub index: usize,
-    /// The presenter notes are shown below the slide.
-    pub notes: bool,
+    /// Where the presenter notes are shown, if anywhere.
+    pub notes: NotesMode,
     /// The screen is blank.
     pub blank: bool,
     /// Per stage: its observed emotion and drop-off have been revealed to the room.
@@ -118,8 +142,15 @@ impl Progress {
     }
 
     /// Applies `action` to the deck. [`Action::ToggleTheme`] and [`Action::Leave`] change
-    /// nothing here: they belong to the caller.
+    /// nothing here: they belong to the caller. P cycles through every [`NotesMode`]; a
+    /// caller without a second window uses [`Progress::apply_in`].
     pub fn apply(&mut self, action: Action, deck: &Deck, reveal_mode: bool) {
+        self.apply_in(action, deck, reveal_mode, true);
+    }
+
+    /// [`Progress::apply`] where `second_window` says whether the notes can have a window
+    /// of their own.
+    pub fn apply_in(&mut self, action: Action, deck: &Deck, reveal_mode: bool, second_window: bool) {
         let last = deck.len().saturating_sub(1);
         self.index = self.index.min(last);
         // Any move first brings the picture back, without moving: the room looks up again.
@@ -145,7 +176,7 @@ impl Progress {
                     self.index = at;
                 }
             }
-            Action::ToggleNotes => self.notes = !self.notes,
+            Action::ToggleNotes => self.notes = self.notes.next(second_window),
             Action::ToggleBlank => self.blank = !self.blank,
             Action::ToggleReveal => {
                 if let Slide::Stage(stage) = deck.get(self.index) {
@@ -228,7 +259,29 @@ mod tests {
         p.apply(Action::First, &deck, false);
         assert_eq!(p.index, 0);
         p.apply(Action::ToggleNotes, &deck, false);
-        assert!(p.notes);
+        assert_eq!(p.notes, NotesMode::Window);
+    }
+
+    #[test]
+    fn p_cycles_the_notes_window_below_off_or_below_off_without_a_window() {
+        let deck = deck();
+        let mut p = Progress { index: 4, ..Progress::default() };
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            p.apply(Action::ToggleNotes, &deck, false);
+            seen.push(p.notes);
+        }
+        assert_eq!(seen, [NotesMode::Window, NotesMode::Below, NotesMode::Off, NotesMode::Window]);
+        assert_eq!(p.index, 4, "the notes never move the slide");
+        let mut p = Progress::default();
+        seen.clear();
+        for _ in 0..3 {
+            p.apply_in(Action::ToggleNotes, &deck, false, false);
+            seen.push(p.notes);
+        }
+        assert_eq!(seen, [NotesMode::Below, NotesMode::Off, NotesMode::Below]);
+        // A window that became unavailable (notes open, then no second window) goes below.
+        assert_eq!(NotesMode::Window.next(false), NotesMode::Below);
     }
 
     #[test]

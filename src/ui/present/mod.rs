@@ -8,19 +8,21 @@
 pub mod deck;
 mod finding;
 mod funnel_bars;
+mod keys;
+mod notes;
 mod path;
 mod slide;
 mod stage;
 mod title;
 
-use egui::{Color32, FontId, Key, Modifiers, RichText, TextStyle, Ui};
+use egui::{Color32, TextStyle, Ui};
 
-pub use self::deck::{Action, ChartSlide, Deck, Progress, Slide};
+pub use self::deck::{Action, ChartSlide, Deck, NotesMode, Progress, Slide};
+use self::keys::pressed_actions;
 pub use self::slide::{PresentSettings, SlideContext};
-use self::slide::{TITLE, analytics_or_wait_ui, heading_ui};
+use self::slide::{analytics_or_wait_ui, heading_ui, slide_style};
 use super::analytics::{Chart, ChartOptions, chart_ui};
 use super::command::{Command, Commands, UiCommand};
-use crate::i18n::{NotesFor, Text};
 use crate::store::analytics::Analytics;
 
 /// Trainer mode on screen: where the presentation stands. The app holds one while
@@ -30,29 +32,9 @@ pub struct Presenter {
     pub progress: Progress,
     /// The window was full screen before the presentation: leaving keeps it so.
     pub was_fullscreen: bool,
+    /// egui's clock (seconds) at the presentation's first frame, for the notes' clock.
+    pub started_s: Option<f64>,
 }
-
-/// The keys of trainer mode, in the order they are checked. A presentation clicker sends
-/// PageDown and PageUp.
-const KEYS: [(Key, Action); 13] = [
-    (Key::ArrowRight, Action::Next),
-    (Key::PageDown, Action::Next),
-    (Key::Space, Action::Next),
-    (Key::ArrowLeft, Action::Back),
-    (Key::PageUp, Action::Back),
-    (Key::Home, Action::First),
-    (Key::End, Action::Last),
-    (Key::P, Action::ToggleNotes),
-    (Key::B, Action::ToggleBlank),
-    (Key::R, Action::ToggleReveal),
-    (Key::T, Action::ToggleTheme),
-    (Key::Escape, Action::Leave),
-    // Some clickers send "." for their blank button, as PowerPoint expects.
-    (Key::Period, Action::ToggleBlank),
-];
-
-const DIGITS: [Key; 8] =
-    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8];
 
 impl Presenter {
     /// The deck for the analytics on show (the findings make its last slides).
@@ -60,14 +42,30 @@ impl Presenter {
         Deck::new(analytics.map_or(0, |a| a.findings.len()))
     }
 
-    /// Reads the keys, then draws the slide (and the notes, if on) over the whole window.
+    /// Reads the keys, then draws the slide (and the notes, if on) over the whole window,
+    /// and the notes window when they are shown in one.
     pub fn ui(&mut self, ui: &mut Ui, ctx: &SlideContext<'_>, out: &mut Commands) {
         let deck = Self::deck(ctx.analytics());
+        // kittest and backends without multiple windows embed viewports: notes go below.
+        let second_window = !ui.ctx().embed_viewports();
         for action in pressed_actions(ui) {
-            self.act(action, &deck, ctx.settings, out);
+            self.act(action, &deck, ctx.settings, second_window, out);
         }
+        let now_s = ui.input(|i| i.time);
+        let elapsed_s = (now_s - *self.started_s.get_or_insert(now_s)).max(0.0) as u64;
         let progress = self.progress.clone();
         let ctx = SlideContext { progress: &progress, ..*ctx };
+        let notes = match progress.notes {
+            NotesMode::Window if !second_window => NotesMode::Below,
+            mode => mode,
+        };
+        if notes != NotesMode::Off {
+            // The clock in the notes ticks even when nothing else happens.
+            ui.ctx().request_repaint_after(std::time::Duration::from_secs(1));
+        }
+        if notes == NotesMode::Window {
+            self.notes_window(ui.ctx(), &ctx, &deck, elapsed_s, out);
+        }
         let style = slide_style(ui, ctx.settings.dark);
         let background = style.visuals.panel_fill;
         if self.progress.blank {
@@ -78,13 +76,13 @@ impl Presenter {
             });
             return;
         }
-        if self.progress.notes {
+        if notes == NotesMode::Below {
             let frame = egui::Frame::new()
                 .fill(if ctx.settings.dark { Color32::from_gray(40) } else { Color32::from_gray(235) })
                 .inner_margin(egui::Margin::symmetric(32, 12));
             egui::Panel::bottom("present_notes").frame(frame).show(ui, |ui| {
                 ui.set_style(style.clone());
-                notes_ui(ui, &ctx, &deck);
+                notes::notes_ui(ui, &ctx, &deck, elapsed_s, notes::Place::Below);
             });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
@@ -101,12 +99,41 @@ impl Presenter {
                 slide_ui(ui, &ctx, &deck, out);
             });
             if click.clicked() {
-                self.act(Action::Next, &deck, ctx.settings, out);
+                self.act(Action::Next, &deck, ctx.settings, second_window, out);
             }
         });
     }
 
-    fn act(&mut self, action: Action, deck: &Deck, settings: PresentSettings, out: &mut Commands) {
+    /// The notes window, and what the trainer did in it (its keys act on the slides).
+    fn notes_window(
+        &mut self,
+        egui_ctx: &egui::Context,
+        ctx: &SlideContext<'_>,
+        deck: &Deck,
+        elapsed_s: u64,
+        out: &mut Commands,
+    ) {
+        let input = notes::notes_window(egui_ctx, ctx, deck, elapsed_s);
+        if input.closed {
+            self.progress.notes = NotesMode::Off;
+        }
+        if !input.actions.is_empty() {
+            // This frame drew before the keys: show their effect at once.
+            egui_ctx.request_repaint();
+        }
+        for action in input.actions {
+            self.act(action, deck, ctx.settings, true, out);
+        }
+    }
+
+    fn act(
+        &mut self,
+        action: Action,
+        deck: &Deck,
+        settings: PresentSettings,
+        second_window: bool,
+        out: &mut Commands,
+    ) {
         match action {
             Action::ToggleTheme => out.send(UiCommand::ToggleProjectorTheme),
             Action::Leave => out.send(Command::EndPresentation),
@@ -117,50 +144,11 @@ impl Presenter {
             | Action::JumpToStage(_)
             | Action::ToggleNotes
             | Action::ToggleBlank
-            | Action::ToggleReveal => self.progress.apply(action, deck, settings.reveal_mode),
+            | Action::ToggleReveal => {
+                self.progress.apply_in(action, deck, settings.reveal_mode, second_window)
+            }
         }
     }
-}
-
-/// Every trainer-mode key pressed this frame, consumed so nothing else reacts to it.
-fn pressed_actions(ui: &Ui) -> Vec<Action> {
-    ui.input_mut(|input| {
-        let mut actions = Vec::new();
-        for (key, action) in KEYS {
-            while input.consume_key(Modifiers::NONE, key) {
-                actions.push(action);
-            }
-        }
-        for (stage, key) in crate::model::Stage::ALL.into_iter().zip(DIGITS) {
-            if input.consume_key(Modifiers::NONE, key) {
-                actions.push(Action::JumpToStage(stage));
-            }
-        }
-        actions
-    })
-}
-
-/// The text sizes of a slide: scaled to the window's height, so a 1280 × 720 projector
-/// shows body text at 22 points, and a bigger screen more.
-fn slide_style(ui: &Ui, dark: bool) -> egui::Style {
-    let scale = (ui.max_rect().height() / 720.0).clamp(0.8, 2.0);
-    let mut style = (**ui.style()).clone();
-    style.visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
-    style.text_styles = [
-        (TextStyle::Small, FontId::proportional(17.0 * scale)),
-        (TextStyle::Body, FontId::proportional(22.0 * scale)),
-        (TextStyle::Button, FontId::proportional(22.0 * scale)),
-        (TextStyle::Heading, FontId::proportional(40.0 * scale)),
-        (TextStyle::Monospace, FontId::monospace(20.0 * scale)),
-        (TextStyle::Name(TITLE.into()), FontId::proportional(64.0 * scale)),
-    ]
-    .into();
-    style.spacing.item_spacing = egui::vec2(12.0 * scale, 6.0 * scale);
-    style.spacing.button_padding = egui::vec2(12.0 * scale, 6.0 * scale);
-    style.spacing.interact_size.y = 32.0 * scale;
-    // Text on a slide is not for selecting: a click anywhere is "next".
-    style.interaction.selectable_labels = false;
-    style
 }
 
 fn slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>, deck: &Deck, out: &mut Commands) {
@@ -182,41 +170,8 @@ fn chart_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>, chart: ChartSlide) {
     };
     heading_ui(ui, ctx, ctx.tr.t(chart.text()), None);
     let Some(analytics) = analytics_or_wait_ui(ui, ctx) else { return };
-    chart_ui(ui, ctx.tr, chart, analytics, &ChartOptions::default(), true);
-}
-
-/// What a slide is called, for the notes' "Next:".
-fn slide_name(ctx: &SlideContext<'_>, slide: Slide, findings: usize) -> String {
-    let tr = ctx.tr;
-    match slide {
-        Slide::Title => tr.t(Text::TitleSlide).to_owned(),
-        Slide::Path => tr.t(Text::ThePath).to_owned(),
-        Slide::Stage(stage) => stage.numbered_name(tr.0),
-        Slide::Chart(ChartSlide::Funnel) => tr.t(Text::DropOffFunnel).to_owned(),
-        Slide::Chart(ChartSlide::EmotionCurve) => tr.t(Text::EmotionCurve).to_owned(),
-        Slide::Chart(ChartSlide::EmotionVsDropOff) => tr.t(Text::EmotionVsDropOff).to_owned(),
-        Slide::Finding(index) => tr.finding_counter(index + 1, findings),
-    }
-}
-
-/// The presenter notes under the slide: the speaking notes and what comes next.
-fn notes_ui(ui: &mut Ui, ctx: &SlideContext<'_>, deck: &Deck) {
-    let slide = deck.get(ctx.progress.index);
-    let notes = match slide {
-        Slide::Title => NotesFor::Title,
-        Slide::Path => NotesFor::Path,
-        Slide::Stage(stage) => NotesFor::Stage(stage),
-        Slide::Chart(_) => NotesFor::Charts,
-        Slide::Finding(_) => NotesFor::Finding,
-    };
-    let findings = ctx.analytics().map_or(0, |a| a.findings.len());
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(ctx.tr.t(Text::PresenterNotes)).small().strong());
-        if ctx.progress.index + 1 < deck.len() {
-            let next = slide_name(ctx, deck.get(ctx.progress.index + 1), findings);
-            ui.label(RichText::new(format!("{} {next}", ctx.tr.t(Text::NextSlide))).small().weak());
-        }
-    });
-    ui.label(RichText::new(ctx.tr.presenter_notes(notes)).small());
-    ui.label(RichText::new(ctx.tr.t(Text::PresentKeys)).small().weak());
+    // The chart's stage names, rates, lines and points grow with the slide's type.
+    let text_pt = TextStyle::Body.resolve(ui.style()).size;
+    let options = ChartOptions { slide_text_pt: Some(text_pt), ..ChartOptions::default() };
+    chart_ui(ui, ctx.tr, chart, analytics, &options, true);
 }

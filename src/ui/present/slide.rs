@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use egui::{RichText, TextStyle, TextureHandle, Ui};
+use egui::{FontId, RichText, TextStyle, TextureHandle, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::deck::{Deck, Progress};
@@ -95,4 +95,30 @@ pub(super) fn analytics_or_wait_ui<'a>(ui: &mut Ui, ctx: &SlideContext<'a>) -> O
             None
         }
     }
+}
+
+/// The text sizes of a slide: scaled to the window's height, so a 1280 × 720 projector
+/// shows body text at 22 points, and a bigger screen more.
+pub(super) fn slide_style(ui: &Ui, dark: bool) -> egui::Style {
+    let scale = (ui.max_rect().height() / 720.0).clamp(0.8, 2.0);
+    let mut style = (**ui.style()).clone();
+    style.visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
+    style.text_styles = [
+        (TextStyle::Small, FontId::proportional(17.0 * scale)),
+        (TextStyle::Body, FontId::proportional(22.0 * scale)),
+        (TextStyle::Button, FontId::proportional(22.0 * scale)),
+        (TextStyle::Heading, FontId::proportional(40.0 * scale)),
+        (TextStyle::Monospace, FontId::monospace(20.0 * scale)),
+        (TextStyle::Name(TITLE.into()), FontId::proportional(64.0 * scale)),
+    ]
+    .into();
+    // Whole points: egui places widgets one spacing apart, and a fractional spacing leaves
+    // edges between its layout grid's steps (debug builds mark them "Unaligned").
+    let points = |pt: f32| (pt * scale).round();
+    style.spacing.item_spacing = egui::vec2(points(12.0), points(6.0));
+    style.spacing.button_padding = egui::vec2(points(12.0), points(6.0));
+    style.spacing.interact_size.y = points(32.0);
+    // Text on a slide is not for selecting: a click anywhere is "next".
+    style.interaction.selectable_labels = false;
+    style
 }

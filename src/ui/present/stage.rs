@@ -88,7 +88,10 @@ fn personas_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) {
         for record in here {
             avatar_ui(ui, record.persona.color, ctx.avatars.get(&record.id), radius);
             ui.label(&record.persona.name);
-            ui.add_space(radius);
+            // A name is as wide as its text, a fraction of a point: the gap after it ends on
+            // a whole point, so the row's edges stay aligned (egui marks them in debug builds).
+            let right = ui.min_rect().right();
+            ui.add_space((right + radius).round() - right);
         }
     });
     ui.add_space(ui.spacing().item_spacing.y);
