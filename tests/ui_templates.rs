@@ -40,12 +40,12 @@ fn a_new_workspace_from_a_template_opens_with_its_personas() {
     }
     snapshot(&mut harness, "template_dialog_vi");
 
-    // Create asks where to save (a native dialog); the test gives the path it would.
+    // Create asks where to save (a native dialog); the test answers it beforehand.
     let choice = harness.state_mut().template_dialog_mut().choice();
     assert_eq!((choice.key, choice.language), ("clinic", Language::Vietnamese));
     let made = dir.path().join("clinic.sqlite");
-    let ctx = harness.ctx.clone();
-    harness.state_mut().create_from_template_at(&ctx, made.clone(), choice);
+    harness.state_mut().answer_next_save_dialog(made.clone());
+    harness.get_by_label("Create…").click();
     settle(&mut harness);
     assert!(harness.state().workspace().is_same_file(&made), "the new workspace is open");
     for p in &clinic.personas {

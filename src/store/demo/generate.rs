@@ -8,6 +8,9 @@ use crate::model::persona::PersonaId;
 use crate::model::stage::{Language, Stage};
 use crate::model::template::{Template, TemplatePersona, builtin};
 
+/// The template `fanpath demo` uses without `--template`, in Vietnamese.
+pub const DEFAULT_TEMPLATE: &str = "coffee";
+
 /// Days of history the demo spreads customers over (about eighteen months).
 pub(super) const HISTORY_DAYS: i64 = 540;
 
@@ -55,7 +58,7 @@ fn pick_persona<'t>(rng: &mut fastrand::Rng, personas: &'t [TemplatePersona]) ->
 /// realistic CSV files.
 pub fn demo_customer_events(customers: u64, seed: u64, today: NaiveDate) -> Vec<CustomerEvent> {
     // The built-in templates are checked by tests; a broken one gives no customers.
-    let Ok(template) = builtin(super::DEFAULT_TEMPLATE, Language::Vietnamese) else { return Vec::new() };
+    let Ok(template) = builtin(DEFAULT_TEMPLATE, Language::Vietnamese) else { return Vec::new() };
     template_customer_events(template, customers, seed, today)
 }
 

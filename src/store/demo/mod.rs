@@ -17,7 +17,9 @@ use rusqlite::TransactionBehavior;
 
 use self::content::template_persona;
 use self::generate::template_emotions;
-pub use self::generate::{DEMO_LAUNCH_DAYS_AGO, demo_customer_events, template_customer_events};
+pub use self::generate::{
+    DEFAULT_TEMPLATE, DEMO_LAUNCH_DAYS_AGO, demo_customer_events, template_customer_events,
+};
 use super::bulk::{bulk_write, existing_data};
 use super::import::{EventBatch, write_event_batch};
 use super::{Result, StoreError, Workspace, emotions, touchpoints, versions};
@@ -26,9 +28,6 @@ use crate::model::stage::{Language, Stage};
 use crate::model::template::{Template, builtin};
 use crate::model::touchpoint::Touchpoint;
 use crate::model::version::{JourneyVersion, VersionId, VersionKind};
-
-/// The template `fanpath demo` uses without `--template`, in Vietnamese.
-pub const DEFAULT_TEMPLATE: &str = "coffee";
 
 /// What the demo writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

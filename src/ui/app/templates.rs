@@ -26,12 +26,11 @@ impl FanpathApp {
     /// Asks where to save the workspace made from `choice`, then makes it.
     pub(super) fn create_from_template(&mut self, ctx: &egui::Context, choice: TemplateChoice) -> bool {
         let tr = Tr(self.settings.language);
-        let Some(path) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title(tr.t(Text::TemplatesTitle))
             .add_filter(tr.t(Text::WorkspaceFiles), &["sqlite", "db"])
-            .set_file_name(format!("{}.sqlite", choice.key))
-            .save_file()
-        else {
+            .set_file_name(format!("{}.sqlite", choice.key));
+        let Some(path) = self.save_file(dialog) else {
             return false;
         };
         self.create_from_template_at(ctx, path, choice)
