@@ -238,7 +238,11 @@ fn findings_shown(
 
 /// The stages where `persona` has no touchpoint in `version`, read from the file: what the
 /// "no touchpoint" finding of that version must name.
-fn stages_without_touchpoints(path: &Path, version: VersionId, persona: fanpath::model::PersonaId) -> Vec<Stage> {
+fn stages_without_touchpoints(
+    path: &Path,
+    version: VersionId,
+    persona: fanpath::model::PersonaId,
+) -> Vec<Stage> {
     let touchpoints = on_disk(path).version_touchpoints(version, Some(persona)).expect("tps");
     Stage::ALL.into_iter().filter(|s| !touchpoints.iter().any(|(_, t)| t.stage == *s)).collect()
 }
@@ -287,9 +291,14 @@ fn analytics_findings_follow_the_version_on_the_board() {
             }
         }
         let score = Some(fanpath::model::Score::new(3).expect("score"));
-        fanpath::store::edit::Edit::SetTarget { version: to_be, persona: lan, stage: Stage::Validation, score }
-            .apply(&mut ws)
-            .expect("target");
+        fanpath::store::edit::Edit::SetTarget {
+            version: to_be,
+            persona: lan,
+            stage: Stage::Validation,
+            score,
+        }
+        .apply(&mut ws)
+        .expect("target");
         (current, to_be, lan)
     };
     // What each version's findings must say, from the file and the model's default level.
@@ -327,4 +336,74 @@ fn analytics_findings_follow_the_version_on_the_board() {
     // And back.
     h.state_mut().send(Command::SelectVersion(current));
     assert_eq!(findings_shown(&mut h), as_is);
+}
+
+#[test]
+fn compare_counts_the_open_opportunities_of_the_persona_chosen() {
+    use fanpath::model::{Opportunity, OpportunityStatus, Persona};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("versions.sqlite");
+    let mut ws = on_disk(&path);
+    let lan = ws.create_persona(&Persona::named("Lan")).expect("Lan");
+    let minh = ws.create_persona(&Persona::named("Minh")).expect("Minh");
+    let a = ws.first_version().expect("current");
+    let card = fanpath::model::JourneyVersion {
+        kind: fanpath::model::VersionKind::ToBe,
+        ..fanpath::model::JourneyVersion::named("Tết 2027")
+    };
+    fanpath::store::edit::Edit::CreateVersion(Box::new(card), None).apply(&mut ws).expect("to-be");
+    let b = ws.versions().expect("versions")[1].0;
+    // (version, stage, persona, status) of every opportunity.
+    let rows = [
+        (a, Stage::Kickoff, Some(lan), OpportunityStatus::Idea),
+        (a, Stage::Kickoff, Some(minh), OpportunityStatus::Planned),
+        (a, Stage::Kickoff, None, OpportunityStatus::InProgress),
+        (b, Stage::Kickoff, Some(minh), OpportunityStatus::Idea),
+        (b, Stage::Validation, None, OpportunityStatus::Planned),
+        (b, Stage::Validation, Some(lan), OpportunityStatus::Dropped),
+    ];
+    for (version, stage, persona, status) in rows {
+        let mut o = Opportunity::new(version, "Gọi điện", stage, today());
+        o.persona = persona;
+        o.status = status;
+        ws.add_opportunity(&o).expect("opportunity");
+    }
+    // The count by hand: open (not done, not dropped), and for Lan or for everyone.
+    let expected = |version: VersionId, scope: Option<fanpath::model::PersonaId>| {
+        let mut counts = [0_u64; 8];
+        for (v, stage, persona, status) in rows {
+            let open = !matches!(status, OpportunityStatus::Done | OpportunityStatus::Dropped);
+            let in_scope = scope.is_none() || persona.is_none() || persona == scope;
+            if v == version && open && in_scope {
+                counts[stage.index()] += 1;
+            }
+        }
+        counts
+    };
+    assert_eq!(expected(a, Some(lan))[Stage::Kickoff.index()], 2, "Lan's idea and everyone's");
+    let language = Language::English;
+    let mut h = harness(&path, language);
+    h.state_mut().send(UiCommand::ShowView(View::Compare));
+    for scope in [Some(lan), None, Some(minh)] {
+        h.state_mut().compare_view_mut().persona = scope;
+        h.run();
+        let (in_a, in_b) = (expected(a, scope), expected(b, scope));
+        let mut labels: Vec<String> =
+            Stage::ALL.iter().map(|s| format!("{} / {}", in_a[s.index()], in_b[s.index()])).collect();
+        labels.sort();
+        labels.dedup();
+        for label in labels {
+            let shown = h.query_all_by_label(&label).count();
+            let wanted = Stage::ALL
+                .iter()
+                .filter(|s| format!("{} / {}", in_a[s.index()], in_b[s.index()]) == label)
+                .count();
+            assert_eq!(shown, wanted, "{label} for {scope:?}");
+        }
+        // The PNG export reads the same counts from the file.
+        let read =
+            fanpath::ui::compare::export::read_comparison(h.state().workspace(), (a, b), scope, language)
+                .expect("read");
+        assert_eq!(read.open_opportunities, (in_a, in_b));
+    }
 }

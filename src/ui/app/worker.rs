@@ -294,7 +294,8 @@ mod tests {
     fn a_result_for_an_outdated_filter_is_dropped() {
         let mut slot = AnalyticsSlot::default();
         let all = (DateRange::ALL, CohortPeriod::Month);
-        let (old, new) = ((1, None, 30, all.0, all.1, None, None), (1, Some(PersonaId(7)), 30, all.0, all.1, None, None));
+        let (old, new) =
+            ((1, None, 30, all.0, all.1, None, None), (1, Some(PersonaId(7)), 30, all.0, all.1, None, None));
         slot.ask(old);
         slot.ask(new);
         assert!(!slot.arrive(new, old, analytics(day())), "the old filter's numbers are not shown");
@@ -326,7 +327,15 @@ mod tests {
     #[test]
     fn only_the_newest_analytics_job_of_a_queue_runs_and_every_export_does() {
         let job = |persona: u32| Job::Analytics {
-            key: (1, Some(PersonaId(i64::from(persona))), 30, DateRange::ALL, CohortPeriod::Month, None, None),
+            key: (
+                1,
+                Some(PersonaId(i64::from(persona))),
+                30,
+                DateRange::ALL,
+                CohortPeriod::Month,
+                None,
+                None,
+            ),
             options: AnalyticsOptions {
                 reference_date: day(),
                 stalled_list_limit: 10,
