@@ -222,6 +222,16 @@ fn compare_view_snapshot() {
     app::snapshot(&mut h, "compare_en");
 }
 
+/// Adds an empty to-be version "Tết 2027" after the first one and returns it.
+fn empty_to_be(ws: &mut Workspace) -> VersionId {
+    let card = fanpath::model::JourneyVersion {
+        kind: fanpath::model::VersionKind::ToBe,
+        ..fanpath::model::JourneyVersion::named("Tết 2027")
+    };
+    fanpath::store::edit::Edit::CreateVersion(Box::new(card), None).apply(ws).expect("to-be");
+    ws.versions().expect("versions")[1].0
+}
+
 /// Opens Analytics, waits for its numbers and returns the findings, checking that the view
 /// shows each of them.
 fn findings_shown(
@@ -271,12 +281,7 @@ fn analytics_findings_follow_the_version_on_the_board() {
         let current = ws.first_version().expect("current");
         // The as-is version reaches Lan at Evaluation only; the to-be one at the first five
         // stages, and aims for +3 at Validation.
-        let card = fanpath::model::JourneyVersion {
-            kind: fanpath::model::VersionKind::ToBe,
-            ..fanpath::model::JourneyVersion::named("Tết 2027")
-        };
-        fanpath::store::edit::Edit::CreateVersion(Box::new(card), None).apply(&mut ws).expect("to-be");
-        let to_be = ws.versions().expect("versions")[1].0;
+        let to_be = empty_to_be(&mut ws);
         let stages = [(current, &Stage::ALL[..1]), (to_be, &Stage::ALL[..5])];
         for (version, reached) in stages {
             for stage in reached {
@@ -347,12 +352,7 @@ fn compare_counts_the_open_opportunities_of_the_persona_chosen() {
     let lan = ws.create_persona(&Persona::named("Lan")).expect("Lan");
     let minh = ws.create_persona(&Persona::named("Minh")).expect("Minh");
     let a = ws.first_version().expect("current");
-    let card = fanpath::model::JourneyVersion {
-        kind: fanpath::model::VersionKind::ToBe,
-        ..fanpath::model::JourneyVersion::named("Tết 2027")
-    };
-    fanpath::store::edit::Edit::CreateVersion(Box::new(card), None).apply(&mut ws).expect("to-be");
-    let b = ws.versions().expect("versions")[1].0;
+    let b = empty_to_be(&mut ws);
     // (version, stage, persona, status) of every opportunity.
     let rows = [
         (a, Stage::Kickoff, Some(lan), OpportunityStatus::Idea),
