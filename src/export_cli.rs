@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use clap::{Subcommand, ValueEnum};
 use fanpath::i18n::format::count;
 use fanpath::model::Language;
+use fanpath::model::launch::DEFAULT_WINDOW_DAYS;
 use fanpath::store::AnalyticsOptions;
 use fanpath::store::export::{funnel_csv, write_export};
 
@@ -61,6 +62,14 @@ pub enum ExportWhat {
         /// For `compare`: the two journey versions, before (A) and after (B).
         #[arg(long, num_args = 2, value_names = ["A", "B"])]
         versions: Vec<String>,
+        /// For `launch`: the journey version whose launch date splits the customers (or a
+        /// launch date, YYYY-MM-DD).
+        #[arg(long, value_name = "NAME")]
+        version: Option<String>,
+        /// For `launch`: days on each side of the launch, and the least time since a counted
+        /// customer's first event [default: 90].
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
+        window: Option<u32>,
     },
     /// Write the whole workspace as a portable workspace file (JSON, described by
     /// docs/workspace.schema.json): every persona, touchpoint, emotion entry and customer.
@@ -130,10 +139,14 @@ pub enum ChartArg {
     Cohorts,
     /// Two journey versions side by side (needs --versions A B).
     Compare,
+    /// Before / after a launch: both groups' funnels and the change in each step (needs
+    /// --version NAME).
+    Launch,
 }
 
 impl ChartArg {
-    /// The Analytics chart, or none for the Compare view (not an Analytics chart).
+    /// The Analytics chart drawn from the filter alone, or none for the Compare view (not
+    /// an Analytics chart) and the launch chart (it needs a version's launch).
     fn analytics_chart(self) -> Option<Chart> {
         match self {
             Self::Funnel => Some(Chart::Funnel),
@@ -142,7 +155,7 @@ impl ChartArg {
             Self::Time => Some(Chart::TimeToStage),
             Self::Stalled => Some(Chart::Stalled),
             Self::Cohorts => Some(Chart::Cohorts),
-            Self::Compare => None,
+            Self::Compare | Self::Launch => None,
         }
     }
 }
@@ -216,12 +229,29 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        ExportWhat::Chart { chart, file, persona, language, range, cohorts, versions } => {
+        ExportWhat::Chart { chart, file, persona, language, range, cohorts, versions, version, window } => {
             let range = range.range()?;
             let language = match language {
                 LanguageArg::En => Language::English,
                 LanguageArg::Vi => Language::Vietnamese,
             };
+            if chart != ChartArg::Launch && (version.is_some() || window.is_some()) {
+                anyhow::bail!("--version and --window are for `export chart launch`");
+            }
+            if chart == ChartArg::Launch {
+                let Some(version) = version else {
+                    anyhow::bail!(
+                        "`export chart launch` needs the version whose launch to compare: --version NAME"
+                    );
+                };
+                let ask = crate::launch_cli::LaunchChart {
+                    version: &version,
+                    window_days: window.unwrap_or(DEFAULT_WINDOW_DAYS),
+                    persona: persona.as_deref(),
+                    language,
+                };
+                return crate::launch_cli::export_chart(db, &file, &ask);
+            }
             let Some(chart) = chart.analytics_chart() else {
                 return export_compare(db, &file, persona.as_deref(), &versions, language);
             };

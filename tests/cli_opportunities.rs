@@ -48,7 +48,7 @@ fn import_export_import_round_trips() {
         assert_eq!(first.note, "thử ở\r\nhai cửa hàng");
         assert_eq!(list[1].1.owner, "=Bảo", "the formula guard comes off on import");
         assert_eq!(list[1].1.persona, None);
-        let open = ws.open_opportunities_per_stage(first.version).expect("counts");
+        let open = ws.open_opportunities_per_stage(first.version, None).expect("counts");
         let mut expected = [0_u64; 8];
         expected[Stage::Kickoff.index()] = 1;
         expected[Stage::Evaluation.index()] = 1;

@@ -93,3 +93,71 @@ fn compare_launch_refuses_what_it_cannot_read() {
     let out = fanpath(&db, &["report", "--window", "30"]);
     assert_eq!(out.status.code(), Some(2), "--window needs --compare-launch: {}", stderr(&out));
 }
+
+#[test]
+fn export_chart_launch_draws_a_1600_by_900_png() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = workspace(dir.path());
+    {
+        // A to-be version launched on 1 March, the day the customers above were split on.
+        let mut ws = fanpath::store::Workspace::open(&db).expect("open");
+        let card = fanpath::model::JourneyVersion {
+            kind: fanpath::model::VersionKind::ToBe,
+            launch_date: chrono::NaiveDate::from_ymd_opt(2024, 3, 1),
+            ..fanpath::model::JourneyVersion::named("Khai trương")
+        };
+        fanpath::store::edit::Edit::CreateVersion(Box::new(card), None).apply(&mut ws).expect("version");
+    }
+    let png = dir.path().join("launch.png");
+    let png_arg = png.to_str().expect("path");
+    let out =
+        fanpath(&db, &["export", "chart", "launch", png_arg, "--version", "khai trương", "--window", "30"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Khai trương (2024-03-01)"), "{}", stdout(&out));
+    let image = image::open(&png).expect("a PNG").to_rgb8();
+    assert_eq!(image.dimensions(), (1600, 900));
+    // The after group's bars are drawn in their blue: not a page of text only.
+    let blue = image.pixels().filter(|p| p.0 == [0x42, 0x7a, 0xb5]).count();
+    assert!(blue > 5_000, "{blue} blue pixels");
+
+    std::fs::remove_file(&png).expect("remove");
+    let out = fanpath(
+        &db,
+        &[
+            "export",
+            "chart",
+            "launch",
+            png_arg,
+            "--version",
+            "2024-03-01",
+            "--persona",
+            "lan",
+            "--language",
+            "vi",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(image::open(&png).expect("a PNG").into_rgb8().dimensions(), (1600, 900));
+}
+
+#[test]
+fn export_chart_launch_refuses_what_it_cannot_draw() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = workspace(dir.path());
+    let png = dir.path().join("launch.png");
+    let png_arg = png.to_str().expect("path");
+    let out = fanpath(&db, &["export", "chart", "launch", png_arg, "--version", "Someday"]);
+    assert_fails(&out, &["no journey version called \"Someday\"", "Current"]);
+    let out = fanpath(&db, &["export", "chart", "launch", png_arg, "--version", "Current"]);
+    assert_fails(&out, &["has no launch date"]);
+    let out = fanpath(&db, &["export", "chart", "launch", png_arg]);
+    assert_fails(&out, &["--version NAME"]);
+    let out = fanpath(
+        &db,
+        &["export", "chart", "launch", png_arg, "--version", "2024-03-01", "--persona", "Nobody"],
+    );
+    assert_fails(&out, &["Nobody"]);
+    let out = fanpath(&db, &["export", "chart", "funnel", png_arg, "--version", "2024-03-01"]);
+    assert_fails(&out, &["export chart launch"]);
+    assert!(!png.exists(), "nothing written");
+}

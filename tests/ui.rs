@@ -678,6 +678,20 @@ fn analytics_fit_a_1280_by_720_window() {
     h.state_mut().analytics_view_mut().chart = fanpath::ui::analytics::Chart::Cohorts;
     h.run();
     snapshot(&mut h, "analytics_cohorts_1280x720");
+
+    // Before / after: both plots' titles readable, one above the other, above the findings
+    // (rotated along the vertical axes they ran into each other).
+    h.state_mut().analytics_view_mut().chart = fanpath::ui::analytics::Chart::BeforeAfterLaunch;
+    settle(&mut h);
+    let tr = fanpath::i18n::Tr(Language::English);
+    let share = h.get_by_label(tr.t(fanpath::i18n::Text::PercentOfGroup)).rect();
+    let change = h.get_by_label(tr.t(fanpath::i18n::Text::StepChangePoints)).rect();
+    let findings_top = h.get_by_label("Findings").rect().top();
+    assert!(share.bottom() <= change.top(), "{share:?} vs {change:?}");
+    // The funnels plot sits between the two titles: at least 60 points of it.
+    assert!(change.top() - share.bottom() >= 60.0, "{share:?} vs {change:?}");
+    assert!(change.bottom() < findings_top, "{change:?} vs {findings_top}");
+    snapshot(&mut h, "analytics_launch_1280x720");
 }
 
 // Issue #10 §4–5 (H16): the stage playbook and before/after a launch.

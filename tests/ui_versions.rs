@@ -221,3 +221,189 @@ fn compare_view_snapshot() {
     assert_eq!(h.query_all_by_label("0 / 0").count(), 6);
     app::snapshot(&mut h, "compare_en");
 }
+
+/// Adds an empty to-be version "Tết 2027" after the first one and returns it.
+fn empty_to_be(ws: &mut Workspace) -> VersionId {
+    let card = fanpath::model::JourneyVersion {
+        kind: fanpath::model::VersionKind::ToBe,
+        ..fanpath::model::JourneyVersion::named("Tết 2027")
+    };
+    fanpath::store::edit::Edit::CreateVersion(Box::new(card), None).apply(ws).expect("to-be");
+    ws.versions().expect("versions")[1].0
+}
+
+/// Opens Analytics, waits for its numbers and returns the findings, checking that the view
+/// shows each of them.
+fn findings_shown(
+    h: &mut egui_kittest::Harness<'static, fanpath::ui::FanpathApp>,
+) -> Vec<fanpath::model::analytics::Finding> {
+    h.state_mut().send(UiCommand::ShowView(View::Analytics));
+    app::settle(h);
+    let findings = h.state().analytics().expect("analytics").findings.clone();
+    for finding in &findings {
+        h.get_by_label(&format!("• {}", finding.text(Language::English)));
+    }
+    findings
+}
+
+/// The stages where `persona` has no touchpoint in `version`, read from the file: what the
+/// "no touchpoint" finding of that version must name.
+fn stages_without_touchpoints(
+    path: &Path,
+    version: VersionId,
+    persona: fanpath::model::PersonaId,
+) -> Vec<Stage> {
+    let touchpoints = on_disk(path).version_touchpoints(version, Some(persona)).expect("tps");
+    Stage::ALL.into_iter().filter(|s| !touchpoints.iter().any(|(_, t)| t.stage == *s)).collect()
+}
+
+#[test]
+fn analytics_findings_follow_the_version_on_the_board() {
+    use fanpath::model::analytics::Finding;
+    let tr = Tr(Language::English);
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("versions.sqlite");
+    let (current, to_be, lan) = {
+        let mut ws = on_disk(&path);
+        let lan = ws.create_persona(&fanpath::model::Persona::named("Lan")).expect("persona");
+        // Lan felt -1 at Validation: her lowest point, compared with each version's target.
+        let entry = fanpath::model::emotion::EmotionEntry {
+            persona: lan,
+            stage: Stage::Validation,
+            score: fanpath::model::Score::new(-1).expect("score"),
+            label: String::new(),
+            note: String::new(),
+            touchpoint: String::new(),
+            source: fanpath::model::emotion::Source::Interview,
+            logged_at: None,
+        };
+        ws.add_emotion(&entry).expect("emotion");
+        let current = ws.first_version().expect("current");
+        // The as-is version reaches Lan at Evaluation only; the to-be one at the first five
+        // stages, and aims for +3 at Validation.
+        let to_be = empty_to_be(&mut ws);
+        let stages = [(current, &Stage::ALL[..1]), (to_be, &Stage::ALL[..5])];
+        for (version, reached) in stages {
+            for stage in reached {
+                let touchpoint = fanpath::model::Touchpoint {
+                    version,
+                    persona: lan,
+                    stage: *stage,
+                    channel: fanpath::model::Channel::Email,
+                    description: "Thư chào".into(),
+                };
+                ws.add_touchpoint(&touchpoint).expect("touchpoint");
+            }
+        }
+        let score = Some(fanpath::model::Score::new(3).expect("score"));
+        fanpath::store::edit::Edit::SetTarget {
+            version: to_be,
+            persona: lan,
+            stage: Stage::Validation,
+            score,
+        }
+        .apply(&mut ws)
+        .expect("target");
+        (current, to_be, lan)
+    };
+    // What each version's findings must say, from the file and the model's default level.
+    let expected = |version: VersionId, target: i8| {
+        vec![
+            Finding::LowestEmotion {
+                persona: Some("Lan".into()),
+                stage: Stage::Validation,
+                mean: -1.0,
+                expected: target,
+            },
+            Finding::TouchpointGaps {
+                persona: "Lan".into(),
+                stages: stages_without_touchpoints(&path, version, lan),
+            },
+        ]
+    };
+    let as_is = expected(current, Stage::Validation.expected_score());
+    let designed = expected(to_be, 3);
+    assert_ne!(as_is, designed, "the two versions must tell apart");
+
+    let mut h = harness(&path, Language::English);
+    assert_eq!(findings_shown(&mut h), as_is, "the first version on the board");
+
+    // Switch the board to the to-be version with its combo box, as a user would.
+    h.state_mut().send(UiCommand::ShowView(View::Board));
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, tr.t(Text::JourneyVersion)).click();
+    h.run();
+    let kind = tr.version_kind(fanpath::model::VersionKind::ToBe);
+    h.get_by_label(&format!("Tết 2027 ({kind})")).click();
+    h.run();
+    assert_eq!(findings_shown(&mut h), designed, "the to-be version's touchpoints and target");
+
+    // And back.
+    h.state_mut().send(Command::SelectVersion(current));
+    assert_eq!(findings_shown(&mut h), as_is);
+}
+
+#[test]
+fn compare_counts_the_open_opportunities_of_the_persona_chosen() {
+    use fanpath::model::{Opportunity, OpportunityStatus, Persona};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("versions.sqlite");
+    let mut ws = on_disk(&path);
+    let lan = ws.create_persona(&Persona::named("Lan")).expect("Lan");
+    let minh = ws.create_persona(&Persona::named("Minh")).expect("Minh");
+    let a = ws.first_version().expect("current");
+    let b = empty_to_be(&mut ws);
+    // (version, stage, persona, status) of every opportunity.
+    let rows = [
+        (a, Stage::Kickoff, Some(lan), OpportunityStatus::Idea),
+        (a, Stage::Kickoff, Some(minh), OpportunityStatus::Planned),
+        (a, Stage::Kickoff, None, OpportunityStatus::InProgress),
+        (b, Stage::Kickoff, Some(minh), OpportunityStatus::Idea),
+        (b, Stage::Validation, None, OpportunityStatus::Planned),
+        (b, Stage::Validation, Some(lan), OpportunityStatus::Dropped),
+    ];
+    for (version, stage, persona, status) in rows {
+        let mut o = Opportunity::new(version, "Gọi điện", stage, today());
+        o.persona = persona;
+        o.status = status;
+        ws.add_opportunity(&o).expect("opportunity");
+    }
+    // The count by hand: open (not done, not dropped), and for Lan or for everyone.
+    let expected = |version: VersionId, scope: Option<fanpath::model::PersonaId>| {
+        let mut counts = [0_u64; 8];
+        for (v, stage, persona, status) in rows {
+            let open = !matches!(status, OpportunityStatus::Done | OpportunityStatus::Dropped);
+            let in_scope = scope.is_none() || persona.is_none() || persona == scope;
+            if v == version && open && in_scope {
+                counts[stage.index()] += 1;
+            }
+        }
+        counts
+    };
+    assert_eq!(expected(a, Some(lan))[Stage::Kickoff.index()], 2, "Lan's idea and everyone's");
+    let language = Language::English;
+    let mut h = harness(&path, language);
+    h.state_mut().send(UiCommand::ShowView(View::Compare));
+    for scope in [Some(lan), None, Some(minh)] {
+        h.state_mut().compare_view_mut().persona = scope;
+        h.run();
+        let (in_a, in_b) = (expected(a, scope), expected(b, scope));
+        let mut labels: Vec<String> =
+            Stage::ALL.iter().map(|s| format!("{} / {}", in_a[s.index()], in_b[s.index()])).collect();
+        labels.sort();
+        labels.dedup();
+        for label in labels {
+            let shown = h.query_all_by_label(&label).count();
+            let wanted = Stage::ALL
+                .iter()
+                .filter(|s| format!("{} / {}", in_a[s.index()], in_b[s.index()]) == label)
+                .count();
+            assert_eq!(shown, wanted, "{label} for {scope:?}");
+        }
+        // The PNG export reads the same counts from the file.
+        let read =
+            fanpath::ui::compare::export::read_comparison(h.state().workspace(), (a, b), scope, language)
+                .expect("read");
+        assert_eq!(read.open_opportunities, (in_a, in_b));
+    }
+}

@@ -252,6 +252,12 @@ impl Opportunity {
     pub fn priority_ratio(&self) -> f64 {
         f64::from(self.value.get()) / f64::from(self.effort.get())
     }
+
+    /// Whether it belongs in a view of `persona` (`None`: everyone): one for all personas
+    /// counts for each of them.
+    pub fn concerns(&self, persona: Option<PersonaId>) -> bool {
+        persona.is_none_or(|p| self.persona.is_none_or(|own| own == p))
+    }
 }
 
 /// The quick-wins ordering: the best value for the effort first, then the higher value,

@@ -252,13 +252,19 @@ impl Workspace {
     }
 
     /// How many open (idea, planned, in progress) opportunities each stage of `version`
-    /// has, by stage index: the board's column badges and the Compare view's column.
-    pub fn open_opportunities_per_stage(&self, version: VersionId) -> Result<[u64; 8]> {
+    /// has for `persona` (`None`: all of them; one for all personas counts for each), by
+    /// stage index: the board's column badges and the Compare view's column.
+    pub fn open_opportunities_per_stage(
+        &self,
+        version: VersionId,
+        persona: Option<PersonaId>,
+    ) -> Result<[u64; 8]> {
         let mut stmt = self.conn().prepare_cached(
             "SELECT stage, count(*) FROM opportunities
-             WHERE version_id = ?1 AND status IN ('idea', 'planned', 'in_progress') GROUP BY stage",
+             WHERE version_id = ?1 AND status IN ('idea', 'planned', 'in_progress')
+               AND (?2 IS NULL OR persona_id IS NULL OR persona_id = ?2) GROUP BY stage",
         )?;
-        let mut rows = stmt.query([version.0])?;
+        let mut rows = stmt.query(params![version.0, persona.map(|p| p.0)])?;
         let mut counts = [0_u64; 8];
         while let Some(row) = rows.next()? {
             let stage: crate::model::Stage = row.get(0)?;
@@ -375,12 +381,49 @@ mod tests {
                 all.push(o);
             }
         }
-        let counts = ws.open_opportunities_per_stage(V1).expect("counts");
+        let counts = ws.open_opportunities_per_stage(V1, None).expect("counts");
         assert_eq!(counts, open_per_stage(&all));
         // By hand for one stage: Validation (i = 2) holds j = 0, 1, 2 → statuses 2, 3, 4:
         // in progress (open), done, dropped.
         assert_eq!(counts[Stage::Validation.index()], 1);
-        assert_eq!(ws.open_opportunities_per_stage(VersionId(9)).expect("none"), [0; 8]);
+        assert_eq!(ws.open_opportunities_per_stage(VersionId(9), None).expect("none"), [0; 8]);
+    }
+
+    #[test]
+    fn open_counts_of_one_persona_take_hers_and_those_for_everyone() {
+        let mut ws = Workspace::open_in_memory().expect("open");
+        let lan = ws.create_persona(&Persona::named("Lan")).expect("Lan");
+        let minh = ws.create_persona(&Persona::named("Minh")).expect("Minh");
+        // (stage, persona, open?) of each opportunity.
+        let rows = [
+            (Stage::Kickoff, Some(lan), true),
+            (Stage::Kickoff, Some(minh), true),
+            (Stage::Kickoff, None, true),
+            (Stage::Kickoff, Some(lan), false),
+            (Stage::Validation, Some(minh), true),
+            (Stage::Validation, None, false),
+            (Stage::Advocacy, None, true),
+        ];
+        for (stage, persona, open) in rows {
+            let mut o = Opportunity::new(V1, "ý tưởng", stage, day());
+            o.persona = persona;
+            o.status = if open { OpportunityStatus::Planned } else { OpportunityStatus::Done };
+            ws.add_opportunity(&o).expect("add");
+        }
+        let at = |counts: [u64; 8]| (counts[3], counts[2], counts[7], counts.iter().sum::<u64>());
+        // Kickoff, Validation, Advocacy and the total, counted by hand from the rows above.
+        assert_eq!(at(ws.open_opportunities_per_stage(V1, None).expect("all")), (3, 1, 1, 5));
+        assert_eq!(at(ws.open_opportunities_per_stage(V1, Some(lan)).expect("Lan")), (2, 0, 1, 3));
+        assert_eq!(at(ws.open_opportunities_per_stage(V1, Some(minh)).expect("Minh")), (2, 1, 1, 4));
+        // The cached count the window uses says the same.
+        let list: Vec<Opportunity> =
+            ws.opportunities(None).expect("list").into_iter().map(|(_, o)| o).collect();
+        for persona in [None, Some(lan), Some(minh)] {
+            assert_eq!(
+                open_per_stage(list.iter().filter(|o| o.concerns(persona))),
+                ws.open_opportunities_per_stage(V1, persona).expect("counts")
+            );
+        }
     }
 
     #[test]

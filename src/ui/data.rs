@@ -57,7 +57,7 @@ impl ViewData {
         self.opportunities
             .iter()
             .filter(|(_, o)| o.version == version && o.stage == stage && o.status.is_open())
-            .filter(|(_, o)| persona.is_none_or(|p| o.persona.is_none_or(|own| own == p)))
+            .filter(|(_, o)| o.concerns(persona))
             .count() as u64
     }
 

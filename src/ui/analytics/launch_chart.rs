@@ -3,7 +3,7 @@
 //! stage in points, and one plain sentence per step.
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend};
+use egui_plot::{Bar, BarChart};
 
 use super::chart::ChartOptions;
 use super::plot::{stage_plot, x};
@@ -41,16 +41,21 @@ pub fn launch_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
     if comparison.before.customers() == 0 || comparison.after.customers() == 0 {
         ui.label(RichText::new(tr.t(Text::LaunchGroupEmpty)).strong().color(crate::ui::style::GAP));
     }
-    // The seven step sentences scroll in what the plots leave, so the chart never runs into
-    // the findings below it, even at 1280 × 720.
-    let available = ui.available_height();
-    let sentences_height = (ui.text_style_height(&egui::TextStyle::Body) * 7.0 * 1.3).min(available * 0.4);
-    let plots = (available - sentences_height - 8.0).max(120.0);
-    funnels_ui(ui, tr, comparison, options, still, plots * 0.62);
-    changes_ui(ui, tr, comparison, still, plots * 0.38 - 8.0);
+    // Everything below shares what is left above the findings, so nothing runs into them,
+    // even at 1280 × 720. Each plot is titled on the line above it, not along its vertical
+    // axis: a rotated title is centred on its plot and, on plots this short, ran past it into
+    // the other one's. The group key sits on the first title line, not in a legend over the
+    // bars, and the stage names once under the lower plot serve both (same x scale).
+    let line = ui.text_style_height(&egui::TextStyle::Body) * 1.3;
+    let title_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let available = ui.available_height() - 2.0 * title_height - 3.0 * ui.spacing().item_spacing.y;
+    let sentences_height = (available * 0.3).clamp(2.0 * line, 7.0 * line).min(available * 0.5);
+    let plots = (available - sentences_height).max(0.0);
+    funnels_ui(ui, tr, comparison, options, still, plots * 0.55);
+    changes_ui(ui, tr, comparison, still, plots * 0.45);
     egui::ScrollArea::vertical()
         .id_salt("launch_steps")
-        .max_height(ui.available_height().max(40.0))
+        .max_height(ui.available_height().max(line))
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for step in &comparison.steps {
@@ -63,6 +68,11 @@ pub fn launch_chart_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, options: &Cha
         });
 }
 
+/// A plot's title, on the line above it.
+fn plot_title_ui(ui: &mut Ui, title: &str) {
+    ui.label(RichText::new(title).strong());
+}
+
 /// Both funnels side by side, as a percentage of each group's customers (the groups differ
 /// in size; shares compare).
 fn funnels_ui(ui: &mut Ui, tr: Tr, c: &LaunchComparison, options: &ChartOptions, still: bool, height: f32) {
@@ -70,11 +80,18 @@ fn funnels_ui(ui: &mut Ui, tr: Tr, c: &LaunchComparison, options: &ChartOptions,
     let version = options.launch_version.as_str();
     let before_name = tr.launch_group_name(false, launch, c.before.customers());
     let after_name = format!("{version} · {}", tr.launch_group_name(true, launch, c.after.customers()));
+    ui.horizontal(|ui| {
+        plot_title_ui(ui, tr.t(Text::PercentOfGroup));
+        for (name, color) in [(&before_name, BEFORE), (&after_name, AFTER)] {
+            ui.add_space(12.0);
+            ui.label(RichText::new("■").color(color));
+            ui.label(name);
+        }
+    });
     stage_plot("launch_funnels", tr, still)
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::RightTop))
-        .y_axis_label(tr.t(Text::PercentOfGroup))
-        .default_y_bounds(0.0, 112.0)
+        .show_axes([false, true])
+        .default_y_bounds(0.0, 105.0)
         .show(ui, |plot| {
             for (name, funnel, color, offset) in
                 [(before_name, &c.before, BEFORE, -0.2), (after_name, &c.after, AFTER, 0.2)]
@@ -93,15 +110,12 @@ fn changes_ui(ui: &mut Ui, tr: Tr, c: &LaunchComparison, still: bool, height: f3
     let points: Vec<(Stage, f64, Verdict)> =
         c.steps.iter().filter_map(|s| Some((s.to, s.difference_points?, s.verdict))).collect();
     let reach = points.iter().fold(5.0_f64, |m, (_, p, _)| m.max(p.abs())) * 1.25;
-    stage_plot("launch_changes", tr, still)
-        .height(height.max(80.0))
-        .y_axis_label(tr.t(Text::StepChangePoints))
-        .default_y_bounds(-reach, reach)
-        .show(ui, |plot| {
-            let bars = points
-                .iter()
-                .map(|(stage, p, verdict)| Bar::new(x(*stage), *p).width(0.5).fill(verdict_color(*verdict)))
-                .collect();
-            plot.bar_chart(BarChart::new(tr.t(Text::StepChangePoints), bars).color(AFTER));
-        });
+    plot_title_ui(ui, tr.t(Text::StepChangePoints));
+    stage_plot("launch_changes", tr, still).height(height).default_y_bounds(-reach, reach).show(ui, |plot| {
+        let bars = points
+            .iter()
+            .map(|(stage, p, verdict)| Bar::new(x(*stage), *p).width(0.5).fill(verdict_color(*verdict)))
+            .collect();
+        plot.bar_chart(BarChart::new(tr.t(Text::StepChangePoints), bars).color(AFTER));
+    });
 }

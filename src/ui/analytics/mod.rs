@@ -83,7 +83,9 @@ impl Default for AnalyticsView {
 
 impl AnalyticsView {
     /// What to ask the store for; the app recomputes only when this (or the data) changes.
-    pub fn query(&self, today: chrono::NaiveDate) -> AnalyticsOptions {
+    /// `version` is the journey version on the board: the findings use its touchpoints and
+    /// targets (`None`: the first version).
+    pub fn query(&self, today: chrono::NaiveDate, version: Option<VersionId>) -> AnalyticsOptions {
         AnalyticsOptions {
             persona: self.persona,
             stall_days: self.stall_days,
@@ -91,8 +93,7 @@ impl AnalyticsView {
             stalled_list_limit: 200,
             range: self.range,
             cohort_period: self.cohort_period,
-            // The findings use the first journey version's touchpoints and targets.
-            version: None,
+            version,
             launch: self.launch_window(today),
         }
     }

@@ -48,7 +48,14 @@ impl FanpathApp {
             self.analytics_view.range,
             self.analytics_view.cohort_period,
             self.analytics_view.launch_window(self.today),
+            self.board_version(),
         )
+    }
+
+    /// The journey version the board shows, whose touchpoints and targets the Analytics
+    /// findings use (as `report --version NAME` does).
+    fn board_version(&self) -> Option<crate::model::VersionId> {
+        self.data.shown_version(self.selection.version).map(|(id, _)| id)
     }
 
     /// Asks for the analytics of the current data and filter unless they are on show or on
@@ -60,7 +67,8 @@ impl FanpathApp {
             return;
         }
         self.analytics.ask(key);
-        self.submit(Job::Analytics { key, options: self.analytics_view.query(self.today) });
+        let options = self.analytics_view.query(self.today, self.board_version());
+        self.submit(Job::Analytics { key, options });
     }
 
     /// Sends `job` to the worker, or runs it here when there is none.

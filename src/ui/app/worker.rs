@@ -30,8 +30,10 @@ pub(super) const POLL_INTERVAL: Duration = Duration::from_secs(1);
 const SHUTDOWN_WAIT: Duration = Duration::from_secs(3);
 
 /// What an analytics result depends on: the data generation, persona filter, stall days,
-/// date range of first events, cohort period and the launch compared before/after (if any).
-pub(super) type AnalyticsKey = (u64, Option<PersonaId>, u32, DateRange, CohortPeriod, Option<LaunchWindow>);
+/// date range of first events, cohort period, the launch compared before/after (if any) and
+/// the journey version on the board (its touchpoints and targets shape the findings).
+pub(super) type AnalyticsKey =
+    (u64, Option<PersonaId>, u32, DateRange, CohortPeriod, Option<LaunchWindow>, Option<VersionId>);
 
 /// Work for the worker (or, without one, for the frame itself).
 pub(super) enum Job {
@@ -292,7 +294,8 @@ mod tests {
     fn a_result_for_an_outdated_filter_is_dropped() {
         let mut slot = AnalyticsSlot::default();
         let all = (DateRange::ALL, CohortPeriod::Month);
-        let (old, new) = ((1, None, 30, all.0, all.1, None), (1, Some(PersonaId(7)), 30, all.0, all.1, None));
+        let (old, new) =
+            ((1, None, 30, all.0, all.1, None, None), (1, Some(PersonaId(7)), 30, all.0, all.1, None, None));
         slot.ask(old);
         slot.ask(new);
         assert!(!slot.arrive(new, old, analytics(day())), "the old filter's numbers are not shown");
@@ -307,14 +310,16 @@ mod tests {
     #[test]
     fn a_key_already_asked_for_is_not_asked_twice() {
         let mut slot = AnalyticsSlot::default();
-        let key = (3, None, 30, DateRange::ALL, CohortPeriod::Month, None);
+        let key = (3, None, 30, DateRange::ALL, CohortPeriod::Month, None, None);
         assert!(slot.needs(key));
         slot.ask(key);
         assert!(!slot.needs(key));
         // Another range or cohort period is another question.
         let march = DateRange { from: chrono::NaiveDate::from_ymd_opt(2026, 3, 1), to: None };
-        assert!(slot.needs((3, None, 30, march, CohortPeriod::Month, None)));
-        assert!(slot.needs((3, None, 30, DateRange::ALL, CohortPeriod::Week, None)));
+        assert!(slot.needs((3, None, 30, march, CohortPeriod::Month, None, None)));
+        assert!(slot.needs((3, None, 30, DateRange::ALL, CohortPeriod::Week, None, None)));
+        // So is another journey version on the board (its touchpoints and targets).
+        assert!(slot.needs((3, None, 30, DateRange::ALL, CohortPeriod::Month, None, Some(VersionId(2)))));
         slot.forget_asked();
         assert!(slot.needs(key), "a stopped worker's job is asked again");
     }
@@ -322,7 +327,15 @@ mod tests {
     #[test]
     fn only_the_newest_analytics_job_of_a_queue_runs_and_every_export_does() {
         let job = |persona: u32| Job::Analytics {
-            key: (1, Some(PersonaId(i64::from(persona))), 30, DateRange::ALL, CohortPeriod::Month, None),
+            key: (
+                1,
+                Some(PersonaId(i64::from(persona))),
+                30,
+                DateRange::ALL,
+                CohortPeriod::Month,
+                None,
+                None,
+            ),
             options: AnalyticsOptions {
                 reference_date: day(),
                 stalled_list_limit: 10,
@@ -354,7 +367,7 @@ mod tests {
         let mut writer = Workspace::open(&path).expect("open");
         let ctx = egui::Context::default();
         let worker = Worker::spawn(&path, &ctx).expect("spawn");
-        let key = (1, None, 30, DateRange::ALL, CohortPeriod::Month, None);
+        let key = (1, None, 30, DateRange::ALL, CohortPeriod::Month, None, None);
         let options =
             AnalyticsOptions { reference_date: day(), stalled_list_limit: 10, ..AnalyticsOptions::default() };
         assert!(worker.send(Job::Analytics { key, options }).is_ok());

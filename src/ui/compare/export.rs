@@ -42,8 +42,8 @@ pub fn read_comparison(
         persona: persona_name,
         comparison: workspace.compare_versions(a, b, persona)?,
         open_opportunities: (
-            workspace.open_opportunities_per_stage(a)?,
-            workspace.open_opportunities_per_stage(b)?,
+            workspace.open_opportunities_per_stage(a, persona)?,
+            workspace.open_opportunities_per_stage(b, persona)?,
         ),
     })
 }

@@ -119,14 +119,18 @@ fn shown(
         b: name(b),
         persona: persona.and_then(|p| data.persona(p)).map(|r| r.persona.name.clone()),
         comparison,
-        open_opportunities: (open_per_stage(data, a), open_per_stage(data, b)),
+        open_opportunities: (open_per_stage(data, a, persona), open_per_stage(data, b, persona)),
     }
 }
 
-/// Open opportunities per stage of `version`, from the cached backlog (the same count as
+/// Open opportunities per stage of `version` for the persona compared (or everyone), from
+/// the cached backlog (the same count as
 /// [`crate::store::Workspace::open_opportunities_per_stage`]).
-fn open_per_stage(data: &ViewData, version: VersionId) -> [u64; 8] {
+fn open_per_stage(data: &ViewData, version: VersionId, persona: Option<PersonaId>) -> [u64; 8] {
     crate::model::opportunity::open_per_stage(
-        data.opportunities.iter().filter(|(_, o)| o.version == version).map(|(_, o)| o),
+        data.opportunities
+            .iter()
+            .filter(|(_, o)| o.version == version && o.concerns(persona))
+            .map(|(_, o)| o),
     )
 }
