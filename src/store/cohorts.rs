@@ -60,6 +60,18 @@ pub(crate) fn customer_filter(range: &DateRange, column: &str) -> String {
     format!(" AND {column} IN (SELECT id FROM customers WHERE 1{})", seconds_filter(range, "first_at"))
 }
 
+/// `INDEXED BY customers_by_first`, or nothing in a file from before that index: `report`
+/// opens files read-only and does not upgrade them, and naming a missing index is an
+/// error, not a slower plan.
+pub(super) fn by_first_event(conn: &rusqlite::Connection) -> Result<&'static str> {
+    let exists: bool = conn
+        .prepare_cached(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'customers_by_first'",
+        )?
+        .query_row([], |row| row.get(0))?;
+    Ok(if exists { "INDEXED BY customers_by_first" } else { "" })
+}
+
 impl Workspace {
     /// Customers of `persona` (or everyone) whose first event falls in `range`, grouped by
     /// the `period` of their first event, with how many reached each stage ("reached" as
@@ -77,8 +89,9 @@ impl Workspace {
         let conn = self.conn();
         let scope = if persona.is_some() { "persona_id = ?1" } else { "?1 IS NULL" };
         let mut stmt = conn.prepare_cached(&format!(
-            "SELECT first_at, furthest_stage FROM customers INDEXED BY customers_by_first
+            "SELECT first_at, furthest_stage FROM customers {}
              WHERE {scope}{} ORDER BY first_at",
+            by_first_event(conn)?,
             seconds_filter(range, "first_at")
         ))?;
         let mut rows = stmt.query([persona.map(|p| p.0)])?;

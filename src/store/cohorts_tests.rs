@@ -258,3 +258,29 @@ fn a_customer_on_the_boundary_day_is_in_the_range_that_starts_there() {
     let starts: Vec<(NaiveDate, u64)> = weeks.cohorts.iter().map(|c| (c.start, c.customers)).collect();
     assert_eq!(starts, [(day("2024-02-26"), 2), (day("2024-03-25"), 1), (day("2024-04-01"), 1)]);
 }
+
+/// `report` opens files read-only without upgrading them, so a file from before the
+/// first-event index must still give cohorts and the launch comparison (the queries name
+/// the index only where it exists), and the same numbers.
+#[test]
+fn files_without_the_first_event_index_still_answer() {
+    use crate::model::launch::LaunchWindow;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("old.sqlite");
+    let today = day("2024-06-30");
+    let window = LaunchWindow { launch: day("2024-01-01"), window_days: 60, today };
+    let (cohorts, launch) = {
+        let mut ws = Workspace::open(&path).expect("ws");
+        ws.import_customer_events(crate::store::demo_customer_events(600, 5, today)).expect("import");
+        let answers = (
+            ws.cohort_table(None, &DateRange::ALL, CohortPeriod::Month).expect("cohorts"),
+            ws.launch_comparison(window, None).expect("launch"),
+        );
+        ws.conn().execute_batch("DROP INDEX customers_by_first").expect("drop");
+        answers
+    };
+    let old = Workspace::open_read_only(&path).expect("read only");
+    assert_eq!(old.cohort_table(None, &DateRange::ALL, CohortPeriod::Month).expect("cohorts"), cohorts);
+    assert_eq!(old.launch_comparison(window, None).expect("launch"), launch);
+    assert!(cohorts.cohorts.iter().map(|c| c.customers).sum::<u64>() > 0);
+}

@@ -30,8 +30,12 @@ impl Workspace {
         let old_enough = window.latest_counted_day().succ_opt().unwrap_or(NaiveDate::MAX);
         let stop = day_start(window.end().min(old_enough));
         let scope = if persona.is_some() { "persona_id = ?4" } else { "?4 IS NULL" };
+        // Named, because with a persona SQLite preferred the persona index and looked up
+        // every one of that persona's customers in the table (3× slower at 1M customers);
+        // this one covers the query and holds only the window's range.
+        let index = super::cohorts::by_first_event(self.conn())?;
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT first_at >= ?3, furthest_stage, count(*) FROM customers
+            "SELECT first_at >= ?3, furthest_stage, count(*) FROM customers {index}
              WHERE first_at >= ?1 AND first_at < ?2 AND {scope} GROUP BY 1, 2"
         ))?;
         let mut rows = stmt.query(rusqlite::params![start, stop, launch, persona])?;
