@@ -659,7 +659,7 @@ fn analytics_fit_a_1280_by_720_window() {
     settle(&mut h);
     h.state_mut().analytics_view_mut().chart = fanpath::ui::analytics::Chart::Stalled;
     h.run();
-    let findings_top = h.get_by_label("Findings").rect().top();
+    let findings_top = h.get_by_label_contains("Findings").rect().top();
     let analytics = h.state().analytics().expect("computed").clone();
     let rows: Vec<egui::Rect> = analytics
         .stalled
@@ -686,7 +686,7 @@ fn analytics_fit_a_1280_by_720_window() {
     let tr = fanpath::i18n::Tr(Language::English);
     let share = h.get_by_label(tr.t(fanpath::i18n::Text::PercentOfGroup)).rect();
     let change = h.get_by_label(tr.t(fanpath::i18n::Text::StepChangePoints)).rect();
-    let findings_top = h.get_by_label("Findings").rect().top();
+    let findings_top = h.get_by_label_contains("Findings").rect().top();
     assert!(share.bottom() <= change.top(), "{share:?} vs {change:?}");
     // The funnels plot sits between the two titles: at least 60 points of it.
     assert!(change.top() - share.bottom() >= 60.0, "{share:?} vs {change:?}");

@@ -337,6 +337,8 @@ fn analytics_findings_follow_the_version_on_the_board() {
     h.get_by_label(&format!("Tết 2027 ({kind})")).click();
     h.run();
     assert_eq!(findings_shown(&mut h), designed, "the to-be version's touchpoints and target");
+    // The heading says whose touchpoints and targets these are.
+    h.get_by_label("Findings, with the touchpoints and targets of “Tết 2027”");
 
     // And back.
     h.state_mut().send(Command::SelectVersion(current));

@@ -51,6 +51,15 @@ impl VersionError {
 impl Tr {
     /// A version's name as shown: the stored name, or "Current"/"Hiện tại" for the
     /// version Fanpath named until the user renames it.
+    /// The Analytics findings' heading when the workspace has several versions.
+    pub fn findings_for_version(self, name: &str) -> String {
+        let name = shown_value(name);
+        self.pick(
+            format!("Findings, with the touchpoints and targets of “{name}”"),
+            format!("Phát hiện, theo điểm chạm và mục tiêu của “{name}”"),
+        )
+    }
+
     pub fn version_name(self, version: &JourneyVersion) -> String {
         if version.named_by_fanpath {
             return match self.0 {

@@ -170,6 +170,12 @@ impl AnalyticsView {
             });
         });
         self.chart_options_ui(ui, tr, analytics, out);
+        // Touchpoint gaps and expected values are the board's version's: say which, when
+        // there is a choice.
+        let version = (data.versions.len() > 1)
+            .then(|| data.shown_version(ctx.selection.version))
+            .flatten()
+            .map(|(_, v)| tr.version_name(v));
         // Findings below, in their own resizable, scrolling panel; the chart fills the rest.
         let wanted = ui.text_style_height(&egui::TextStyle::Body)
             * (analytics.findings.len().max(1) as f32 + 1.0)
@@ -182,7 +188,7 @@ impl AnalyticsView {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
-                    .show(ui, |ui| findings_ui(ui, tr, analytics));
+                    .show(ui, |ui| findings_ui(ui, tr, analytics, version.as_deref()));
             });
         chart_ui(ui, tr, self.chart, analytics, &self.options, false);
     }
@@ -347,9 +353,11 @@ fn computing_ui(ui: &mut Ui, tr: Tr) {
     });
 }
 
-fn findings_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics) {
+fn findings_ui(ui: &mut Ui, tr: Tr, analytics: &Analytics, version: Option<&str>) {
     ui.add_space(6.0);
-    ui.label(RichText::new(tr.t(Text::Findings)).strong());
+    let heading =
+        version.map_or_else(|| tr.t(Text::Findings).to_owned(), |name| tr.findings_for_version(name));
+    ui.label(RichText::new(heading).strong());
     if analytics.findings.is_empty() {
         ui.label(RichText::new(tr.t(Text::NoFindings)).weak());
     }
