@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::store::{CsvPreview, ImportProgress, ParsedEventLog, StoreError, Workspace};
-use crate::ui::import_wizard::{FunnelPreview, ImportWizard};
+use crate::ui::import_wizard::{EventCount, FunnelPreview, ImportWizard};
 
 /// An event log read once, shared by the preview jobs and the import.
 pub(super) type ParsedLog = Arc<ParsedEventLog>;
@@ -18,9 +18,11 @@ pub(super) enum Answer {
         generation: u64,
         result: Result<CsvPreview, StoreError>,
     },
+    /// The log read, with its distinct events counted on the same thread (a pass over
+    /// every row: tens of milliseconds at a million rows, too long for a frame).
     Log {
         generation: u64,
-        result: Result<ParsedLog, StoreError>,
+        result: Result<(ParsedLog, Vec<EventCount>), StoreError>,
     },
     Funnel {
         generation: u64,
