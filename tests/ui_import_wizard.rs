@@ -365,10 +365,12 @@ fn the_wizard_speaks_vietnamese() {
     assert!(wizard(&h).rules.iter().all(|r| r.stage.is_none()), "every event starts ignored");
 }
 
-/// The README's picture of the wizard (1280 × 720, rules mapped, the funnel below them):
+/// The wizard at 1280 × 720 with rules mapped and the funnel below them, rendered by
+/// kittest into `target/tmp/import-wizard.png` to compare with the README's picture, which
+/// is a screenshot of the real window (`docs/import-wizard.png`):
 /// `cargo test --test ui_import_wizard -- --ignored readme_picture`.
 #[test]
-#[ignore = "writes docs/import-wizard.png; run by hand when the wizard changes"]
+#[ignore = "writes target/tmp/import-wizard.png; run by hand when the wizard changes"]
 fn readme_picture() {
     let dir = tempfile::tempdir().expect("dir");
     let file = write_events(dir.path());
@@ -391,6 +393,6 @@ fn readme_picture() {
     }
     settle(&mut h);
     let image = h.render().expect("render");
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import-wizard.png");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import-wizard.png");
     image.save(&out).expect("save");
 }
