@@ -27,7 +27,7 @@ use crate::ui::import_wizard::{
     RunState, WizardRequest, drafts_from_saved, import_wizard_window_ui, rules_from_drafts,
 };
 
-use super::import_host::{Answer, ImportJob};
+use super::import_host::{Answer, ImportJob, forget_log};
 
 impl FanpathApp {
     /// The open wizard, if any (tests read its state).
@@ -86,7 +86,7 @@ impl FanpathApp {
             WizardRequest::Close => {
                 self.cancel_import();
                 self.import_wizard.wizard = None;
-                self.import_wizard.log = None;
+                forget_log(&mut self.import_wizard.log);
                 self.import_wizard.generation += 1;
             }
         }
@@ -103,7 +103,7 @@ impl FanpathApp {
             return;
         }
         host.generation += 1;
-        host.log = None;
+        forget_log(&mut host.log);
         wizard.forget_file();
         wizard.step = crate::ui::import_wizard::Step::Source;
         wizard.path = Some(path.clone());
@@ -270,7 +270,7 @@ impl FanpathApp {
             return;
         };
         host.generation += 1;
-        host.log = None;
+        forget_log(&mut host.log);
         wizard.forget_log();
         wizard.log = Loading::Busy;
         let columns = event_log_columns(&wizard.columns);
