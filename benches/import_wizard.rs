@@ -55,7 +55,8 @@ const RULES: [(&str, usize, &str); 8] = [
 ];
 
 fn main() {
-    let rows: usize = std::env::var("FANPATH_BENCH_ROWS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000_000);
+    let rows: usize =
+        std::env::var("FANPATH_BENCH_ROWS").ok().and_then(|n| n.parse().ok()).unwrap_or(1_000_000);
     let log = std::env::var_os("FANPATH_BENCH_EVENT_LOG").map_or_else(|| generated_log(rows), PathBuf::from);
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     let db = dir.join("import_wizard.sqlite");
@@ -85,14 +86,15 @@ impl Bench {
         let today = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap_or_default();
         let workspace = Workspace::open(db).expect("workspace");
         let app = FanpathApp::with_today(workspace, Settings::default(), today);
-        let mut harness = Harness::builder().with_size([1280.0, 800.0]).with_pixels_per_point(1.0).build_ui_state(
-            |ui, app: &mut FanpathApp| {
-                let started = Instant::now();
-                app.ui(ui);
-                APP_WORK.set(APP_WORK.get() + started.elapsed());
-            },
-            app,
-        );
+        let mut harness =
+            Harness::builder().with_size([1280.0, 800.0]).with_pixels_per_point(1.0).build_ui_state(
+                |ui, app: &mut FanpathApp| {
+                    let started = Instant::now();
+                    app.ui(ui);
+                    APP_WORK.set(APP_WORK.get() + started.elapsed());
+                },
+                app,
+            );
         harness.run_steps(4);
         Self { harness, frames: Vec::new(), phase: "opening" }
     }
@@ -125,7 +127,12 @@ impl Bench {
                     Instant::now() < deadline,
                     "{what}: no answer in {limit} s; busy {}, wizard at {:?}",
                     app.busy(),
-                    app.import_wizard().map(|w| (w.step, w.head.is_busy(), w.log.is_busy(), w.funnel.is_busy()))
+                    app.import_wizard().map(|w| (
+                        w.step,
+                        w.head.is_busy(),
+                        w.log.is_busy(),
+                        w.funnel.is_busy()
+                    ))
                 );
             }
         }
@@ -180,11 +187,15 @@ impl Bench {
             self.frame();
             self.harness.get_all(option).last().expect("option").click();
             self.frame();
-            self.frames_until("funnel", |app| app.import_wizard().is_some_and(|w| w.funnel.ready().is_some()));
+            self.frames_until("funnel", |app| {
+                app.import_wizard().is_some_and(|w| w.funnel.ready().is_some())
+            });
         }
         self.phase = "4 funnel step";
         self.click(By::new().label("Next"));
-        self.frames_until("funnel step", |app| app.import_wizard().is_some_and(|w| w.funnel.ready().is_some()));
+        self.frames_until("funnel step", |app| {
+            app.import_wizard().is_some_and(|w| w.funnel.ready().is_some())
+        });
         assert_eq!(self.wizard_step(), Some(Step::Funnel));
         let wizard = self.harness.state().import_wizard().expect("wizard");
         eprintln!("funnel preview: {:?}", wizard.funnel.ready().map(|f| f.funnel.reached));
@@ -194,7 +205,8 @@ impl Bench {
         let started = Instant::now();
         self.click(By::new().label("Import"));
         self.frames_until("import", |app| {
-            app.import_wizard().is_some_and(|w| !matches!(w.run, RunState::Running { .. } | RunState::NotStarted))
+            app.import_wizard()
+                .is_some_and(|w| !matches!(w.run, RunState::Running { .. } | RunState::NotStarted))
         });
         let wizard = self.harness.state().import_wizard().expect("wizard");
         let RunState::Done(summary) = &wizard.run else {
@@ -229,7 +241,11 @@ impl Bench {
                 self.frames.iter().filter(|f| phase == "all" || f.phase == phase).collect();
             let whole = summary(of_phase.iter().map(|f| f.whole).collect());
             let app = summary(of_phase.iter().map(|f| f.app).collect());
-            _ = writeln!(out, "  {phase} ({} frames)\n    whole step: {whole}\n    app work:   {app}", of_phase.len());
+            _ = writeln!(
+                out,
+                "  {phase} ({} frames)\n    whole step: {whole}\n    app work:   {app}",
+                of_phase.len()
+            );
         }
         let worst = self.frames.iter().max_by_key(|f| f.whole);
         if let Some(worst) = worst {
@@ -289,7 +305,8 @@ fn generated_log(rows: usize) -> PathBuf {
             r if r < 0.82 => 5,
             _ => 6 + rng.usize(0..6),
         };
-        let (m, d, h, mi, s) = (rng.u32(1..=6), rng.u32(1..=28), rng.u32(0..24), rng.u32(0..60), rng.u32(0..60));
+        let (m, d, h, mi, s) =
+            (rng.u32(1..=6), rng.u32(1..=28), rng.u32(0..24), rng.u32(0..60), rng.u32(0..60));
         let time = match rng.u8(0..3) {
             0 => format!("2024-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z"),
             1 => format!("2024-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}+07:00"),

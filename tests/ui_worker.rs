@@ -306,7 +306,8 @@ fn the_emotions_export_follows_the_date_range() {
             note: String::new(),
             touchpoint: String::new(),
             source: Source::Observation,
-            logged_at: at.map(|t| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").expect("time")),
+            logged_at: at
+                .map(|t| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").expect("time")),
         };
         ws.add_emotion(&entry).expect("add");
     }

@@ -71,6 +71,9 @@ mod tests {
             }
         }
         assert_eq!(Tr(Language::English).wizard_stage_for(" signup ", 1), "Stage for event signup");
-        assert_eq!(Tr(Language::Vietnamese).wizard_stage_for("order", 2), "Giai đoạn cho sự kiện order, dòng 2");
+        assert_eq!(
+            Tr(Language::Vietnamese).wizard_stage_for("order", 2),
+            "Giai đoạn cho sự kiện order, dòng 2"
+        );
     }
 }

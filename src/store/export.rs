@@ -109,10 +109,15 @@ pub fn emotions_csv(workspace: &Workspace, persona: Option<PersonaId>) -> Result
 
 /// [`emotions_csv`] of the entries logged in `range` (by `logged_at`, as `report --from
 /// --to` counts emotions): while a range is set, undated entries are left out.
-pub fn emotions_csv_in(workspace: &Workspace, persona: Option<PersonaId>, range: &DateRange) -> Result<String> {
+pub fn emotions_csv_in(
+    workspace: &Workspace,
+    persona: Option<PersonaId>,
+    range: &DateRange,
+) -> Result<String> {
     let entries = workspace.emotions(persona, None)?;
     let personas = workspace.personas()?;
-    let in_range = |e: &&EmotionEntry| range.is_all() || e.logged_at.is_some_and(|at| range.contains(at.date()));
+    let in_range =
+        |e: &&EmotionEntry| range.is_all() || e.logged_at.is_some_and(|at| range.contains(at.date()));
     Ok(emotion_rows_csv(entries.iter().map(|(_, e)| e).filter(in_range), &personas, Language::English))
 }
 

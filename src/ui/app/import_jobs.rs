@@ -276,11 +276,10 @@ impl FanpathApp {
         let columns = event_log_columns(&wizard.columns);
         let generation = host.generation;
         host.spawn(ctx, move || {
-            let result = read_event_log(&path, &columns, &ImportOptions::default(), &mut |_| {})
-                .map(|log| {
-                    let events = event_counts(&log);
-                    (Arc::new(log), events)
-                });
+            let result = read_event_log(&path, &columns, &ImportOptions::default(), &mut |_| {}).map(|log| {
+                let events = event_counts(&log);
+                (Arc::new(log), events)
+            });
             Answer::Log { generation, result }
         });
     }

@@ -103,9 +103,11 @@ impl Export {
     fn contents(self, workspace: &Workspace, language: Language) -> Result<Vec<u8>, String> {
         match self {
             Self::Bytes(bytes) => Ok(bytes),
-            Self::EmotionsCsv { persona, range } => store::export::emotions_csv_in(workspace, persona, &range)
-                .map(String::into_bytes)
-                .map_err(|err| err.message(language)),
+            Self::EmotionsCsv { persona, range } => {
+                store::export::emotions_csv_in(workspace, persona, &range)
+                    .map(String::into_bytes)
+                    .map_err(|err| err.message(language))
+            }
             Self::ChartPng { chart, analytics, options } => {
                 export::chart_png(chart, &analytics, &options, language).map_err(|err| err.to_string())
             }
