@@ -4,7 +4,7 @@
 #[path = "common/app.rs"]
 mod app;
 
-use app::{harness, harness_sized, settle, snapshot};
+use app::{harness, harness_sized, settle, snapshot, type_date};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -543,21 +543,6 @@ fn undo_and_redo_from_the_keyboard_leave_text_fields_alone() {
 }
 
 // Cohorts and the date range of the Analytics view (issue #8 §4).
-
-/// [`type_into`] for the date boxes: the heat table's scroll area animates for a few
-/// frames after a click, so frames are stepped rather than run to rest.
-fn type_date(harness: &mut Harness<'_, FanpathApp>, label: &str, text: &str) {
-    harness.get_by_role_and_label(Role::TextInput, label).focus();
-    harness.run_steps(8);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.key_press(Key::Backspace);
-    if !text.is_empty() {
-        harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
-    }
-    harness.run_steps(8);
-    harness.key_press(Key::Enter);
-    harness.run_steps(8);
-}
 
 /// The Cohorts tab lists the store's cohorts, the date boxes restrict every chart, the
 /// period switch cuts weeks, and a wrong date is explained: in both languages.

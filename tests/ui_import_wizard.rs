@@ -16,7 +16,7 @@ use egui_kittest::kittest::{By, NodeT, Queryable};
 use fanpath::model::{Language, Stage};
 use fanpath::store::Workspace;
 use fanpath::ui::command::UiCommand;
-use fanpath::ui::import_wizard::{Loading, RuleDraft, RunState, Step, WizardKind, WizardRequest};
+use fanpath::ui::import_wizard::{Loading, RunState, Step, WizardKind, WizardRequest};
 use fanpath::ui::{FanpathApp, Settings};
 
 fn wizard<'a>(h: &'a Harness<'_, FanpathApp>) -> &'a fanpath::ui::import_wizard::ImportWizard {
@@ -97,14 +97,20 @@ fn open_on(h: &mut Harness<'_, FanpathApp>, file: &Path) {
     settle(h);
 }
 
-/// Picks `choice` in the `index`-th combo box showing `current`.
-fn pick(h: &mut Harness<'_, FanpathApp>, current: &str, index: usize, choice: &str) {
-    h.get_all(By::new().role(Role::ComboBox).value(current)).nth(index).expect("combo box").click();
+/// Opens the combo box named `combo` (each row's is named after its event and line:
+/// "Stage for event order, line 2") and picks `choice` in it, as a user would.
+fn pick(h: &mut Harness<'_, FanpathApp>, combo: &str, choice: &str) {
+    h.get(By::new().role(Role::ComboBox).label(combo)).click();
     h.run();
     // The popup's option, not the same words in the funnel preview's labels.
     let option = By::new().label(choice).predicate(|node| node.role() != Role::Label);
     h.get_all(option).last().expect("option").click();
     settle(h);
+}
+
+/// The text a combo box named `combo` shows.
+fn shown(h: &Harness<'_, FanpathApp>, combo: &str) -> String {
+    h.get(By::new().role(Role::ComboBox).label(combo)).accesskit_node().value().unwrap_or_default()
 }
 
 #[test]
@@ -140,33 +146,29 @@ fn an_event_log_goes_through_every_step_into_the_workspace() {
     assert_eq!((order.rows, order.customers), (4, 2));
     assert!(matches!(wizard(&h).funnel, Loading::Failed(_)), "no rules yet: nothing to preview");
 
-    // Map the events, each combo as a user would; the order gets a second line.
-    let position = |h: &Harness<'_, FanpathApp>, name: &str| {
-        wizard(h)
-            .rules
-            .iter()
-            .filter(|r| r.in_file)
-            .position(|r| r.event == name && r.stage.is_none())
-            .expect("line")
-    };
-    let at = position(&h, "view");
-    pick(&mut h, "Ignore", at, "1. Evaluation");
-    h.get_all_by_label("+").last().expect("add").hover();
-    let order_line = wizard(&h).rules.iter().position(|r| r.event == "order").expect("order");
-    {
-        // The order's two lines (first time, second distinct time) set as the + button does.
-        let wizard = h.state_mut().import_wizard_mut().expect("wizard");
-        wizard.rules[order_line].stage = Some(Stage::Kickoff);
-        let signup = wizard.rules.iter().position(|r| r.event == "signup").expect("signup");
-        wizard.rules[signup].stage = Some(Stage::Validation);
-        wizard.rules.insert(
-            order_line + 1,
-            RuleDraft { occurrence: 2, stage: Some(Stage::Acclimation), ..RuleDraft::ignored("order") },
-        );
-        wizard.rules_changed();
-    }
-    h.state_mut().send(WizardRequest::PreviewFunnel);
+    // Map the events through the combo boxes as a user would; the order gets a second line
+    // (its + button), which starts at the order's 2nd distinct time.
+    pick(&mut h, "Stage for event view", "1. Evaluation");
+    pick(&mut h, "Stage for event signup", "3. Validation");
+    pick(&mut h, "Stage for event order", "4. Kickoff");
+    h.get_by_label("Add a line for event order").click();
     settle(&mut h);
+    assert_eq!(shown(&h, "Stage for event order, line 2"), "Ignore");
+    assert_eq!(shown(&h, "Occurrence for event order, line 2"), "2nd time");
+    pick(&mut h, "Stage for event order, line 2", "5. Acclimation");
+    assert_eq!(shown(&h, "Stage for event newsletter"), "Ignore", "the newsletter stays ignored");
+    let lines: Vec<(&str, u32, Option<Stage>)> =
+        wizard(&h).rules.iter().map(|r| (r.event.as_str(), r.occurrence, r.stage)).collect();
+    for expected in [
+        ("view", 0, Some(Stage::Evaluation)),
+        ("signup", 0, Some(Stage::Validation)),
+        ("order", 0, Some(Stage::Kickoff)),
+        ("order", 2, Some(Stage::Acclimation)),
+        ("newsletter", 0, None),
+    ] {
+        assert!(lines.contains(&expected), "{expected:?} in {lines:?}");
+    }
+    assert_eq!(lines.len(), 5, "{lines:?}");
 
     // 4. the funnel preview, against the count made here.
     let reached = wizard(&h).funnel.ready().expect("funnel").funnel.reached;
@@ -222,7 +224,9 @@ fn cancel_writes_nothing() {
 
     // The customers import, cancelled as it starts.
     open_on(&mut h, &customers);
-    h.state_mut().import_wizard_mut().expect("wizard").kind = WizardKind::Customers;
+    h.get_by_label("Customers with their stages").click();
+    h.run();
+    assert_eq!(wizard(&h).kind, WizardKind::Customers);
     h.get_by_label("Next").click();
     h.run();
     // Start and Cancel in one frame, so Cancel is there before the import's first check.
@@ -244,7 +248,7 @@ fn cancel_writes_nothing() {
     h.run();
     h.get_by_label("Next").click();
     settle(&mut h);
-    pick(&mut h, "Ignore", 0, "1. Evaluation");
+    pick(&mut h, "Stage for event view", "1. Evaluation");
     settle(&mut h);
     assert_eq!(wizard(&h).funnel.ready().expect("funnel").funnel.reached[0], 5_000);
     h.state_mut().import_wizard_mut().expect("wizard").step = Step::Run;
@@ -361,10 +365,12 @@ fn the_wizard_speaks_vietnamese() {
     assert!(wizard(&h).rules.iter().all(|r| r.stage.is_none()), "every event starts ignored");
 }
 
-/// The README's picture of the wizard (1280 × 720, rules mapped, the funnel below them):
+/// The wizard at 1280 × 720 with rules mapped and the funnel below them, rendered by
+/// kittest into `target/tmp/import-wizard.png` to compare with the README's picture, which
+/// is a screenshot of the real window (`docs/import-wizard.png`):
 /// `cargo test --test ui_import_wizard -- --ignored readme_picture`.
 #[test]
-#[ignore = "writes docs/import-wizard.png; run by hand when the wizard changes"]
+#[ignore = "writes target/tmp/import-wizard.png; run by hand when the wizard changes"]
 fn readme_picture() {
     let dir = tempfile::tempdir().expect("dir");
     let file = write_events(dir.path());
@@ -383,16 +389,10 @@ fn readme_picture() {
     h.get_by_label("Next").click();
     settle(&mut h);
     for (event, stage) in [("view", "1. Evaluation"), ("signup", "3. Validation"), ("order", "4. Kickoff")] {
-        let at = wizard(&h)
-            .rules
-            .iter()
-            .filter(|r| r.stage.is_none())
-            .position(|r| r.event == event)
-            .expect("line");
-        pick(&mut h, "Ignore", at, stage);
+        pick(&mut h, &format!("Stage for event {event}"), stage);
     }
     settle(&mut h);
     let image = h.render().expect("render");
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import-wizard.png");
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import-wizard.png");
     image.save(&out).expect("save");
 }

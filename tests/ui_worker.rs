@@ -2,6 +2,9 @@
 //! worker with its own connection while the window keeps drawing, and the window notices
 //! what another process wrote to the workspace.
 
+#[path = "common/app.rs"]
+mod app;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -275,4 +278,72 @@ fn typing_in_a_field_is_not_undone_by_a_change_from_elsewhere() {
         .map(|r| r.persona.name)
         .collect();
     assert!(names.contains(&"Lê Thu Trang".to_owned()), "{names:?}");
+}
+
+/// "Export emotions CSV" follows the Analytics view's date range as `report --from --to`
+/// counts emotions: entries logged in `[from, to)`, undated ones left out while a range is
+/// set. The expected rows are picked here from the unfiltered export by comparing the date
+/// text of its `logged_at` column.
+#[test]
+fn the_emotions_export_follows_the_date_range() {
+    use fanpath::model::{DateRange, EmotionEntry, Score, Source, Stage};
+    let (dir, path) = demo();
+    let mut ws = Workspace::open(&path).expect("open");
+    let persona = ws.personas().expect("personas")[0].id;
+    // Entries on both sides of each end of March 2026, and one without a date.
+    for (at, score) in [
+        (Some("2026-02-28T23:59:59"), -1),
+        (Some("2026-03-01T00:00:00"), 2),
+        (Some("2026-03-31T23:59:59"), 3),
+        (Some("2026-04-01T00:00:00"), -2),
+        (None, 1),
+    ] {
+        let entry = EmotionEntry {
+            persona,
+            stage: Stage::Validation,
+            score: Score::new(score).expect("score"),
+            label: "range check".to_owned(),
+            note: String::new(),
+            touchpoint: String::new(),
+            source: Source::Observation,
+            logged_at: at
+                .map(|t| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S").expect("time")),
+        };
+        ws.add_emotion(&entry).expect("add");
+    }
+    drop(ws);
+    let mut h = harness(Workspace::open(&path).expect("open"));
+    show_analytics(&mut h);
+    settle(&mut h);
+    let (all_csv, march_csv) = (dir.path().join("all.csv"), dir.path().join("march.csv"));
+    h.state_mut().export_csv_to(CsvTable::Emotions, all_csv.clone());
+    settle(&mut h);
+    // March 2026, typed into the view's date boxes.
+    app::type_date(&mut h, "First event from", "2026-03-01");
+    app::type_date(&mut h, "to (not including)", "2026-04-01");
+    settle(&mut h);
+    let march =
+        DateRange { from: NaiveDate::from_ymd_opt(2026, 3, 1), to: NaiveDate::from_ymd_opt(2026, 4, 1) };
+    assert_eq!(h.state().analytics().expect("computed").report.range, march);
+    h.state_mut().export_csv_to(CsvTable::Emotions, march_csv.clone());
+    settle(&mut h);
+
+    let lines = |p: &Path| -> Vec<String> {
+        std::fs::read_to_string(p).expect("written").lines().map(str::to_owned).collect()
+    };
+    let (all, in_march) = (lines(&all_csv), lines(&march_csv));
+    assert_eq!(in_march[0], all[0], "the same header");
+    let expected: Vec<String> = all[1..]
+        .iter()
+        .filter(|line| {
+            let logged_at = line.split(',').next().unwrap_or_default();
+            !logged_at.is_empty() && ("2026-03-01"..="2026-03-31\u{10ffff}").contains(&logged_at)
+        })
+        .cloned()
+        .collect();
+    assert_eq!(in_march[1..], expected);
+    let ours: Vec<&String> = in_march.iter().filter(|l| l.contains("range check")).collect();
+    assert_eq!(ours.len(), 2, "the first and last second of March only: {ours:?}");
+    assert!(all.iter().any(|l| l.starts_with(",") && l.contains("range check")), "undated, unfiltered");
+    assert!(all.len() > in_march.len() + 3);
 }

@@ -24,6 +24,8 @@ mod present_notes;
 mod text;
 // The import wizard's sentences (H12).
 mod wizard;
+// The names of the wizard's per-event combo boxes (H20).
+mod wizard_names;
 
 pub use present::NotesFor;
 // Journey versions (issue #10).

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::personas::PersonaRecord;
 use super::report::Report;
 use super::{Result, StoreError, Workspace};
-use crate::model::cohort::CohortTable;
+use crate::model::cohort::{CohortTable, DateRange};
 use crate::model::date::format_iso;
 use crate::model::emotion::EmotionEntry;
 use crate::model::persona::PersonaId;
@@ -104,9 +104,21 @@ pub fn funnel_csv(report: &Report) -> String {
 /// The emotion log of one persona (or everyone) as CSV, oldest first, with English stage
 /// and source names; see [`emotion_rows_csv`].
 pub fn emotions_csv(workspace: &Workspace, persona: Option<PersonaId>) -> Result<String> {
+    emotions_csv_in(workspace, persona, &DateRange::ALL)
+}
+
+/// [`emotions_csv`] of the entries logged in `range` (by `logged_at`, as `report --from
+/// --to` counts emotions): while a range is set, undated entries are left out.
+pub fn emotions_csv_in(
+    workspace: &Workspace,
+    persona: Option<PersonaId>,
+    range: &DateRange,
+) -> Result<String> {
     let entries = workspace.emotions(persona, None)?;
     let personas = workspace.personas()?;
-    Ok(emotion_rows_csv(entries.iter().map(|(_, e)| e), &personas, Language::English))
+    let in_range =
+        |e: &&EmotionEntry| range.is_all() || e.logged_at.is_some_and(|at| range.contains(at.date()));
+    Ok(emotion_rows_csv(entries.iter().map(|(_, e)| e).filter(in_range), &personas, Language::English))
 }
 
 /// Emotion entries as CSV, in the order given (pass the rows a table shows, filtered and

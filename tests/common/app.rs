@@ -92,3 +92,21 @@ pub fn snapshot(harness: &mut Harness<'_, FanpathApp>, name: &str) {
         }
     }
 }
+
+/// Types `text` into the date box named `label` as a user would (select all, delete,
+/// type, Enter); an empty `text` clears it. The Analytics view's scroll areas animate for a
+/// few frames after a click, so frames are stepped rather than run to rest.
+pub fn type_date(harness: &mut Harness<'_, FanpathApp>, label: &str, text: &str) {
+    use egui::accesskit::Role;
+    use egui::{Key, Modifiers};
+    harness.get_by_role_and_label(Role::TextInput, label).focus();
+    harness.run_steps(8);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    if !text.is_empty() {
+        harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    }
+    harness.run_steps(8);
+    harness.key_press(Key::Enter);
+    harness.run_steps(8);
+}

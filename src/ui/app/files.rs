@@ -202,7 +202,9 @@ impl FanpathApp {
         let export = match table {
             // Eight rows from the cached report: made here, only written by the worker.
             CsvTable::Funnel => Export::Bytes(store::export::funnel_csv(&analytics.report).into_bytes()),
-            CsvTable::Emotions => Export::EmotionsCsv { persona: self.analytics_view.persona },
+            CsvTable::Emotions => {
+                Export::EmotionsCsv { persona: self.analytics_view.persona, range: self.analytics_view.range }
+            }
             // A row per month or week, from the cached numbers like the funnel.
             CsvTable::Cohorts => Export::Bytes(store::export::cohorts_csv(&analytics.cohorts).into_bytes()),
             CsvTable::Launch => {

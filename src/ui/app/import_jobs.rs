@@ -27,7 +27,7 @@ use crate::ui::import_wizard::{
     RunState, WizardRequest, drafts_from_saved, import_wizard_window_ui, rules_from_drafts,
 };
 
-use super::import_host::{Answer, ImportJob};
+use super::import_host::{Answer, ImportJob, forget_log};
 
 impl FanpathApp {
     /// The open wizard, if any (tests read its state).
@@ -86,7 +86,7 @@ impl FanpathApp {
             WizardRequest::Close => {
                 self.cancel_import();
                 self.import_wizard.wizard = None;
-                self.import_wizard.log = None;
+                forget_log(&mut self.import_wizard.log);
                 self.import_wizard.generation += 1;
             }
         }
@@ -103,7 +103,7 @@ impl FanpathApp {
             return;
         }
         host.generation += 1;
-        host.log = None;
+        forget_log(&mut host.log);
         wizard.forget_file();
         wizard.step = crate::ui::import_wizard::Step::Source;
         wizard.path = Some(path.clone());
@@ -222,9 +222,9 @@ impl FanpathApp {
                 };
             }
             Answer::Log { generation, result } if generation == host.generation => match result {
-                Ok(parsed) => {
+                Ok((parsed, events)) => {
                     let saved = self.workspace.stage_rules().ok().flatten();
-                    take_log(wizard, &parsed, saved.as_ref(), language);
+                    take_log(wizard, &parsed, events, saved.as_ref(), language);
                     host.log = Some(parsed);
                     self.commands.send(WizardRequest::PreviewFunnel);
                 }
@@ -270,14 +270,16 @@ impl FanpathApp {
             return;
         };
         host.generation += 1;
-        host.log = None;
+        forget_log(&mut host.log);
         wizard.forget_log();
         wizard.log = Loading::Busy;
         let columns = event_log_columns(&wizard.columns);
         let generation = host.generation;
         host.spawn(ctx, move || {
-            let result =
-                read_event_log(&path, &columns, &ImportOptions::default(), &mut |_| {}).map(Arc::new);
+            let result = read_event_log(&path, &columns, &ImportOptions::default(), &mut |_| {}).map(|log| {
+                let events = event_counts(&log);
+                (Arc::new(log), events)
+            });
             Answer::Log { generation, result }
         });
     }
@@ -320,10 +322,16 @@ fn event_log_columns(draft: &EventColumnsDraft) -> EventLogColumns {
     }
 }
 
-/// Puts a log just read into the wizard: its facts and events, the rules pre-filled from
-/// the saved ones; or, when it has invalid rows and the user did not ask to skip them, those
-/// rows (nothing can be imported).
-fn take_log(wizard: &mut ImportWizard, log: &ParsedEventLog, saved: Option<&StageRules>, language: Language) {
+/// Puts a log just read into the wizard: its facts and `events` (counted off the frame), the
+/// rules pre-filled from the saved ones; or, when it has invalid rows and the user did not
+/// ask to skip them, those rows (nothing can be imported).
+fn take_log(
+    wizard: &mut ImportWizard,
+    log: &ParsedEventLog,
+    events: Vec<EventCount>,
+    saved: Option<&StageRules>,
+    language: Language,
+) {
     let invalid = StoreError::InvalidRows {
         path: log.path().to_path_buf(),
         count: log.invalid_rows(),
@@ -333,7 +341,6 @@ fn take_log(wizard: &mut ImportWizard, log: &ParsedEventLog, saved: Option<&Stag
         wizard.log = Loading::Failed(lines(&invalid, language));
         return;
     }
-    let events = event_counts(log);
     wizard.rules = drafts_from_saved(events.iter().map(|e| e.name.as_str()), saved);
     wizard.rules_changed();
     let skipped = log.row_errors().iter().map(|row| row.message(language)).collect();

@@ -49,8 +49,9 @@ pub(super) enum Job {
 pub(super) enum Export {
     /// Bytes already made on the frame (the funnel CSV: eight rows from the cached report).
     Bytes(Vec<u8>),
-    /// The emotion entries as CSV, read from the workspace.
-    EmotionsCsv { persona: Option<PersonaId> },
+    /// The emotion entries as CSV, read from the workspace: the persona's, logged in the
+    /// range (the Analytics view's filter and from / to).
+    EmotionsCsv { persona: Option<PersonaId>, range: DateRange },
     /// A chart drawn off screen into a PNG (hundreds of milliseconds of rasterising).
     ChartPng { chart: Chart, analytics: Box<Analytics>, options: ChartOptions },
     /// The Compare view of two journey versions, read and drawn off the frame.
@@ -104,9 +105,11 @@ impl Export {
     fn contents(self, workspace: &Workspace, language: Language) -> Result<Vec<u8>, String> {
         match self {
             Self::Bytes(bytes) => Ok(bytes),
-            Self::EmotionsCsv { persona } => store::export::emotions_csv(workspace, persona)
-                .map(String::into_bytes)
-                .map_err(|err| err.message(language)),
+            Self::EmotionsCsv { persona, range } => {
+                store::export::emotions_csv_in(workspace, persona, &range)
+                    .map(String::into_bytes)
+                    .map_err(|err| err.message(language))
+            }
             Self::ChartPng { chart, analytics, options } => {
                 export::chart_png(chart, &analytics, &options, language).map_err(|err| err.to_string())
             }

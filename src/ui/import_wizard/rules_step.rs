@@ -41,15 +41,15 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
     ui.label(RichText::new(tr.t(Text::WizardRulesExplained)).weak());
     let mut changed = false;
     egui::Grid::new("wizard_rules").num_columns(6).striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-        let headers = [
+        for text in [
             Text::WizardEventColumn,
             Text::WizardRows,
             Text::Customers,
             Text::WizardStage,
             Text::WizardOccurrence,
-        ]
-        .map(|text| ui.label(RichText::new(tr.t(text)).strong()).id);
-        let label_ids = (headers[3], headers[4]);
+        ] {
+            ui.label(RichText::new(tr.t(text)).strong());
+        }
         ui.label("");
         ui.end_row();
         for event in &facts.events {
@@ -70,10 +70,14 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
                     ui.label("");
                     ui.label("");
                 }
-                changed |= rule_line_ui(ui, tr, i, label_ids, &mut wizard.rules[i]);
+                changed |= rule_line_ui(ui, tr, i, k + 1, &mut wizard.rules[i]);
                 ui.horizontal(|ui| {
                     if k + 1 == lines.len()
-                        && ui.small_button("+").on_hover_text(tr.t(Text::WizardAddRule)).clicked()
+                        && ui
+                            .small_button("+")
+                            .on_hover_text(tr.t(Text::WizardAddRule))
+                            .accessible_name(tr.wizard_add_line_for(&event.name))
+                            .clicked()
                     {
                         let next = wizard.rules[i].occurrence.max(1) + 1;
                         let draft = RuleDraft {
@@ -84,7 +88,11 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
                         changed = true;
                     }
                     if lines.len() > 1
-                        && ui.small_button("−").on_hover_text(tr.t(Text::WizardRemoveRule)).clicked()
+                        && ui
+                            .small_button("−")
+                            .on_hover_text(tr.t(Text::WizardRemoveRule))
+                            .accessible_name(tr.wizard_remove_line_for(&event.name, k + 1))
+                            .clicked()
                     {
                         wizard.rules.remove(i);
                         changed = true;
@@ -126,9 +134,11 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
     funnel_step::funnel_summary_ui(ui, tr, &wizard.funnel);
 }
 
-/// The stage and occurrence of one line; returns whether either changed.
-/// `labels`: the ids of the Stage and Occurrence column headers, naming the combo boxes.
-fn rule_line_ui(ui: &mut Ui, tr: Tr, i: usize, labels: (egui::Id, egui::Id), draft: &mut RuleDraft) -> bool {
+/// The stage and occurrence of one line; returns whether either changed. `line`: the
+/// line's number among its event's lines (from 1). Each combo box is named after its event
+/// and line ("Stage for event order, line 2"): named by the column header alone, every row's
+/// combo had the same name, and a screen reader (or a test) could not tell them apart.
+fn rule_line_ui(ui: &mut Ui, tr: Tr, i: usize, line: usize, draft: &mut RuleDraft) -> bool {
     let before = (draft.stage, draft.occurrence);
     let shown = draft.stage.map_or_else(|| tr.t(Text::WizardIgnore).to_owned(), |s| s.numbered_name(tr.0));
     egui::ComboBox::from_id_salt(("wizard_stage", i))
@@ -141,7 +151,7 @@ fn rule_line_ui(ui: &mut Ui, tr: Tr, i: usize, labels: (egui::Id, egui::Id), dra
             }
         })
         .response
-        .labelled_by(labels.0);
+        .accessible_name(tr.wizard_stage_for(&draft.event, line));
     egui::ComboBox::from_id_salt(("wizard_occurrence", i))
         .selected_text(tr.wizard_occurrence(draft.occurrence))
         .width(130.0)
@@ -151,6 +161,6 @@ fn rule_line_ui(ui: &mut Ui, tr: Tr, i: usize, labels: (egui::Id, egui::Id), dra
             }
         })
         .response
-        .labelled_by(labels.1);
+        .accessible_name(tr.wizard_occurrence_for(&draft.event, line));
     (draft.stage, draft.occurrence) != before
 }
