@@ -30,17 +30,24 @@ pub(super) fn stage_slide_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) 
     ui.add_space(ui.spacing().item_spacing.y * 2.0);
     let shown = ctx.progress.shows_observed(stage, ctx.settings.reveal_mode);
     ui.columns(2, |columns| {
-        emotion_ui(&mut columns[0], ctx, stage, shown);
-        personas_ui(&mut columns[0], ctx, stage);
-        touchpoints_ui(&mut columns[0], ctx, stage);
-        let right = &mut columns[1];
-        right.label(RichText::new(tr.t(Text::FunnelSoFar)).strong());
-        if let Some(analytics) = analytics_or_wait_ui(right, ctx) {
-            funnel_bars_ui(right, tr, &analytics.report.funnel, stage, shown);
-        }
-        let gap = right.spacing().item_spacing.y * 2.0;
-        right.add_space(gap);
-        quotes_ui(right, ctx, stage);
+        let [left, right] = columns else { return };
+        // Columns lay out justified, and egui then justifies wrapped labels too: the
+        // stretched word gaps read badly on a projector.
+        let plain = egui::Layout::top_down(egui::Align::Min);
+        left.with_layout(plain, |left| {
+            emotion_ui(left, ctx, stage, shown);
+            personas_ui(left, ctx, stage);
+            touchpoints_ui(left, ctx, stage);
+        });
+        right.with_layout(plain, |right| {
+            right.label(RichText::new(tr.t(Text::FunnelSoFar)).strong());
+            if let Some(analytics) = analytics_or_wait_ui(right, ctx) {
+                funnel_bars_ui(right, tr, &analytics.report.funnel, stage, shown);
+            }
+            let gap = right.spacing().item_spacing.y * 2.0;
+            right.add_space(gap);
+            quotes_ui(right, ctx, stage);
+        });
     });
 }
 
@@ -112,10 +119,8 @@ fn touchpoints_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) {
         ui.label(RichText::new(tr.t(Text::NoTouchpointGap)).color(style::GAP));
     }
     for (_, touchpoint) in touchpoints.iter().take(TOUCHPOINTS_SHOWN) {
-        ui.label(
-            RichText::new(format!("• {} ({})", touchpoint.description, touchpoint.channel.name(tr.0)))
-                .small(),
-        );
+        // Body size: the room reads them from the back row.
+        ui.label(RichText::new(format!("• {} ({})", touchpoint.description, touchpoint.channel.name(tr.0))));
     }
     if touchpoints.len() > TOUCHPOINTS_SHOWN {
         ui.label(
@@ -140,9 +145,18 @@ fn quotes_ui(ui: &mut Ui, ctx: &SlideContext<'_>, stage: Stage) {
     if quotes.is_empty() {
         ui.label(RichText::new(tr.t(Text::NoQuotesHere)).weak());
     }
-    for entry in quotes {
+    for (i, entry) in quotes.into_iter().enumerate() {
         let words = if entry.note.trim().is_empty() { &entry.label } else { &entry.note };
-        ui.label(RichText::new(format!("“{}”", words.trim())).italics().small());
+        let quote = egui::WidgetText::from(RichText::new(format!("“{}”", words.trim())).italics())
+            .into_galley(ui, Some(egui::TextWrapMode::Wrap), ui.available_width(), TextStyle::Body);
+        // A late stage's funnel takes the column's height: a second quote that would run
+        // off the slide is left out rather than cut.
+        let needed =
+            quote.size().y + ui.text_style_height(&TextStyle::Small) + ui.spacing().item_spacing.y * 2.0;
+        if i > 0 && needed > ui.available_height() {
+            break;
+        }
+        ui.label(quote);
         let who = ctx.data.persona(entry.persona).map_or("", |r| r.persona.name.as_str());
         let label = if entry.note.trim().is_empty() || entry.label.trim().is_empty() {
             String::new()
