@@ -99,6 +99,9 @@ pub enum ExportWhat {
         /// Language of the poster's text.
         #[arg(long, value_enum, default_value = "en")]
         language: LanguageArg,
+        /// The journey version whose touchpoints and opportunities it shows [default: the first].
+        #[arg(long, value_name = "NAME")]
+        version: Option<String>,
     },
     /// Write a persona's card as a one-page A4 PDF with its avatar.
     Persona {
@@ -119,6 +122,9 @@ pub enum ExportWhat {
         /// Language of the pack's text.
         #[arg(long, value_enum, default_value = "en")]
         language: LanguageArg,
+        /// The journey version of the maps and findings [default: the first].
+        #[arg(long, value_name = "NAME")]
+        version: Option<String>,
     },
 }
 
@@ -287,13 +293,15 @@ pub fn run(db: &Path, what: ExportWhat) -> anyhow::Result<()> {
         ExportWhat::Opportunities { file, version } => {
             crate::opportunities_cli::export(db, &file, version.as_deref())
         }
-        ExportWhat::Map { file, persona, language } => {
-            crate::handout_cli::map(db, &file, &persona, language.into())
+        ExportWhat::Map { file, persona, language, version } => {
+            crate::handout_cli::map(db, &file, &persona, version.as_deref(), language.into())
         }
         ExportWhat::Persona { file, persona, language } => {
             crate::handout_cli::persona(db, &file, &persona, language.into())
         }
-        ExportWhat::Pack { file, language } => crate::handout_cli::pack(db, &file, language.into()),
+        ExportWhat::Pack { file, language, version } => {
+            crate::handout_cli::pack(db, &file, version.as_deref(), language.into())
+        }
     }
 }
 

@@ -30,11 +30,18 @@ fn is_png(file: &Path) -> anyhow::Result<bool> {
 }
 
 /// `fanpath export map FILE.pdf|FILE.png --persona NAME`.
-pub fn map(db: &Path, file: &Path, persona: &str, language: Language) -> anyhow::Result<()> {
+pub fn map(
+    db: &Path,
+    file: &Path,
+    persona: &str,
+    version: Option<&str>,
+    language: Language,
+) -> anyhow::Result<()> {
     let png = is_png(file)?;
     let workspace = open_existing(db)?;
     let id = persona_id(&workspace, db, persona)?;
-    let map = JourneyMap::load(&workspace, id, language).map_err(|err| err.in_file(db))?;
+    let version = crate::versions_cli::version_id(&workspace, version)?;
+    let map = JourneyMap::load(&workspace, id, Some(version), language).map_err(|err| err.in_file(db))?;
     let bytes = if png {
         fanpath::ui::handout_png::journey_map_png(&map, language).context("could not draw the poster")?
     } else {
@@ -59,12 +66,13 @@ pub fn persona(db: &Path, file: &Path, persona: &str, language: Language) -> any
 }
 
 /// `fanpath export pack FILE.pdf`.
-pub fn pack(db: &Path, file: &Path, language: Language) -> anyhow::Result<()> {
+pub fn pack(db: &Path, file: &Path, version: Option<&str>, language: Language) -> anyhow::Result<()> {
     if is_png(file)? {
         anyhow::bail!("the workshop pack is a PDF: name the file .pdf");
     }
     let workspace = open_existing(db)?;
-    let pack = WorkshopPack::load(&workspace, language).map_err(|err| err.in_file(db))?;
+    let version = crate::versions_cli::version_id(&workspace, version)?;
+    let pack = WorkshopPack::load(&workspace, Some(version), language).map_err(|err| err.in_file(db))?;
     let written = handout::workshop_pack_pdf(&pack, language)?;
     write_export(file, written.bytes)?;
     let personas = pack.maps.len();

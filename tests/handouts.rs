@@ -149,6 +149,58 @@ fn the_journey_map_pdf_holds_the_persona_the_stages_and_a_vietnamese_quote_on_a3
     assert!(share > 0.1 && colours > 50, "{share} inked, {colours} colours");
 }
 
+/// `--version` hands out the redesigned journey: the to-be version's touchpoints and its
+/// name on the poster; without it, the journey as it is.
+#[test]
+fn the_journey_map_of_a_to_be_version_shows_its_touchpoints_and_names_it() {
+    let (dir, db) = demo();
+    if !poppler() {
+        return;
+    }
+    let ws = Workspace::open_read_only(&db).expect("open");
+    let versions = ws.versions().expect("versions");
+    let (to_be, card) =
+        versions.iter().find(|(_, v)| v.kind == fanpath::model::VersionKind::ToBe).expect("to-be");
+    let persona = ws.personas().expect("personas").remove(0).persona;
+    // The touchpoints only the redesign has, read from the file. A long one ends in "…" on
+    // the poster and a full lane drops the last: their first words identify them, and at
+    // least one must show.
+    let as_is: Vec<String> = ws
+        .version_touchpoints(versions[0].0, None)
+        .expect("touchpoints")
+        .into_iter()
+        .map(|(_, t)| t.description)
+        .collect();
+    let added: Vec<String> = ws
+        .version_touchpoints(*to_be, None)
+        .expect("touchpoints")
+        .into_iter()
+        .map(|(_, t)| t.description)
+        .filter(|d| !as_is.contains(d))
+        .map(|d| squeezed(&d))
+        .collect();
+    let prefix = |text: &String, n: usize| text.chars().take(n).collect::<String>();
+    assert!(!added.is_empty(), "the redesign adds touchpoints");
+    let (designed, current) = (dir.path().join("to-be.pdf"), dir.path().join("as-is.pdf"));
+    let out = fanpath(
+        &db,
+        &["export", "map", path(&designed), "--persona", &persona.name, "--version", &card.name],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = fanpath(&db, &["export", "map", path(&current), "--persona", &persona.name]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (designed, current) = (squeezed(&pdf_text(&designed)), squeezed(&pdf_text(&current)));
+    assert!(designed.contains(&squeezed(&card.name)), "{designed}");
+    assert!(added.iter().any(|a| designed.contains(&prefix(a, 12))), "{added:?} in {designed}");
+    // Longer prefixes here: "a call after 48 hours" (as is) and "a call after the first
+    // week" (added) start alike.
+    assert!(added.iter().all(|a| !current.contains(&prefix(a, 24))), "{current}");
+    assert!(current.contains("Current"), "two versions: the poster names the one it shows");
+    // An unknown version is refused.
+    let out = fanpath(&db, &["export", "pack", path(&dir.path().join("p.pdf")), "--version", "Nope"]);
+    assert_fails(&out, &["Nope"]);
+}
+
 #[test]
 fn the_journey_map_png_is_the_poster_at_144_dpi() {
     let (dir, db) = demo();

@@ -1,9 +1,10 @@
 //! What the hand-outs show, gathered from the workspace by store queries into plain values,
 //! so the layouts draw without touching the database (and tests can build them by hand).
 
+use crate::i18n::Tr;
 use crate::model::analytics::Finding;
 use crate::model::emotion::EmotionEntry;
-use crate::model::{Language, Persona, PersonaId, Stage};
+use crate::model::{Language, Persona, PersonaId, Stage, VersionId};
 use crate::store::Report;
 use crate::store::analytics::AnalyticsOptions;
 use crate::store::{Result, Workspace};
@@ -36,6 +37,9 @@ pub struct StageLane {
 #[derive(Clone, Debug, PartialEq)]
 pub struct JourneyMap {
     pub persona: Persona,
+    /// The journey version the touchpoints and opportunities are of, as shown, when the
+    /// workspace has more than one (the poster then names it).
+    pub version: Option<String>,
     /// The eight stage columns, in path order.
     pub stages: [StageLane; 8],
 }
@@ -53,10 +57,14 @@ pub struct WorkshopPack {
     pub findings: Vec<Finding>,
 }
 
-/// The opportunities lane of `persona` at `stage`: the open backlog items of the first
-/// journey version (the one as it is) for that persona or for all personas.
-pub fn opportunities(workspace: &Workspace, persona: PersonaId, stage: Stage) -> Result<Vec<String>> {
-    let version = workspace.first_version()?;
+/// The opportunities lane of `persona` at `stage`: the open backlog items of `version`
+/// for that persona or for all personas.
+pub fn opportunities(
+    workspace: &Workspace,
+    persona: PersonaId,
+    version: VersionId,
+    stage: Stage,
+) -> Result<Vec<String>> {
     Ok(workspace
         .opportunities(Some(version))?
         .into_iter()
@@ -67,11 +75,27 @@ pub fn opportunities(workspace: &Workspace, persona: PersonaId, stage: Stage) ->
 }
 
 impl JourneyMap {
-    /// Reads the journey map of `persona`; channel names in `language`.
-    pub fn load(workspace: &Workspace, persona: PersonaId, language: Language) -> Result<Self> {
+    /// Reads the journey map of `persona` in `version` (none: the first, the journey as it
+    /// is); channel names in `language`.
+    pub fn load(
+        workspace: &Workspace,
+        persona: PersonaId,
+        version: Option<VersionId>,
+        language: Language,
+    ) -> Result<Self> {
         let card = workspace.persona(persona)?;
-        // The journey as it is: the first version's touchpoints.
-        let touchpoints = workspace.version_touchpoints(workspace.first_version()?, Some(persona))?;
+        let versions = workspace.versions()?;
+        let version = version.filter(|v| versions.iter().any(|(id, _)| id == v));
+        let version = match version {
+            Some(version) => version,
+            None => workspace.first_version()?,
+        };
+        let version_name = (versions.len() > 1)
+            .then(|| {
+                versions.iter().find(|(id, _)| *id == version).map(|(_, v)| Tr(language).version_name(v))
+            })
+            .flatten();
+        let touchpoints = workspace.version_touchpoints(version, Some(persona))?;
         let emotions: Vec<EmotionEntry> =
             workspace.emotions(Some(persona), None)?.into_iter().map(|(_, entry)| entry).collect();
         let mut stages: [StageLane; 8] = Default::default();
@@ -95,9 +119,9 @@ impl JourneyMap {
             lane.observed_mean = mean;
             lane.quotes = quotes;
             lane.pain_points = pains;
-            lane.opportunities = opportunities(workspace, persona, stage)?;
+            lane.opportunities = opportunities(workspace, persona, version, stage)?;
         }
-        Ok(Self { persona: card, stages })
+        Ok(Self { persona: card, version: version_name, stages })
     }
 }
 
@@ -143,13 +167,14 @@ fn emotion_lanes(entries: &[&EmotionEntry]) -> (Vec<String>, Vec<String>, Option
 }
 
 impl WorkshopPack {
-    /// Reads every persona's journey map, the funnel and the findings.
-    pub fn load(workspace: &Workspace, language: Language) -> Result<Self> {
-        let analytics = workspace.analytics(&AnalyticsOptions::default())?;
+    /// Reads every persona's journey map in `version` (none: the first), the funnel and
+    /// the findings (with that version's touchpoints and targets).
+    pub fn load(workspace: &Workspace, version: Option<VersionId>, language: Language) -> Result<Self> {
+        let analytics = workspace.analytics(&AnalyticsOptions { version, ..AnalyticsOptions::default() })?;
         let maps = workspace
             .personas()?
             .into_iter()
-            .map(|record| JourneyMap::load(workspace, record.id, language))
+            .map(|record| JourneyMap::load(workspace, record.id, version, language))
             .collect::<Result<Vec<_>>>()?;
         Ok(Self {
             title: workspace.display_name(),
@@ -202,8 +227,9 @@ mod tests {
         for e in &entries {
             ws.add_emotion(e).expect("entry");
         }
-        let map = JourneyMap::load(&ws, lan, Language::English).expect("map");
+        let map = JourneyMap::load(&ws, lan, None, Language::English).expect("map");
         assert_eq!(map.persona.name, "Lan");
+        assert_eq!(map.version, None, "one version: nothing to name");
         assert_eq!(map.stages[Stage::Kickoff.index()].touchpoints, ["Email: Welcome mail"]);
         let validation = &map.stages[Stage::Validation.index()];
         assert_eq!(validation.entries, 4);
@@ -214,5 +240,46 @@ mod tests {
         assert_eq!(validation.pain_points, ["anxious (App) ×2"]);
         assert!(validation.opportunities.is_empty(), "no opportunities table yet");
         assert_eq!(map.stages[Stage::Evaluation.index()].observed_mean, None);
+    }
+
+    /// A to-be version's poster has its touchpoints, not the as-is ones, and says which
+    /// version it is; the emotions (what customers felt) are the same in both.
+    #[test]
+    fn a_journey_map_of_another_version_has_its_touchpoints_and_names_it() {
+        use crate::model::version::{JourneyVersion, VersionKind};
+        use crate::store::edit::Edit;
+        let mut ws = Workspace::open_in_memory().expect("workspace");
+        let lan = ws.create_persona(&Persona::named("Lan")).expect("persona");
+        let current = ws.first_version().expect("version");
+        let touchpoint = |version, description: &str| Touchpoint {
+            version,
+            persona: lan,
+            stage: Stage::Kickoff,
+            channel: Channel::Phone,
+            description: description.to_owned(),
+        };
+        ws.add_touchpoint(&touchpoint(current, "Welcome call")).expect("touchpoint");
+        let card = JourneyVersion { kind: VersionKind::ToBe, ..JourneyVersion::named("Tết 2027") };
+        let Edit::DeleteVersion(to_be) =
+            Edit::CreateVersion(Box::new(card), None).apply(&mut ws).expect("create")
+        else {
+            panic!("creating a version is undone by deleting it")
+        };
+        ws.add_touchpoint(&touchpoint(to_be, "Onboarding video call")).expect("touchpoint");
+        ws.add_emotion(&entry(lan, Stage::Kickoff, 3, "relieved", "Finally set up")).expect("entry");
+
+        let as_is = JourneyMap::load(&ws, lan, None, Language::English).expect("map");
+        let designed = JourneyMap::load(&ws, lan, Some(to_be), Language::Vietnamese).expect("map");
+        assert_eq!(as_is.stages[Stage::Kickoff.index()].touchpoints, ["Phone: Welcome call"]);
+        assert_eq!(
+            designed.stages[Stage::Kickoff.index()].touchpoints,
+            ["Điện thoại: Onboarding video call"]
+        );
+        assert_eq!(as_is.version.as_deref(), Some("Current"));
+        assert_eq!(designed.version.as_deref(), Some("Tết 2027"));
+        assert_eq!(
+            as_is.stages[Stage::Kickoff.index()].quotes,
+            designed.stages[Stage::Kickoff.index()].quotes
+        );
     }
 }

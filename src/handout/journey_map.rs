@@ -137,7 +137,10 @@ fn header(canvas: &mut dyn Canvas, map: &JourneyMap, tr: Tr, page_w: f32) {
     let persona = &map.persona;
     let avatar_size = 78.0;
     let text_right = page_w - MARGIN - avatar_size - 16.0;
-    let title = format!("{} — {}", tr.t(Text::HandoutJourneyMap), persona.name);
+    let title = match &map.version {
+        Some(version) => format!("{} — {} · {version}", tr.t(Text::HandoutJourneyMap), persona.name),
+        None => format!("{} — {}", tr.t(Text::HandoutJourneyMap), persona.name),
+    };
     canvas.text(Pt { x: MARGIN, y: MARGIN }, 22.0, ink::TEXT, &title);
     let facts: Vec<&str> =
         [&persona.segment, &persona.occupation, &persona.age_range, &persona.location, &persona.income_band]

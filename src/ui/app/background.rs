@@ -54,7 +54,7 @@ impl FanpathApp {
 
     /// The journey version the board shows, whose touchpoints and targets the Analytics
     /// findings use (as `report --version NAME` does).
-    fn board_version(&self) -> Option<crate::model::VersionId> {
+    pub(super) fn board_version(&self) -> Option<crate::model::VersionId> {
         self.data.shown_version(self.selection.version).map(|(id, _)| id)
     }
 

@@ -3,7 +3,7 @@
 //! other).
 
 use crate::handout::{self, JourneyMap, WorkshopPack};
-use crate::model::{Language, PersonaId};
+use crate::model::{Language, PersonaId, VersionId};
 use crate::store::Workspace;
 use crate::ui::handout_png::journey_map_png;
 
@@ -13,8 +13,12 @@ pub(super) enum Handout {
     JourneyMap {
         persona: PersonaId,
         png: bool,
+        /// The journey version the board shows.
+        version: Option<VersionId>,
     },
-    WorkshopPack,
+    WorkshopPack {
+        version: Option<VersionId>,
+    },
 }
 
 impl Handout {
@@ -22,17 +26,18 @@ impl Handout {
     pub(super) fn bytes(self, workspace: &Workspace, language: Language) -> Result<Vec<u8>, String> {
         let message = |err: handout::HandoutError| err.message(language);
         match self {
-            Self::JourneyMap { persona, png } => {
-                let map =
-                    JourneyMap::load(workspace, persona, language).map_err(|err| err.message(language))?;
+            Self::JourneyMap { persona, png, version } => {
+                let map = JourneyMap::load(workspace, persona, version, language)
+                    .map_err(|err| err.message(language))?;
                 if png {
                     journey_map_png(&map, language).map_err(|err| err.to_string())
                 } else {
                     handout::journey_map_pdf(&map, language).map(|w| w.bytes).map_err(message)
                 }
             }
-            Self::WorkshopPack => {
-                let pack = WorkshopPack::load(workspace, language).map_err(|err| err.message(language))?;
+            Self::WorkshopPack { version } => {
+                let pack =
+                    WorkshopPack::load(workspace, version, language).map_err(|err| err.message(language))?;
                 handout::workshop_pack_pdf(&pack, language).map(|w| w.bytes).map_err(message)
             }
         }

@@ -32,7 +32,9 @@ impl FanpathApp {
     /// otherwise PDF.
     pub fn export_journey_map_to(&mut self, persona: PersonaId, path: PathBuf) {
         let png = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"));
-        let export = Export::Handout(Handout::JourneyMap { persona, png });
+        // The journey the board shows: a to-be version's map is handed out as designed.
+        let version = self.board_version();
+        let export = Export::Handout(Handout::JourneyMap { persona, png, version });
         self.submit(Job::Export { path, export, language: self.settings.language });
     }
 
@@ -53,7 +55,7 @@ impl FanpathApp {
 
     /// Writes the workshop pack at `path`, off the frame.
     pub fn export_workshop_pack_to(&mut self, path: PathBuf) {
-        let export = Export::Handout(Handout::WorkshopPack);
+        let export = Export::Handout(Handout::WorkshopPack { version: self.board_version() });
         self.submit(Job::Export { path, export, language: self.settings.language });
     }
 }
