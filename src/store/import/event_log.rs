@@ -194,9 +194,11 @@ pub fn read_event_log(
     options: &ImportOptions,
     progress: &mut dyn FnMut(ImportProgress),
 ) -> Result<ParsedEventLog> {
+    crate::store::bulk::phase("start");
     let file =
         std::fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
     let bytes = read_all(file, path)?;
+    crate::store::bulk::phase("read file");
     read_event_log_bytes(&bytes, path, columns, options, progress)
 }
 
@@ -241,16 +243,22 @@ pub fn read_event_log_bytes(
         error_count: 0,
         rows_read: 0,
     };
-    let mut joiner = Joiner::default();
+    crate::store::bulk::phase("parse chunks");
+    // At least the largest chunk's customers are distinct: no rehash until past them.
+    let most = chunks.iter().map(|chunk| chunk.customers.len()).max().unwrap_or(0);
+    let mut joiner = Joiner { customer_index: FxHashMap::with_capacity_and_hasher(most, Default::default()) };
     let mut errors = RowErrors::default();
+    log.rows.reserve_exact(chunks.iter().map(|chunk| chunk.rows.len()).sum());
     for chunk in chunks {
         joiner.absorb(&mut log, chunk, &mut errors);
     }
+    log.customers = joiner.into_customers();
     if let Some(slot) = fixed_slot {
         log.customer_persona = vec![PersonaPick { slot, at: i64::MIN, line: 0 }; log.customers.len()];
     } else {
         log.other_persona_customers = other_persona_customers(&log);
     }
+    crate::store::bulk::phase("join");
     let (kept, count) = errors.into_sorted();
     log.errors = kept;
     log.error_count = count;
@@ -328,8 +336,8 @@ fn other_persona_customers(log: &ParsedEventLog) -> u64 {
     other.iter().filter(|o| **o).count() as u64
 }
 
-/// Joins parsed chunks into the log, in file order.
-#[derive(Default)]
+/// Joins parsed chunks into the log, in file order. The customers' ids live in the index
+/// alone until [`Self::into_customers`] hands them over, so each is allocated once.
 struct Joiner {
     customer_index: FxHashMap<Box<str>, u32>,
 }
@@ -351,9 +359,8 @@ impl Joiner {
             .map(|external| match self.customer_index.get(&external) {
                 Some(&index) => index,
                 None => {
-                    let index = u32::try_from(log.customers.len()).unwrap_or(u32::MAX);
-                    self.customer_index.insert(external.clone(), index);
-                    log.customers.push(external);
+                    let index = u32::try_from(log.customer_persona.len()).unwrap_or(u32::MAX);
+                    self.customer_index.insert(external, index);
                     log.customer_persona.push(PersonaPick::NONE);
                     index
                 }
@@ -373,5 +380,14 @@ impl Joiner {
             }
             log.rows.push(row);
         }
+    }
+
+    /// The external ids of every customer joined, by customer index.
+    fn into_customers(self) -> Vec<Box<str>> {
+        let mut customers = vec![Box::<str>::default(); self.customer_index.len()];
+        for (external, index) in self.customer_index {
+            customers[index as usize] = external;
+        }
+        customers
     }
 }

@@ -198,20 +198,22 @@ impl ParsedEventLog {
             cancel: options.cancel.clone(),
             ..EventBatch::default()
         };
-        for (index, times) in applied.times.iter().enumerate() {
-            if times.is_empty() {
-                continue;
-            }
-            let external = &self.customers[index];
+        // Customers in the order of their ids (byte order, as SQLite's unique index sorts
+        // them): new customers then get ids in that order, so the `external_id` index grows
+        // by appends instead of a page search and split per customer. The rows come out
+        // sorted by customer and stage, as the writer wants them.
+        let mut order: Vec<usize> = (0..applied.times.len()).filter(|&c| !applied.times[c].is_empty()).collect();
+        order.sort_unstable_by(|&a, &b| self.customers[a].cmp(&self.customers[b]));
+        batch.customers.reserve_exact(order.len());
+        for index in order {
             let line = first_line[index];
             let customer = u32::try_from(batch.customers.len()).unwrap_or(u32::MAX);
             batch.customers.push(BatchCustomer {
-                external: external.clone(),
+                external: self.customers[index].clone(),
                 persona: self.customer_persona[index].slot,
                 line,
             });
-            batch.customer_index.insert(external.clone(), customer);
-            for (stage, at) in times.iter() {
+            for (stage, at) in applied.times[index].iter() {
                 batch.rows.push(EventRow { customer, stage: stage.number(), at, line });
             }
         }
@@ -266,8 +268,11 @@ impl Workspace {
                 saved.as_ref().ok_or_else(|| StoreError::NoStageRules { path: self.path().to_path_buf() })?
             }
         };
+        crate::store::bulk::phase("settle+rules");
         let applied = log.apply(rules);
+        crate::store::bulk::phase("apply");
         let batch = log.stage_batch(&applied, options);
+        crate::store::bulk::phase("stage_batch");
         let mut import = ImportSummary::new(ImportKind::Customers);
         import.rows = log.rows_read();
         let path: &Path = log.path();
@@ -278,9 +283,12 @@ impl Workspace {
             }
             batch.resolve_and_write(&tx, path, options.skip_invalid, &mut import, progress)?;
             options.check_cancel()?;
+            crate::store::bulk::phase("before commit");
             tx.commit()?;
+            crate::store::bulk::phase("commit");
             Ok(())
         })?;
+        crate::store::bulk::phase("after bulk_write");
         let summary = &applied.summary;
         Ok(EventImportSummary {
             import,
