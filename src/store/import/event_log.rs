@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
+use super::customer_key::CustomerKey;
 use super::csv::{HeaderLine, read_all, read_header_line};
 use super::errors::{RowError, RowErrors};
 pub use super::event_log_parse::EventLogRow;
@@ -101,7 +102,7 @@ pub struct ParsedEventLog {
     pub(super) delimiter: u8,
     pub(super) names: EventNames,
     /// External ids, by customer index.
-    pub(super) customers: Vec<Box<str>>,
+    pub(super) customers: Vec<CustomerKey>,
     /// Valid rows, in file order.
     pub(super) rows: Vec<EventLogRow>,
     pub(super) personas: PersonaSlots,
@@ -153,7 +154,7 @@ impl ParsedEventLog {
 
     /// The external id of customer `index` (as in [`EventLogRow::customer`]).
     pub fn customer_id(&self, index: u32) -> &str {
-        self.customers.get(index as usize).map_or("", |id| id)
+        self.customers.get(index as usize).map_or("", CustomerKey::as_str)
     }
 
     /// The persona the file gives customer `index`, if any.
@@ -339,7 +340,7 @@ fn other_persona_customers(log: &ParsedEventLog) -> u64 {
 /// Joins parsed chunks into the log, in file order. The customers' ids live in the index
 /// alone until [`Self::into_customers`] hands them over, so each is allocated once.
 struct Joiner {
-    customer_index: FxHashMap<Box<str>, u32>,
+    customer_index: FxHashMap<CustomerKey, u32>,
 }
 
 impl Joiner {
@@ -383,8 +384,8 @@ impl Joiner {
     }
 
     /// The external ids of every customer joined, by customer index.
-    fn into_customers(self) -> Vec<Box<str>> {
-        let mut customers = vec![Box::<str>::default(); self.customer_index.len()];
+    fn into_customers(self) -> Vec<CustomerKey> {
+        let mut customers = vec![CustomerKey::default(); self.customer_index.len()];
         for (external, index) in self.customer_index {
             customers[index as usize] = external;
         }

@@ -203,13 +203,13 @@ impl ParsedEventLog {
         // by appends instead of a page search and split per customer. The rows come out
         // sorted by customer and stage, as the writer wants them.
         let mut order: Vec<usize> = (0..applied.times.len()).filter(|&c| !applied.times[c].is_empty()).collect();
-        order.sort_unstable_by(|&a, &b| self.customers[a].cmp(&self.customers[b]));
+        order.sort_unstable_by(|&a, &b| self.customers[a].as_str().cmp(self.customers[b].as_str()));
         batch.customers.reserve_exact(order.len());
         for index in order {
             let line = first_line[index];
             let customer = u32::try_from(batch.customers.len()).unwrap_or(u32::MAX);
             batch.customers.push(BatchCustomer {
-                external: self.customers[index].clone(),
+                external: self.customers[index].as_str().into(),
                 persona: self.customer_persona[index].slot,
                 line,
             });

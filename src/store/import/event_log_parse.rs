@@ -5,6 +5,7 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
+use super::customer_key::CustomerKey;
 use super::csv::{LineCounter, csv_error, field, is_blank, newlines, record_quotes_ok};
 use super::errors::{RowErrors, RowProblem};
 use super::events::NO_PERSONA;
@@ -56,8 +57,8 @@ pub(super) struct LogChunk {
     pub(super) names: EventNames,
     /// External ids, by local customer number: filled from `customer_index` once the
     /// chunk is parsed, so each id is allocated once.
-    pub(super) customers: Vec<Box<str>>,
-    customer_index: FxHashMap<Box<str>, u32>,
+    pub(super) customers: Vec<CustomerKey>,
+    customer_index: FxHashMap<CustomerKey, u32>,
     pub(super) personas: PersonaSlots,
     /// Rows with local customer, event and persona numbers.
     pub(super) rows: Vec<EventLogRow>,
@@ -146,7 +147,7 @@ impl LogChunk {
             };
             chunk.rows.push(EventLogRow { customer, event, at_seconds: at, line, persona });
         }
-        chunk.customers = vec![Box::default(); chunk.customer_index.len()];
+        chunk.customers = vec![CustomerKey::default(); chunk.customer_index.len()];
         for (external, index) in std::mem::take(&mut chunk.customer_index) {
             chunk.customers[index as usize] = external;
         }
@@ -159,7 +160,7 @@ impl LogChunk {
             return Some(index);
         }
         let index = u32::try_from(self.customer_index.len()).ok()?;
-        self.customer_index.insert(external.into(), index);
+        self.customer_index.insert(CustomerKey::new(external), index);
         Some(index)
     }
 }
