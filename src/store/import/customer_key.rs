@@ -36,6 +36,24 @@ impl CustomerKey {
         }
     }
 
+    /// The id's bytes; comparing them compares the ids as `str` does.
+    pub(super) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            Self::Heap(id) => id.as_bytes(),
+        }
+    }
+
+    /// The first 16 bytes of the id as a big-endian number (zeros past its end): a sort
+    /// key that orders ids as their bytes do, up to ties broken by [`Self::as_bytes`].
+    pub(super) fn prefix(&self) -> u128 {
+        let mut head = [0; 16];
+        let bytes = self.as_bytes();
+        let n = bytes.len().min(16);
+        head[..n].copy_from_slice(&bytes[..n]);
+        u128::from_be_bytes(head)
+    }
+
     /// The id.
     pub(super) fn as_str(&self) -> &str {
         match self {
@@ -54,7 +72,7 @@ impl Default for CustomerKey {
 
 impl PartialEq for CustomerKey {
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -95,5 +113,13 @@ mod tests {
         assert!(matches!(CustomerKey::new(&"y".repeat(INLINE_BYTES)), CustomerKey::Inline { .. }));
         assert!(matches!(CustomerKey::new(&long), CustomerKey::Heap(_)));
         assert_eq!(map.get("KH000002"), None);
+        // The prefix orders as the bytes do; ties only where the first 16 bytes agree.
+        let mut sorted: Vec<&str> = ids.to_vec();
+        sorted.sort_unstable();
+        let mut by_prefix: Vec<CustomerKey> = ids.iter().map(|id| CustomerKey::new(id)).collect();
+        by_prefix.sort_by(|a, b| a.prefix().cmp(&b.prefix()).then_with(|| a.as_bytes().cmp(b.as_bytes())));
+        assert_eq!(by_prefix.iter().map(CustomerKey::as_str).collect::<Vec<_>>(), sorted);
+        assert!(CustomerKey::new("a").prefix() < CustomerKey::new("a\u{1}").prefix());
+        assert_eq!(CustomerKey::new(&long).prefix(), CustomerKey::new(&"x".repeat(40)).prefix());
     }
 }

@@ -202,10 +202,15 @@ impl ParsedEventLog {
         // them): new customers then get ids in that order, so the `external_id` index grows
         // by appends instead of a page search and split per customer. The rows come out
         // sorted by customer and stage, as the writer wants them.
-        let mut order: Vec<usize> = (0..applied.times.len()).filter(|&c| !applied.times[c].is_empty()).collect();
-        order.sort_unstable_by(|&a, &b| self.customers[a].as_str().cmp(self.customers[b].as_str()));
+        let mut order: Vec<(u128, usize)> = (0..applied.times.len())
+            .filter(|&c| !applied.times[c].is_empty())
+            .map(|c| (self.customers[c].prefix(), c))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| self.customers[a.1].as_bytes().cmp(self.customers[b.1].as_bytes()))
+        });
         batch.customers.reserve_exact(order.len());
-        for index in order {
+        for (_, index) in order {
             let line = first_line[index];
             let customer = u32::try_from(batch.customers.len()).unwrap_or(u32::MAX);
             batch.customers.push(BatchCustomer {
