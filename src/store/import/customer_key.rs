@@ -79,9 +79,12 @@ impl PartialEq for CustomerKey {
 impl Eq for CustomerKey {}
 
 impl Hash for CustomerKey {
-    /// As the `str` hashes: `Borrow<str>` lookups need it.
+    /// As a `str` hashes (its bytes, then `0xff`: `Hasher::write_str`, which no hasher
+    /// can override on stable Rust), without checking the bytes are UTF-8 on every probe.
+    /// `Borrow<str>` lookups need the two to agree; the test below checks they do.
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state);
+        state.write(self.as_bytes());
+        state.write_u8(0xff);
     }
 }
 
@@ -99,6 +102,11 @@ mod tests {
 
     #[test]
     fn short_and_long_ids_round_trip_and_are_found_by_str() {
+        use std::hash::BuildHasher;
+        let hasher = rustc_hash::FxBuildHasher;
+        assert_eq!(hasher.hash_one(CustomerKey::new("KH000001")), hasher.hash_one("KH000001"));
+        let std_hasher = std::collections::hash_map::RandomState::new();
+        assert_eq!(std_hasher.hash_one(CustomerKey::new("Nguyễn")), std_hasher.hash_one("Nguyễn"));
         let long = "x".repeat(INLINE_BYTES + 1);
         let ids = ["", "KH000001", "Nguyễn Văn A", &"y".repeat(INLINE_BYTES), &long];
         let mut map = FxHashMap::default();
