@@ -157,19 +157,3 @@ pub(crate) fn existing_data(conn: &Connection) -> Result<Option<String>> {
     }
     Ok((!parts.is_empty()).then(|| parts.join(", ")))
 }
-
-/// TEMPORARY timing of the import's phases (FANPATH_PHASES=1).
-pub(crate) fn phase(name: &str) {
-    use std::sync::Mutex;
-    use std::time::Instant;
-    static LAST: Mutex<Option<Instant>> = Mutex::new(None);
-    if std::env::var_os("FANPATH_PHASES").is_none() {
-        return;
-    }
-    let Ok(mut last) = LAST.lock() else { return };
-    let now = Instant::now();
-    if let Some(then) = *last {
-        eprintln!("PHASE {name}: {:.3} s", (now - then).as_secs_f64());
-    }
-    *last = Some(now);
-}

@@ -58,7 +58,9 @@ impl CustomerKey {
     pub(super) fn as_str(&self) -> &str {
         match self {
             // The bytes were copied from a `str` whole, so they are UTF-8.
-            Self::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            Self::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
             Self::Heap(id) => id,
         }
     }

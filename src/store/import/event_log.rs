@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
-use super::customer_key::CustomerKey;
 use super::csv::{HeaderLine, read_all, read_header_line};
+use super::customer_key::CustomerKey;
 use super::errors::{RowError, RowErrors};
 pub use super::event_log_parse::EventLogRow;
 use super::event_log_parse::{LogChunk, LogColumns};
@@ -196,11 +196,9 @@ pub fn read_event_log(
     options: &ImportOptions,
     progress: &mut dyn FnMut(ImportProgress),
 ) -> Result<ParsedEventLog> {
-    crate::store::bulk::phase("start");
     let file =
         std::fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_path_buf(), source })?;
     let bytes = read_all(file, path)?;
-    crate::store::bulk::phase("read file");
     read_event_log_bytes(&bytes, path, columns, options, progress)
 }
 
@@ -245,26 +243,21 @@ pub fn read_event_log_bytes(
         error_count: 0,
         rows_read: 0,
     };
-    crate::store::bulk::phase("parse chunks");
     // At least the largest chunk's customers are distinct. (Room for every chunk's
     // customers was measured slower: a table three times larger misses the cache more.)
     let most = chunks.iter().map(|chunk| chunk.customers.len()).max().unwrap_or(0);
-    crate::store::bulk::phase("parse chunks2");
     let mut joiner = Joiner { customer_index: FxHashMap::with_capacity_and_hasher(most, Default::default()) };
     let mut errors = RowErrors::default();
     log.rows.reserve_exact(chunks.iter().map(|chunk| chunk.rows.len()).sum());
     for chunk in chunks {
         joiner.absorb(&mut log, chunk, &mut errors);
     }
-    crate::store::bulk::phase("absorb");
     log.customers = joiner.into_customers();
-    crate::store::bulk::phase("into_customers");
     if let Some(slot) = fixed_slot {
         log.customer_persona = vec![PersonaPick { slot, at: i64::MIN, line: 0 }; log.customers.len()];
     } else {
         log.other_persona_customers = other_persona_customers(&log);
     }
-    crate::store::bulk::phase("join");
     let (kept, count) = errors.into_sorted();
     log.errors = kept;
     log.error_count = count;
@@ -343,7 +336,7 @@ fn other_persona_customers(log: &ParsedEventLog) -> u64 {
 }
 
 /// Joins parsed chunks into the log, in file order. The customers' ids live in the index
-/// alone until [`Self::into_customers`] hands them over, so each is allocated once.
+/// alone until [`Self::into_customers`] hands them over, so each is held once.
 struct Joiner {
     customer_index: FxHashMap<CustomerKey, u32>,
 }
@@ -371,7 +364,6 @@ impl Joiner {
                 }
             })
             .collect();
-        log.rows.reserve(rows.len());
         for mut row in rows {
             row.customer = customer_map[row.customer as usize];
             row.event = event_map[row.event.index()];

@@ -273,11 +273,8 @@ impl Workspace {
                 saved.as_ref().ok_or_else(|| StoreError::NoStageRules { path: self.path().to_path_buf() })?
             }
         };
-        crate::store::bulk::phase("settle+rules");
         let applied = log.apply(rules);
-        crate::store::bulk::phase("apply");
         let batch = log.stage_batch(&applied, options);
-        crate::store::bulk::phase("stage_batch");
         let mut import = ImportSummary::new(ImportKind::Customers);
         import.rows = log.rows_read();
         let path: &Path = log.path();
@@ -288,12 +285,9 @@ impl Workspace {
             }
             batch.resolve_and_write(&tx, path, options.skip_invalid, &mut import, progress)?;
             options.check_cancel()?;
-            crate::store::bulk::phase("before commit");
             tx.commit()?;
-            crate::store::bulk::phase("commit");
             Ok(())
         })?;
-        crate::store::bulk::phase("after bulk_write");
         let summary = &applied.summary;
         Ok(EventImportSummary {
             import,

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
-use super::customer_key::CustomerKey;
 use super::csv::{LineCounter, csv_error, field, is_blank, newlines, record_quotes_ok};
+use super::customer_key::CustomerKey;
 use super::errors::{RowErrors, RowProblem};
 use super::events::NO_PERSONA;
 use super::fields::{CUSTOMER_ID_MAX_CHARS, too_long};
@@ -56,7 +56,7 @@ pub(super) struct LogColumns {
 pub(super) struct LogChunk {
     pub(super) names: EventNames,
     /// External ids, by local customer number: filled from `customer_index` once the
-    /// chunk is parsed, so each id is allocated once.
+    /// chunk is parsed, so each id is held once.
     pub(super) customers: Vec<CustomerKey>,
     customer_index: FxHashMap<CustomerKey, u32>,
     pub(super) personas: PersonaSlots,

@@ -174,11 +174,8 @@ impl EventBatch {
         let personas_created = self.personas.create_used(tx, &used)?;
         let new_rows = self.rows.iter().filter(|r| existing[r.customer as usize].is_none()).count();
         let rebuilt = SecondaryIndexes::drop_for_bulk_write(tx, new_rows)?;
-        crate::store::bulk::phase("resolve+drop indexes");
         let stats = self.write(tx, &existing, progress)?;
-        crate::store::bulk::phase("write");
         rebuilt.recreate(tx)?;
-        crate::store::bulk::phase("recreate indexes");
         // Rebuilding the indexes takes a while: a Cancel pressed meanwhile still counts.
         check(self.cancel.as_deref())?;
         summary.added = stats.added;
