@@ -8,12 +8,10 @@
 //! joined in file order, so line numbers, first spellings and personas are as if the rows
 //! were read one by one.
 
-use std::collections::hash_map::Entry;
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
-
 use super::csv::{HeaderLine, read_all, read_header_line};
+use super::customer_join::number_customers;
 use super::customer_key::CustomerKey;
 use super::errors::{RowError, RowErrors};
 pub use super::event_log_parse::EventLogRow;
@@ -243,16 +241,18 @@ pub fn read_event_log_bytes(
         error_count: 0,
         rows_read: 0,
     };
-    // At least the largest chunk's customers are distinct. (Room for every chunk's
-    // customers was measured slower: a table three times larger misses the cache more.)
-    let most = chunks.iter().map(|chunk| chunk.customers.len()).max().unwrap_or(0);
-    let mut joiner = Joiner { customer_index: FxHashMap::with_capacity_and_hasher(most, Default::default()) };
+    let mut chunks = chunks;
+    let lists: Vec<Vec<CustomerKey>> =
+        chunks.iter_mut().map(|chunk| std::mem::take(&mut chunk.customers)).collect();
+    let (customers, maps) = number_customers(&lists);
+    drop(lists);
+    log.customer_persona = vec![PersonaPick::NONE; customers.len()];
+    log.customers = customers;
     let mut errors = RowErrors::default();
     log.rows.reserve_exact(chunks.iter().map(|chunk| chunk.rows.len()).sum());
-    for chunk in chunks {
-        joiner.absorb(&mut log, chunk, &mut errors);
+    for (chunk, customer_map) in chunks.into_iter().zip(maps) {
+        absorb(&mut log, chunk, &customer_map, &mut errors);
     }
-    log.customers = joiner.into_customers();
     if let Some(slot) = fixed_slot {
         log.customer_persona = vec![PersonaPick { slot, at: i64::MIN, line: 0 }; log.customers.len()];
     } else {
@@ -335,56 +335,30 @@ fn other_persona_customers(log: &ParsedEventLog) -> u64 {
     other.iter().filter(|o| **o).count() as u64
 }
 
-/// Joins parsed chunks into the log, in file order. The customers' ids live in the index
-/// alone until [`Self::into_customers`] hands them over, so each is held once.
-struct Joiner {
-    customer_index: FxHashMap<CustomerKey, u32>,
-}
-
-impl Joiner {
-    fn absorb(&mut self, log: &mut ParsedEventLog, chunk: LogChunk, errors: &mut RowErrors) {
-        let LogChunk { names, customers, personas, rows, errors: chunk_errors, rows_read, .. } = chunk;
-        log.rows_read += rows_read;
-        errors.append(chunk_errors);
-        let event_map: Vec<EventId> = names.iter().map(|(_, name)| log.names.intern(name)).collect();
-        let persona_map: Vec<u32> = personas
-            .slots
-            .iter()
-            // Names were validated when the chunk was parsed, so this cannot fail.
-            .map(|slot| log.personas.slot(&slot.name).unwrap_or(NO_PERSONA))
-            .collect();
-        let customer_map: Vec<u32> = customers
-            .into_iter()
-            .map(|external| match self.customer_index.entry(external) {
-                Entry::Occupied(known) => *known.get(),
-                Entry::Vacant(new) => {
-                    let index = u32::try_from(log.customer_persona.len()).unwrap_or(u32::MAX);
-                    log.customer_persona.push(PersonaPick::NONE);
-                    *new.insert(index)
-                }
-            })
-            .collect();
-        for mut row in rows {
-            row.customer = customer_map[row.customer as usize];
-            row.event = event_map[row.event.index()];
-            if row.persona != NO_PERSONA {
-                row.persona = persona_map[row.persona as usize];
-                log.customer_persona[row.customer as usize].offer(PersonaPick {
-                    slot: row.persona,
-                    at: row.at_seconds,
-                    line: row.line,
-                });
-            }
-            log.rows.push(row);
+/// Adds a parsed chunk to the log, in file order: its rows with the file's customer
+/// (`customer_map`, by the chunk's local number), event and persona numbers.
+fn absorb(log: &mut ParsedEventLog, chunk: LogChunk, customer_map: &[u32], errors: &mut RowErrors) {
+    let LogChunk { names, personas, rows, errors: chunk_errors, rows_read, .. } = chunk;
+    log.rows_read += rows_read;
+    errors.append(chunk_errors);
+    let event_map: Vec<EventId> = names.iter().map(|(_, name)| log.names.intern(name)).collect();
+    let persona_map: Vec<u32> = personas
+        .slots
+        .iter()
+        // Names were validated when the chunk was parsed, so this cannot fail.
+        .map(|slot| log.personas.slot(&slot.name).unwrap_or(NO_PERSONA))
+        .collect();
+    for mut row in rows {
+        row.customer = customer_map[row.customer as usize];
+        row.event = event_map[row.event.index()];
+        if row.persona != NO_PERSONA {
+            row.persona = persona_map[row.persona as usize];
+            log.customer_persona[row.customer as usize].offer(PersonaPick {
+                slot: row.persona,
+                at: row.at_seconds,
+                line: row.line,
+            });
         }
-    }
-
-    /// The external ids of every customer joined, by customer index.
-    fn into_customers(self) -> Vec<CustomerKey> {
-        let mut customers = vec![CustomerKey::default(); self.customer_index.len()];
-        for (external, index) in self.customer_index {
-            customers[index as usize] = external;
-        }
-        customers
+        log.rows.push(row);
     }
 }
