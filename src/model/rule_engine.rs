@@ -34,7 +34,7 @@
 //! # Ok::<(), fanpath::model::rules::RuleRowError>(())
 //! ```
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::rules::{EventMatch, StageRules, event_key};
 use super::stage::Stage;
@@ -56,8 +56,8 @@ impl EventId {
 /// allocation, which is what a million rows with a dozen event names need.
 #[derive(Clone, Debug, Default)]
 pub struct EventNames {
-    by_spelling: HashMap<Box<str>, EventId>,
-    by_key: HashMap<String, EventId>,
+    by_spelling: FxHashMap<Box<str>, EventId>,
+    by_key: FxHashMap<String, EventId>,
     /// The first spelling seen of each event (trimmed), for showing it to the user.
     names: Vec<String>,
 }

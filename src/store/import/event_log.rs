@@ -10,9 +10,9 @@
 
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
-
 use super::csv::{HeaderLine, read_all, read_header_line};
+use super::customer_join::number_customers;
+use super::customer_key::CustomerKey;
 use super::errors::{RowError, RowErrors};
 pub use super::event_log_parse::EventLogRow;
 use super::event_log_parse::{LogChunk, LogColumns};
@@ -101,7 +101,7 @@ pub struct ParsedEventLog {
     pub(super) delimiter: u8,
     pub(super) names: EventNames,
     /// External ids, by customer index.
-    pub(super) customers: Vec<Box<str>>,
+    pub(super) customers: Vec<CustomerKey>,
     /// Valid rows, in file order.
     pub(super) rows: Vec<EventLogRow>,
     pub(super) personas: PersonaSlots,
@@ -153,7 +153,7 @@ impl ParsedEventLog {
 
     /// The external id of customer `index` (as in [`EventLogRow::customer`]).
     pub fn customer_id(&self, index: u32) -> &str {
-        self.customers.get(index as usize).map_or("", |id| id)
+        self.customers.get(index as usize).map_or("", CustomerKey::as_str)
     }
 
     /// The persona the file gives customer `index`, if any.
@@ -241,10 +241,17 @@ pub fn read_event_log_bytes(
         error_count: 0,
         rows_read: 0,
     };
-    let mut joiner = Joiner::default();
+    let mut chunks = chunks;
+    let lists: Vec<Vec<CustomerKey>> =
+        chunks.iter_mut().map(|chunk| std::mem::take(&mut chunk.customers)).collect();
+    let (customers, maps) = number_customers(&lists);
+    drop(lists);
+    log.customer_persona = vec![PersonaPick::NONE; customers.len()];
+    log.customers = customers;
     let mut errors = RowErrors::default();
-    for chunk in chunks {
-        joiner.absorb(&mut log, chunk, &mut errors);
+    log.rows.reserve_exact(chunks.iter().map(|chunk| chunk.rows.len()).sum());
+    for (chunk, customer_map) in chunks.into_iter().zip(maps) {
+        absorb(&mut log, chunk, &customer_map, &mut errors);
     }
     if let Some(slot) = fixed_slot {
         log.customer_persona = vec![PersonaPick { slot, at: i64::MIN, line: 0 }; log.customers.len()];
@@ -328,50 +335,30 @@ fn other_persona_customers(log: &ParsedEventLog) -> u64 {
     other.iter().filter(|o| **o).count() as u64
 }
 
-/// Joins parsed chunks into the log, in file order.
-#[derive(Default)]
-struct Joiner {
-    customer_index: FxHashMap<Box<str>, u32>,
-}
-
-impl Joiner {
-    fn absorb(&mut self, log: &mut ParsedEventLog, chunk: LogChunk, errors: &mut RowErrors) {
-        let LogChunk { names, customers, personas, rows, errors: chunk_errors, rows_read, .. } = chunk;
-        log.rows_read += rows_read;
-        errors.append(chunk_errors);
-        let event_map: Vec<EventId> = names.iter().map(|(_, name)| log.names.intern(name)).collect();
-        let persona_map: Vec<u32> = personas
-            .slots
-            .iter()
-            // Names were validated when the chunk was parsed, so this cannot fail.
-            .map(|slot| log.personas.slot(&slot.name).unwrap_or(NO_PERSONA))
-            .collect();
-        let customer_map: Vec<u32> = customers
-            .into_iter()
-            .map(|external| match self.customer_index.get(&external) {
-                Some(&index) => index,
-                None => {
-                    let index = u32::try_from(log.customers.len()).unwrap_or(u32::MAX);
-                    self.customer_index.insert(external.clone(), index);
-                    log.customers.push(external);
-                    log.customer_persona.push(PersonaPick::NONE);
-                    index
-                }
-            })
-            .collect();
-        log.rows.reserve(rows.len());
-        for mut row in rows {
-            row.customer = customer_map[row.customer as usize];
-            row.event = event_map[row.event.index()];
-            if row.persona != NO_PERSONA {
-                row.persona = persona_map[row.persona as usize];
-                log.customer_persona[row.customer as usize].offer(PersonaPick {
-                    slot: row.persona,
-                    at: row.at_seconds,
-                    line: row.line,
-                });
-            }
-            log.rows.push(row);
+/// Adds a parsed chunk to the log, in file order: its rows with the file's customer
+/// (`customer_map`, by the chunk's local number), event and persona numbers.
+fn absorb(log: &mut ParsedEventLog, chunk: LogChunk, customer_map: &[u32], errors: &mut RowErrors) {
+    let LogChunk { names, personas, rows, errors: chunk_errors, rows_read, .. } = chunk;
+    log.rows_read += rows_read;
+    errors.append(chunk_errors);
+    let event_map: Vec<EventId> = names.iter().map(|(_, name)| log.names.intern(name)).collect();
+    let persona_map: Vec<u32> = personas
+        .slots
+        .iter()
+        // Names were validated when the chunk was parsed, so this cannot fail.
+        .map(|slot| log.personas.slot(&slot.name).unwrap_or(NO_PERSONA))
+        .collect();
+    for mut row in rows {
+        row.customer = customer_map[row.customer as usize];
+        row.event = event_map[row.event.index()];
+        if row.persona != NO_PERSONA {
+            row.persona = persona_map[row.persona as usize];
+            log.customer_persona[row.customer as usize].offer(PersonaPick {
+                slot: row.persona,
+                at: row.at_seconds,
+                line: row.line,
+            });
         }
+        log.rows.push(row);
     }
 }

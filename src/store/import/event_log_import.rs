@@ -198,20 +198,27 @@ impl ParsedEventLog {
             cancel: options.cancel.clone(),
             ..EventBatch::default()
         };
-        for (index, times) in applied.times.iter().enumerate() {
-            if times.is_empty() {
-                continue;
-            }
-            let external = &self.customers[index];
+        // Customers in the order of their ids (byte order, as SQLite's unique index sorts
+        // them): new customers then get ids in that order, so the `external_id` index grows
+        // by appends instead of a page search and split per customer. The rows come out
+        // sorted by customer and stage, as the writer wants them.
+        let mut order: Vec<(u128, usize)> = (0..applied.times.len())
+            .filter(|&c| !applied.times[c].is_empty())
+            .map(|c| (self.customers[c].prefix(), c))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| self.customers[a.1].as_bytes().cmp(self.customers[b.1].as_bytes()))
+        });
+        batch.customers.reserve_exact(order.len());
+        for (_, index) in order {
             let line = first_line[index];
             let customer = u32::try_from(batch.customers.len()).unwrap_or(u32::MAX);
             batch.customers.push(BatchCustomer {
-                external: external.clone(),
+                external: self.customers[index].as_str().into(),
                 persona: self.customer_persona[index].slot,
                 line,
             });
-            batch.customer_index.insert(external.clone(), customer);
-            for (stage, at) in times.iter() {
+            for (stage, at) in applied.times[index].iter() {
                 batch.rows.push(EventRow { customer, stage: stage.number(), at, line });
             }
         }

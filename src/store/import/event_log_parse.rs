@@ -5,7 +5,8 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
-use super::csv::{LineCounter, csv_error, field, is_blank, record_quotes_ok};
+use super::csv::{LineCounter, csv_error, field, is_blank, newlines, record_quotes_ok};
+use super::customer_key::CustomerKey;
 use super::errors::{RowErrors, RowProblem};
 use super::events::NO_PERSONA;
 use super::fields::{CUSTOMER_ID_MAX_CHARS, too_long};
@@ -54,9 +55,10 @@ pub(super) struct LogColumns {
 #[derive(Debug, Default)]
 pub(super) struct LogChunk {
     pub(super) names: EventNames,
-    /// External ids, by local customer number.
-    pub(super) customers: Vec<Box<str>>,
-    customer_index: FxHashMap<Box<str>, u32>,
+    /// External ids, by local customer number: filled from `customer_index` once the
+    /// chunk is parsed, so each id is held once.
+    pub(super) customers: Vec<CustomerKey>,
+    customer_index: FxHashMap<CustomerKey, u32>,
     pub(super) personas: PersonaSlots,
     /// Rows with local customer, event and persona numbers.
     pub(super) rows: Vec<EventLogRow>,
@@ -74,7 +76,14 @@ impl LogChunk {
         path: &Path,
         ticker: &mut RowTicker<'_>,
     ) -> Result<Self> {
-        let mut chunk = Self::default();
+        // Sized for the rows up front: growing a million-entry table and vector rehashes
+        // and copies them several times, and every fresh page costs a fault.
+        let line_count = usize::try_from(newlines(data)).unwrap_or(0);
+        let mut chunk = Self {
+            rows: Vec::with_capacity(line_count),
+            customer_index: FxHashMap::with_capacity_and_hasher(line_count, Default::default()),
+            ..Self::default()
+        };
         let fixed_event = cols.fixed_event.as_deref().map(|name| chunk.names.intern(name));
         let mut record = csv::ByteRecord::new();
         let mut problems = Vec::new();
@@ -138,6 +147,10 @@ impl LogChunk {
             };
             chunk.rows.push(EventLogRow { customer, event, at_seconds: at, line, persona });
         }
+        chunk.customers = vec![CustomerKey::default(); chunk.customer_index.len()];
+        for (external, index) in std::mem::take(&mut chunk.customer_index) {
+            chunk.customers[index as usize] = external;
+        }
         Ok(chunk)
     }
 
@@ -146,9 +159,8 @@ impl LogChunk {
         if let Some(&index) = self.customer_index.get(external) {
             return Some(index);
         }
-        let index = u32::try_from(self.customers.len()).ok()?;
-        self.customers.push(external.into());
-        self.customer_index.insert(external.into(), index);
+        let index = u32::try_from(self.customer_index.len()).ok()?;
+        self.customer_index.insert(CustomerKey::new(external), index);
         Some(index)
     }
 }

@@ -49,6 +49,8 @@ pub(super) struct ExistingCustomer {
 #[derive(Debug, Default)]
 pub(crate) struct EventBatch {
     pub(super) personas: PersonaSlots,
+    /// External id → index in `customers`, kept by [`Self::push`]; a batch built whole
+    /// (an event log's) leaves it empty.
     pub(super) customer_index: FxHashMap<Box<str>, u32>,
     pub(super) customers: Vec<BatchCustomer>,
     pub(super) rows: Vec<EventRow>,
@@ -198,11 +200,17 @@ impl EventBatch {
         // One scan beats a point lookup per customer unless the workspace is much larger
         // than the file (a point lookup costs several rows' worth of scanning).
         if in_workspace <= 4 * self.customers.len() as i64 {
+            // An event log's batch comes without `customer_index` (only `push` needs it).
+            let borrowed: FxHashMap<&str, u32> = if self.customer_index.is_empty() {
+                (0..).zip(&self.customers).map(|(index, c)| (&*c.external, index)).collect()
+            } else {
+                FxHashMap::default()
+            };
             let mut stmt = conn.prepare("SELECT external_id, id, persona_id, first_at FROM customers")?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
                 let external = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-                if let Some(&index) = self.customer_index.get(external) {
+                if let Some(&index) = self.customer_index.get(external).or_else(|| borrowed.get(external)) {
                     existing[index as usize] = Some(from_row(row, 1)?);
                 }
             }

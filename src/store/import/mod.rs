@@ -24,6 +24,8 @@
 //! the demo generator.
 
 mod csv;
+mod customer_join;
+mod customer_key;
 mod emotions;
 mod errors;
 mod event_log;
