@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
+use super::mapped::MappedStages;
 use super::request::WizardRequest;
 use super::rules::RuleDraft;
 use crate::i18n::Text;
@@ -219,6 +220,8 @@ pub struct FunnelPreview {
     pub funnel: Funnel,
     /// Rows no rule matched.
     pub unmatched_rows: u64,
+    /// The stages the rules that gave this funnel lead to.
+    pub mapped: MappedStages,
 }
 
 /// The import itself.
