@@ -23,8 +23,9 @@ use crate::store::{
     Workspace, preview_csv, read_event_log,
 };
 use crate::ui::import_wizard::{
-    EventColumnsDraft, EventCount, FunnelPreview, ImportWizard, Loading, LogFacts, PREVIEW_ROWS, PersonaMode,
-    MappedStages, RunState, WizardRequest, drafts_from_saved, import_wizard_window_ui, rules_from_drafts,
+    EventColumnsDraft, EventCount, FunnelPreview, ImportWizard, Loading, LogFacts, MappedStages,
+    PREVIEW_ROWS, PersonaMode, RunState, WizardRequest, drafts_from_saved, import_wizard_window_ui,
+    rules_from_drafts,
 };
 
 use super::import_host::{Answer, ImportJob, forget_log};

@@ -55,13 +55,25 @@ pub fn import_wizard_window_ui(
     // Sizes are the window's outer size (frame and title bar included).
     let max_size = area.size().max(egui::vec2(WINDOW_MIN.0, WINDOW_MIN.1));
     let size = egui::vec2(WINDOW_SIZE.0, WINDOW_SIZE.1).min(max_size);
+    let id = egui::Id::unique("import_wizard");
     let mut open = true;
-    egui::Window::new(tr.t(Text::ImportData))
-        .id(egui::Id::unique("import_wizard"))
+    let mut window = egui::Window::new(tr.t(Text::ImportData));
+    if !wizard.placed {
+        let left_top = area.center() - size / 2.0;
+        window = window.current_pos(left_top);
+        // egui 0.37 puts a window dragged by its title bar back where its remembered state
+        // says, after `current_pos`: move the remembered state too.
+        if let Some(mut state) = egui::AreaState::load(ctx, id) {
+            state.set_left_top_pos(left_top);
+            ctx.memory_mut(|m| m.areas_mut().set_state(egui::LayerId::new(egui::Order::Middle, id), state));
+        }
+        wizard.placed = true;
+    }
+    window
+        .id(id)
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
-        .default_pos(area.center() - size / 2.0)
         .default_size(size)
         .max_size(max_size)
         .constrain_to(area)

@@ -260,6 +260,9 @@ pub struct ImportWizard {
     /// Bumped whenever the rules change, so a late funnel for older rules is dropped.
     pub rules_generation: u64,
     pub run: RunState,
+    /// Whether the window has been put in its place once: egui remembers a window's place
+    /// across runs, so each opening centres it anew, then leaves it where the user drags it.
+    pub placed: bool,
 }
 
 impl ImportWizard {
