@@ -427,4 +427,5 @@ texts! {
     PresenterNotesWindow => "Fanpath — presenter notes", "Fanpath — ghi chú người trình bày";
     // The import wizard's funnel preview, stages without a rule (H25).
     WizardNoEventMapped => "no event mapped yet", "chưa gán sự kiện nào";
+    WizardNoEventMappedBetween => "no event mapped: counted from the stages after it", "chưa gán sự kiện: tính từ các giai đoạn sau";
 }

@@ -65,12 +65,14 @@ pub(super) fn funnel_summary_ui(ui: &mut Ui, tr: Tr, funnel: &Loading<FunnelPrev
             if mapped.has(stage) {
                 ui.label("");
             } else {
-                ui.label(RichText::new(tr.t(Text::WizardNoEventMapped)).weak().italics());
+                // A stage between two mapped ones: its customers are the ones seen further on.
+                ui.label(RichText::new(tr.t(Text::WizardNoEventMappedBetween)).weak().italics());
             }
             ui.end_row();
         }
     });
-    if let Some(text) = tr.wizard_unmapped_stages(&mapped.unmapped()) {
+    let beyond: Vec<Stage> = mapped.unmapped().into_iter().filter(|s| !mapped.reachable(*s)).collect();
+    if let Some(text) = tr.wizard_unmapped_stages(&beyond) {
         ui.label(text);
     }
     match preview_drop_off(funnel, mapped) {
