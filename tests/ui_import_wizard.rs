@@ -5,7 +5,7 @@
 #[path = "common/app.rs"]
 mod app;
 
-use app::{harness, settle};
+use app::{harness, harness_sized, settle, snapshot};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -16,7 +16,7 @@ use egui_kittest::kittest::{By, NodeT, Queryable};
 use fanpath::model::{Language, Stage};
 use fanpath::store::Workspace;
 use fanpath::ui::command::UiCommand;
-use fanpath::ui::import_wizard::{Loading, RunState, Step, WizardKind, WizardRequest};
+use fanpath::ui::import_wizard::{Loading, PREVIEW_ROWS, RunState, Step, WizardKind, WizardRequest};
 use fanpath::ui::{FanpathApp, Settings};
 
 fn wizard<'a>(h: &'a Harness<'_, FanpathApp>) -> &'a fanpath::ui::import_wizard::ImportWizard {
@@ -177,7 +177,29 @@ fn an_event_log_goes_through_every_step_into_the_workspace() {
     h.get_by_label("Next").click();
     settle(&mut h);
     assert_eq!(wizard(&h).step, Step::Funnel);
-    assert!(h.query_by_label_contains("Biggest drop-off").is_some());
+    // No rule leads past 5. Acclimation: its one customer is not "lost" before 6 (the
+    // preview said so, 100 %, when it took the rules' gaps for customers). The biggest
+    // drop-off, counted here among the transitions into stages some rule leads to:
+    let last_mapped = 5;
+    let reached = expected_reached();
+    let (from, rate) = (1..last_mapped)
+        .map(|s| (s, (reached[s - 1] - reached[s]) as f64 / reached[s - 1] as f64))
+        .fold((0, 0.0), |best, (s, rate)| if rate > best.1 { (s, rate) } else { best });
+    assert_eq!((from, rate), (4, 0.5), "4. Kickoff: u1 goes on, u2 stops");
+    assert!(
+        h.query_by_label_contains("Biggest drop-off: 4. Kickoff → 5. Acclimation, 1 customers (50").is_some()
+    );
+    assert!(
+        h.query_by_label_contains("→ 6. Accomplishment").is_none(),
+        "no drop-off into a stage without events"
+    );
+    assert!(
+        h.query_by_label(
+            "No event is mapped to 6. Accomplishment, 7. Adoption and 8. Advocacy yet, \
+             so the preview cannot tell who reaches them."
+        )
+        .is_some()
+    );
     assert!(
         Workspace::open(&db).expect("open").report(None).expect("report").customers() == 0,
         "nothing written yet"
@@ -363,6 +385,73 @@ fn the_wizard_speaks_vietnamese() {
     let ignored = h.query_all(By::new().role(Role::ComboBox).value("Bỏ qua")).count();
     assert_eq!(ignored, 4, "one line per event, every one ignored");
     assert!(wizard(&h).rules.iter().all(|r| r.stage.is_none()), "every event starts ignored");
+}
+
+/// Where the node `by` finds lies on screen.
+fn rect_of(h: &Harness<'_, FanpathApp>, by: By<'_>) -> egui::Rect {
+    h.get(by).rect()
+}
+
+/// At the smallest supported window (1280 × 720), as seen in the real window: the wizard
+/// opens below the menu bar, centred, inside the window; the preview shows whole
+/// timestamps; the stage list shows all eight stages and "Ignore" without scrolling; the
+/// funnel names the stages no rule leads to.
+#[test]
+fn the_wizard_fits_the_window_at_1280x720() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = write_events(dir.path());
+    let db = dir.path().join("shop.sqlite");
+    let mut h = harness_sized(&db, Language::English, [1280.0, 720.0]);
+    open_on(&mut h, &file);
+    let menu = rect_of(&h, By::new().role(Role::Button).label("File"));
+    let title = rect_of(&h, By::new().label("Import data…"));
+    assert!(title.top() > menu.bottom() + 4.0, "the title {title:?} is below the menu bar {menu:?}");
+    let next = rect_of(&h, By::new().label("Next"));
+    assert!(next.bottom() < 720.0, "the buttons are inside the window: {next:?}");
+    // Centred: as much room left as right of the window's title bar.
+    let close = rect_of(&h, By::new().label("Close window"));
+    let (left, right) = (title.left(), 1280.0 - close.right());
+    assert!((left - right).abs() < 40.0, "centred: {left} left, {right} right");
+
+    h.get_by_label("Next").click();
+    h.run();
+    for (_, _, time) in EVENTS.iter().take(PREVIEW_ROWS) {
+        assert!(h.query_all_by_label(time).count() > 0, "{time} shown whole in the preview");
+    }
+    snapshot(&mut h, "import_wizard_columns_1280x720");
+
+    h.get_by_label("Next").click();
+    settle(&mut h);
+    for (event, stage) in [("view", "1. Evaluation"), ("signup", "3. Validation"), ("order", "4. Kickoff")] {
+        pick(&mut h, &format!("Stage for event {event}"), stage);
+    }
+    assert!(
+        h.query_by_label_contains(
+            "No event is mapped to 5. Acclimation, 6. Accomplishment, 7. Adoption and 8. Advocacy yet"
+        )
+        .is_some()
+    );
+    h.get(By::new().role(Role::ComboBox).label("Stage for event newsletter")).click();
+    h.run();
+    let option = |name: &'static str| By::new().label(name).predicate(|node| node.role() != Role::Label);
+    let first = h.get_all(option("Ignore")).last().expect("Ignore").rect();
+    let last = h.get_all(option("8. Advocacy")).last().expect("8. Advocacy").rect();
+    // The list's area, found where its first option is: the last one must be inside it.
+    let popup = h.ctx.memory(|m| {
+        m.layer_ids()
+            .filter(|layer| layer.order == egui::Order::Foreground)
+            .filter_map(|layer| m.area_rect(layer.id))
+            .filter(|area| area.contains(first.center()))
+            // Earlier lists keep their (closed) areas: this one starts just above its first line.
+            .max_by(|a, b| a.top().total_cmp(&b.top()))
+    });
+    let popup = popup.expect("the stage list is open");
+    assert!(h.query_all_by_label("no event mapped: counted from the stages after it").count() == 1, "2.");
+    assert!(
+        popup.contains_rect(last),
+        "8. Advocacy {last:?} is in view in the list {popup:?} (Ignore {first:?})"
+    );
+    snapshot(&mut h, "import_wizard_stages_1280x720");
 }
 
 /// The wizard at 1280 × 720 with rules mapped and the funnel below them, rendered by

@@ -26,6 +26,8 @@ mod text;
 mod wizard;
 // The names of the wizard's per-event combo boxes (H20).
 mod wizard_names;
+// The funnel preview's stages without a rule (H25).
+mod wizard_unmapped;
 
 pub use present::NotesFor;
 // Journey versions (issue #10).

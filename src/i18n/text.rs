@@ -425,4 +425,7 @@ texts! {
     StartFromTemplate => "Start from a template…", "Bắt đầu từ một mẫu…";
     // Trainer mode, presenter notes window and F1 (issue #11 §1, H21).
     PresenterNotesWindow => "Fanpath — presenter notes", "Fanpath — ghi chú người trình bày";
+    // The import wizard's funnel preview, stages without a rule (H25).
+    WizardNoEventMapped => "no event mapped yet", "chưa gán sự kiện nào";
+    WizardNoEventMappedBetween => "no event mapped: counted from the stages after it", "chưa gán sự kiện: tính từ các giai đoạn sau";
 }

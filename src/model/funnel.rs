@@ -129,6 +129,13 @@ impl Funnel {
     /// The transition with the highest drop-off rate, ties to the earlier stage.
     /// None when no customer dropped off anywhere (including an empty funnel).
     pub fn biggest_drop_off(&self) -> Option<DropOff> {
+        self.biggest_drop_off_up_to(Stage::Advocacy)
+    }
+
+    /// [`Self::biggest_drop_off`] among the transitions into stages up to `last`. A funnel
+    /// built from rules that map no event past `last` has nobody beyond it by construction:
+    /// its "100 % drop-off" there would say nothing about the customers.
+    pub fn biggest_drop_off_up_to(&self, last: Stage) -> Option<DropOff> {
         let mut best: Option<DropOff> = None;
         for from in Stage::ALL {
             let (Some(rate), Some(lost), Some(to)) =
@@ -136,6 +143,9 @@ impl Funnel {
             else {
                 continue;
             };
+            if to > last {
+                break;
+            }
             if lost > 0 && best.is_none_or(|b| rate > b.rate) {
                 best = Some(DropOff { from, to, lost, rate });
             }

@@ -23,8 +23,9 @@ use crate::store::{
     Workspace, preview_csv, read_event_log,
 };
 use crate::ui::import_wizard::{
-    EventColumnsDraft, EventCount, FunnelPreview, ImportWizard, Loading, LogFacts, PREVIEW_ROWS, PersonaMode,
-    RunState, WizardRequest, drafts_from_saved, import_wizard_window_ui, rules_from_drafts,
+    EventColumnsDraft, EventCount, FunnelPreview, ImportWizard, Loading, LogFacts, MappedStages,
+    PREVIEW_ROWS, PersonaMode, RunState, WizardRequest, drafts_from_saved, import_wizard_window_ui,
+    rules_from_drafts,
 };
 
 use super::import_host::{Answer, ImportJob, forget_log};
@@ -40,11 +41,13 @@ impl FanpathApp {
         self.import_wizard.wizard.as_mut()
     }
 
-    /// Draws the wizard's window when it is open.
-    pub(super) fn import_wizard_ui(&mut self, ctx: &egui::Context) {
+    /// Draws the wizard's window when it is open, below `menu_bottom` (the menu bar's edge).
+    pub(super) fn import_wizard_ui(&mut self, ctx: &egui::Context, menu_bottom: f32) {
         let tr = Tr(self.settings.language);
         if let Some(wizard) = &mut self.import_wizard.wizard {
-            import_wizard_window_ui(ctx, tr, wizard, &mut self.commands);
+            let content = ctx.content_rect();
+            let below_menu = egui::Rect::from_min_max(egui::pos2(content.left(), menu_bottom), content.max);
+            import_wizard_window_ui(ctx, tr, wizard, below_menu, &mut self.commands);
         }
     }
 
@@ -379,7 +382,11 @@ fn event_counts(log: &ParsedEventLog) -> Vec<EventCount> {
 /// The funnel `rules` give on `log`, in memory.
 fn funnel_preview(log: &ParsedEventLog, rules: &StageRules) -> FunnelPreview {
     let preview = log.preview(rules);
-    FunnelPreview { funnel: preview.funnel, unmatched_rows: preview.unmatched_rows }
+    FunnelPreview {
+        funnel: preview.funnel,
+        unmatched_rows: preview.unmatched_rows,
+        mapped: MappedStages::from_rules(rules),
+    }
 }
 
 /// Imports `log` with `rules` (saving them in the same transaction); the summary in `language`.

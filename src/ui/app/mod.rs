@@ -253,9 +253,13 @@ impl FanpathApp {
         };
         let out = &mut self.commands;
 
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            menu::menu_bar_ui(ui, &view, &self.settings.recent, history, self.settings.present, out);
-        });
+        // Windows that open below the menu bar need its edge (the import wizard, H25).
+        let menu_bar = egui::Panel::top("menu_bar")
+            .show(ui, |ui| {
+                menu::menu_bar_ui(ui, &view, &self.settings.recent, history, self.settings.present, out);
+            })
+            .response
+            .rect;
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar_ui(ui, tr, &self.workspace, self.status.as_deref());
         });
@@ -287,7 +291,7 @@ impl FanpathApp {
         self.version_dialog.ui(&ctx, &view, out);
         self.template_dialog.ui(&ctx, tr, out);
 
-        self.import_wizard_ui(&ctx);
+        self.import_wizard_ui(&ctx, menu_bar.bottom());
         if self.about_open {
             about::about_window_ui(&ctx, tr, &mut self.about_open);
         }

@@ -10,8 +10,11 @@ use crate::i18n::{Text, Tr};
 use crate::store::{CsvPreview, ImportKind};
 use crate::ui::command::Commands;
 
-/// The widest a preview column is drawn, so a long note does not push the rest away.
-const PREVIEW_COLUMN_MAX: f32 = 220.0;
+/// The widest a preview column opens, so a long note does not push the rest away (the
+/// user can drag it wider: the columns are resizable). Wide enough for a time with a zone, "2024-03-02 08:00:00 +0700".
+const PREVIEW_COLUMN_MAX: f32 = 260.0;
+/// The narrowest a preview column can be dragged.
+const PREVIEW_COLUMN_MIN: f32 = 32.0;
 
 pub(super) fn columns_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, _out: &mut Commands) {
     let Some(head) = wizard.head.ready().cloned() else {
@@ -44,13 +47,23 @@ pub(super) fn columns_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, _o
     }
 }
 
-/// The header and first rows, scrolling sideways when wide.
+/// The header and first rows, each column as wide as its content (up to
+/// [`PREVIEW_COLUMN_MAX`], then cut with "…", and resizable), scrolling sideways when wide.
 fn preview_table_ui(ui: &mut Ui, head: &CsvPreview) {
+    // An auto column that clips never grows past its first suggestion (egui_extras keeps the
+    // smaller of the two): with the default 100 points the timestamps showed "2024-03-08T0…".
+    // Suggesting the cap sizes each column to its content up to the cap.
+    let column = Column::auto_with_initial_suggestion(PREVIEW_COLUMN_MAX)
+        .at_least(PREVIEW_COLUMN_MIN)
+        .clip(true)
+        .resizable(true);
     egui::ScrollArea::horizontal().id_salt("wizard_preview").show(ui, |ui| {
         TableBuilder::new(ui)
-            .id_salt("wizard_preview_table")
+            // Widths are remembered per table: a new file (other header or rows) sizes anew.
+            .id_salt(("wizard_preview_table", &head.columns, &head.rows))
             .striped(true)
-            .columns(Column::auto().at_most(PREVIEW_COLUMN_MAX).clip(true), head.columns.len())
+            .vscroll(false)
+            .columns(column, head.columns.len())
             .header(20.0, |mut row| {
                 for name in &head.columns {
                     row.col(|ui| {

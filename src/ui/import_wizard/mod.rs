@@ -12,6 +12,7 @@
 
 mod columns_step;
 mod funnel_step;
+mod mapped;
 pub mod request;
 mod rules;
 mod rules_step;
@@ -21,6 +22,7 @@ mod wizard;
 
 use egui::{RichText, Ui};
 
+pub use self::mapped::{MappedStages, preview_drop_off};
 pub use self::request::WizardRequest;
 pub use self::rules::{RuleDraft, drafts_from_saved, rules_from_drafts};
 pub use self::wizard::{
@@ -32,16 +34,49 @@ use crate::i18n::{Text, Tr};
 
 /// Room kept under a step for the separator and the Back / Next / Cancel row.
 const BUTTONS_HEIGHT: f32 = 44.0;
+/// The window's size when it opens, where the app's window has room for it.
+const WINDOW_SIZE: (f32, f32) = (880.0, 560.0);
+/// The smallest the window is made, however small the app's window.
+const WINDOW_MIN: (f32, f32) = (320.0, 200.0);
+/// Space kept between the window and the menu bar or the app's edges.
+const WINDOW_GAP: f32 = 8.0;
 
-/// The wizard's window; `open` becomes `false` when the user closes it.
-pub fn import_wizard_window_ui(ctx: &egui::Context, tr: Tr, wizard: &mut ImportWizard, out: &mut Commands) {
+/// The wizard's window, inside `area` (the app's window below its menu bar): it opens
+/// centred there, never larger than it (the step scrolls inside), and cannot be dragged
+/// over the menu. Closing it sends [`WizardRequest::Close`].
+pub fn import_wizard_window_ui(
+    ctx: &egui::Context,
+    tr: Tr,
+    wizard: &mut ImportWizard,
+    area: egui::Rect,
+    out: &mut Commands,
+) {
+    let area = area.shrink(WINDOW_GAP);
+    // Sizes are the window's outer size (frame and title bar included).
+    let max_size = area.size().max(egui::vec2(WINDOW_MIN.0, WINDOW_MIN.1));
+    let size = egui::vec2(WINDOW_SIZE.0, WINDOW_SIZE.1).min(max_size);
+    let id = egui::Id::unique("import_wizard");
     let mut open = true;
-    egui::Window::new(tr.t(Text::ImportData))
-        .id(egui::Id::unique("import_wizard"))
+    let mut window = egui::Window::new(tr.t(Text::ImportData));
+    if !wizard.placed {
+        let left_top = area.center() - size / 2.0;
+        window = window.current_pos(left_top);
+        // egui 0.37 puts a window dragged by its title bar back where its remembered state
+        // says, after `current_pos`: move the remembered state too.
+        if let Some(mut state) = egui::AreaState::load(ctx, id) {
+            state.set_left_top_pos(left_top);
+            ctx.memory_mut(|m| m.areas_mut().set_state(egui::LayerId::new(egui::Order::Middle, id), state));
+        }
+        wizard.placed = true;
+    }
+    window
+        .id(id)
         .open(&mut open)
         .collapsible(false)
         .resizable(true)
-        .default_size([880.0, 560.0])
+        .default_size(size)
+        .max_size(max_size)
+        .constrain_to(area)
         .show(ctx, |ui| wizard_ui(ui, tr, wizard, out));
     if !open {
         out.send(WizardRequest::Close);

@@ -12,6 +12,9 @@ use crate::i18n::{Text, Tr};
 use crate::model::Stage;
 use crate::ui::command::Commands;
 
+/// The lines of the stage list: "Ignore" and the eight stages.
+const STAGE_LIST_ROWS: f32 = 9.0;
+
 /// The occurrences offered: the earliest time, then the 2nd … 10th distinct time.
 const OCCURRENCES_OFFERED: u32 = 10;
 
@@ -134,6 +137,19 @@ pub(super) fn rules_step_ui(ui: &mut Ui, tr: Tr, wizard: &mut ImportWizard, out:
     funnel_step::funnel_summary_ui(ui, tr, &wizard.funnel);
 }
 
+/// Tall enough for "Ignore" and all eight stages: egui's default list showed up to
+/// "6. Accomplishment" and hid the last two behind a scroll bar (seen in the real window).
+fn stage_list_height(ui: &Ui) -> f32 {
+    let spacing = ui.spacing();
+    let row = spacing
+        .interact_size
+        .y
+        .max(ui.text_style_height(&egui::TextStyle::Button) + 2.0 * spacing.button_padding.y)
+        + spacing.item_spacing.y;
+    // Half a row to spare, so rounding never brings the scroll bar back.
+    (STAGE_LIST_ROWS + 0.5) * row
+}
+
 /// The stage and occurrence of one line; returns whether either changed. `line`: the
 /// line's number among its event's lines (from 1). Each combo box is named after its event
 /// and line ("Stage for event order, line 2"): named by the column header alone, every row's
@@ -144,6 +160,7 @@ fn rule_line_ui(ui: &mut Ui, tr: Tr, i: usize, line: usize, draft: &mut RuleDraf
     egui::ComboBox::from_id_salt(("wizard_stage", i))
         .selected_text(shown)
         .width(190.0)
+        .height(stage_list_height(ui))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut draft.stage, None, tr.t(Text::WizardIgnore));
             for stage in Stage::ALL {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
+use super::mapped::MappedStages;
 use super::request::WizardRequest;
 use super::rules::RuleDraft;
 use crate::i18n::Text;
@@ -219,6 +220,8 @@ pub struct FunnelPreview {
     pub funnel: Funnel,
     /// Rows no rule matched.
     pub unmatched_rows: u64,
+    /// The stages the rules that gave this funnel lead to.
+    pub mapped: MappedStages,
 }
 
 /// The import itself.
@@ -257,6 +260,9 @@ pub struct ImportWizard {
     /// Bumped whenever the rules change, so a late funnel for older rules is dropped.
     pub rules_generation: u64,
     pub run: RunState,
+    /// Whether the window has been put in its place once: egui remembers a window's place
+    /// across runs, so each opening centres it anew, then leaves it where the user drags it.
+    pub placed: bool,
 }
 
 impl ImportWizard {
