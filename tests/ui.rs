@@ -278,7 +278,8 @@ fn a_bad_workspace_keeps_the_current_one_open() {
     std::fs::write(&bogus, "không phải cơ sở dữ liệu").expect("write");
     let mut h = harness(&path, Language::English);
     h.state_mut().send(Command::OpenWorkspaceAt(bogus.clone()));
-    h.run();
+    // The command is applied at the end of a frame and the dialog drawn in a later one.
+    settle(&mut h);
     h.get_by_label_contains("is not a Fanpath workspace");
     h.get_by_label("OK").click();
     h.run();
