@@ -8,7 +8,7 @@ use super::command::{Command, Commands, TemplateChoice};
 use super::style;
 use crate::i18n::{Text, Tr};
 use crate::model::Language;
-use crate::model::template::{BUILTIN, Template, builtin, builtin_keys};
+use crate::model::template::{BUILTIN, Template, builtin};
 use crate::store::DemoOptions;
 
 /// The dialog's state; closed until [`TemplateDialog::open`].
@@ -78,9 +78,11 @@ impl TemplateDialog {
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_width(220.0);
-                for key in builtin_keys() {
-                    // Every built-in template exists in both languages (tested).
-                    let Ok(template) = builtin(key, self.language) else { continue };
+                // Every built-in template exists in both languages (tested).
+                for &(key, language, _) in
+                    BUILTIN.iter().filter(|(_, language, _)| *language == self.language)
+                {
+                    let Ok(template) = builtin(key, language) else { continue };
                     let (name, kind) = title_parts(template);
                     let mut text = egui::text::LayoutJob::default();
                     let strong = egui::TextFormat {

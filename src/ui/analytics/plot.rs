@@ -17,10 +17,9 @@ pub(crate) fn stage_plot(id: &str, tr: Tr, still: bool) -> Plot<'static> {
     stage_plot_sized(id, tr, still, STAGE_NAME_PT)
 }
 
-/// [`stage_plot`] with the stage names at `stage_name_pt` (a slide's larger type; see
-/// [`fitting_stage_name_pt`]).
-pub(crate) fn stage_plot_sized(id: &str, tr: Tr, still: bool, stage_name_pt: f32) -> Plot<'static> {
-    let language = tr.0;
+/// A plot that neither zooms nor pans nor shows a crosshair: every chart of the app is a
+/// picture to read (and export), not a data explorer.
+pub(crate) fn locked_plot(id: &str) -> Plot<'static> {
     Plot::new(id)
         .allow_zoom(false)
         .allow_drag(false)
@@ -30,6 +29,13 @@ pub(crate) fn stage_plot_sized(id: &str, tr: Tr, still: bool, stage_name_pt: f32
         .show_crosshair(false)
         .show_x(false)
         .show_y(false)
+}
+
+/// [`stage_plot`] with the stage names at `stage_name_pt` (a slide's larger type; see
+/// [`fitting_stage_name_pt`]).
+pub(crate) fn stage_plot_sized(id: &str, tr: Tr, still: bool, stage_name_pt: f32) -> Plot<'static> {
+    let language = tr.0;
+    locked_plot(id)
         .sense(if still { egui::Sense::hover() } else { egui::Sense::click_and_drag() })
         .x_grid_spacer(stage_marks)
         .custom_x_axes(vec![

@@ -20,6 +20,22 @@ pub(super) enum FileTask {
     MakeFromTemplate { path: PathBuf, done: Receiver<Result<DemoSummary, StoreError>> },
 }
 
+/// Runs `work` on a thread of its own and hands back where its answer arrives; the window
+/// is woken when it does. If the app has closed meanwhile, the answer is dropped: nobody is
+/// left to tell.
+pub(super) fn on_thread<T: Send + 'static>(
+    ctx: &egui::Context,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Receiver<T> {
+    let (send, answer) = std::sync::mpsc::channel();
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        let _ = send.send(work());
+        ctx.request_repaint();
+    });
+    answer
+}
+
 impl FileTask {
     /// What the modal says while the task runs.
     pub(super) fn text(&self) -> Text {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::TryRecvError;
 
 use super::FanpathApp;
-use super::file_task::FileTask;
+use super::file_task::{FileTask, on_thread};
 use crate::i18n::{Text, Tr};
 use crate::store::backup::BackupReason;
 use crate::store::edit::Edit;
@@ -20,13 +20,10 @@ impl FanpathApp {
         let Some(path) = self.workspace_file() else {
             return self.apply_edit(ctx, edit);
         };
-        let (send, done) = std::sync::mpsc::channel();
-        let (ctx, language) = (ctx.clone(), self.settings.language);
-        std::thread::spawn(move || {
+        let language = self.settings.language;
+        let done = on_thread(ctx, move || {
             let result = store::backup::backup_file_now(&path, BackupReason::BeforeChange);
-            // The app may have closed meanwhile; then nobody is left to tell.
-            let _ = send.send(result.err().map(|err| err.message(language)));
-            ctx.request_repaint();
+            result.err().map(|err| err.message(language))
         });
         self.file_task = Some(FileTask::BackupBeforeDelete { edit, done });
         false
@@ -43,13 +40,10 @@ impl FanpathApp {
             let result = self.workspace.import_workspace_file(&path, replace);
             return self.imported_workspace_file(&path, result);
         };
-        let (send, done) = std::sync::mpsc::channel();
-        let (ctx, file) = (ctx.clone(), path.clone());
-        std::thread::spawn(move || {
-            let result = Workspace::open(&workspace_path)
-                .and_then(|mut workspace| workspace.import_workspace_file(&file, replace));
-            let _ = send.send(result);
-            ctx.request_repaint();
+        let file = path.clone();
+        let done = on_thread(ctx, move || {
+            Workspace::open(&workspace_path)
+                .and_then(|mut workspace| workspace.import_workspace_file(&file, replace))
         });
         self.file_task = Some(FileTask::ImportWorkspaceFile { path, done });
         false

@@ -226,15 +226,10 @@ impl FanpathApp {
         if path.as_os_str() == ":memory:" {
             return;
         }
-        let (send, receive) = std::sync::mpsc::channel();
-        let (ctx, language) = (ctx.clone(), self.settings.language);
-        std::thread::spawn(move || {
-            let result = store::backup::backup_file_now(&path, BackupReason::Opened);
-            // The app may have closed meanwhile; then nobody is left to tell.
-            let _ = send.send(result.err().map(|err| err.message(language)));
-            ctx.request_repaint();
-        });
-        self.daily_backup = Some(receive);
+        let language = self.settings.language;
+        self.daily_backup = Some(super::file_task::on_thread(ctx, move || {
+            store::backup::backup_file_now(&path, BackupReason::Opened).err().map(|err| err.message(language))
+        }));
     }
 
     /// Shows the daily backup's failure once it has finished.

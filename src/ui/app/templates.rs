@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::FanpathApp;
-use super::file_task::FileTask;
+use super::file_task::{FileTask, on_thread};
 use crate::i18n::{Text, Tr};
 use crate::model::template::builtin;
 use crate::store::{DemoOptions, Workspace};
@@ -55,14 +55,9 @@ impl FanpathApp {
             return false;
         }
         let options = DemoOptions { customers: choice.customers, ..DemoOptions::new(self.today) };
-        let (send, done) = std::sync::mpsc::channel();
-        let (ctx, file) = (ctx.clone(), path.clone());
-        std::thread::spawn(move || {
-            let result =
-                Workspace::open(&file).and_then(|mut workspace| workspace.write_template(template, &options));
-            // The app may have closed meanwhile; then nobody is left to tell.
-            let _ = send.send(result);
-            ctx.request_repaint();
+        let file = path.clone();
+        let done = on_thread(ctx, move || {
+            Workspace::open(&file).and_then(|mut workspace| workspace.write_template(template, &options))
         });
         self.file_task = Some(FileTask::MakeFromTemplate { path, done });
         false

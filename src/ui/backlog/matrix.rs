@@ -3,7 +3,7 @@
 //! selects its row in the table.
 
 use egui::{Color32, RichText, Ui};
-use egui_plot::{Plot, PlotPoint, Points, Text as PlotText};
+use egui_plot::{PlotPoint, Points, Text as PlotText};
 
 use crate::i18n::{Text, Tr};
 use crate::model::{Opportunity, OpportunityId, Rating};
@@ -71,15 +71,7 @@ pub fn matrix_ui(
     let weak = ui.visuals().weak_text_color();
     let open_color = ui.visuals().selection.bg_fill;
     let selected_color = ui.visuals().strong_text_color();
-    let response = Plot::new("backlog_matrix")
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_crosshair(false)
-        .show_x(false)
-        .show_y(false)
+    let response = crate::ui::analytics::plot::locked_plot("backlog_matrix")
         .sense(egui::Sense::click())
         .include_x(low)
         .include_x(high)
